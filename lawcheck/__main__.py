@@ -1,0 +1,3 @@
+from lawcheck.cli import main
+
+main()

@@ -1,0 +1,297 @@
+"""Load and validate the checklist in offences/ (see offences/README.md for the format).
+
+Every error is a :class:`~lawcheck.errors.CatalogueError` whose message starts with the file and the
+path inside it, e.g. ``offences/hague-1970.yaml: offences[0].elements[2].phrases.fr: empty list``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from lawcheck.errors import CatalogueError
+from lawcheck.models import (
+    LANGUAGES,
+    Catalogue,
+    Drafting,
+    Element,
+    Examples,
+    Instrument,
+    Offence,
+)
+
+DEFAULT_DIR = Path(__file__).resolve().parent.parent / "offences"
+ARTICLE_RE = re.compile(
+    r"^(?:[0-9]+(?:bis|ter|quater|quinquies)?|[IVXLC]+)"  # 2, 3bis, II
+    r"(?:\((?:[0-9]+|[a-z]{1,2}|[ivxl]+)(?: ?bis| ?ter| ?quater)?\))*$"  # (1)(a)(ii), (1 bis)
+)
+ID_RE = re.compile(r"^(?P<instrument>[a-z0-9-]+):(?P<article>[^~\s]+)(?:~(?P<variant>[a-z0-9-]+))?$")
+ROLES = ("conduct", "object", "means", "mental", "circumstance", "purpose", "result", "target", "knowledge")
+
+
+# --------------------------------------------------------------------------- YAML with duplicate keys refused
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A safe loader that refuses a mapping with the same key twice."""
+
+
+def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    loader.flatten_mapping(node)
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            line = key_node.start_mark.line + 1
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r} (line {line})")
+        seen.add(key)
+    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_yaml(path: Path) -> Any:
+    """Parse one YAML file safely; syntax errors and duplicate keys become CatalogueError."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise CatalogueError(f"{path}: cannot be read ({error})") from None
+    try:
+        return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as error:
+        raise CatalogueError(f"{path}: {_one_line(str(error))}") from None
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --------------------------------------------------------------------------- schema
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _phrase_lists(value: dict[str, list[str]]) -> dict[str, list[str]]:
+    for language in LANGUAGES:
+        if language not in value:
+            raise ValueError(f"missing language {language!r}")
+    for language, phrases in value.items():
+        if not phrases:
+            raise ValueError(f"{language}: empty list")
+        if any(not str(p).strip() for p in phrases):
+            raise ValueError(f"{language}: empty phrase")
+    return value
+
+
+class ExamplesSchema(_Strict):
+    match: dict[str, list[str]]
+    no_match: dict[str, list[str]]
+
+    _check = field_validator("match", "no_match")(_phrase_lists)
+
+
+class ElementSchema(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    role: Literal[ROLES]  # type: ignore[valid-type]
+    required: bool
+    core: bool | None = None
+    phrases: dict[str, list[str]]
+    examples: ExamplesSchema
+
+    _check = field_validator("phrases")(_phrase_lists)
+
+
+class OffenceSchema(_Strict):
+    id: str
+    article: str
+    kind: Literal["principal", "ancillary", "obligation"]
+    optional: bool = False
+    title: str = Field(min_length=3)
+    summary: str = Field(min_length=10)
+    extends: list[str] = []
+    elements: list[ElementSchema] = Field(min_length=1)
+    model_provision: dict[str, str]
+
+    @field_validator("article")
+    @classmethod
+    def _article(cls, value: str) -> str:
+        if not ARTICLE_RE.match(value):
+            raise ValueError(f"bad article syntax {value!r} (expected e.g. 1(a), 2(1)(b), 3bis(1)(a), II)")
+        return value
+
+    @field_validator("model_provision")
+    @classmethod
+    def _languages(cls, value: dict[str, str]) -> dict[str, str]:
+        missing = [language for language in LANGUAGES if not value.get(language, "").strip()]
+        if missing:
+            raise ValueError(f"missing language {missing[0]!r}")
+        return value
+
+    @model_validator(mode="after")
+    def _unique_elements(self) -> OffenceSchema:
+        ids = [element.id for element in self.elements]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"duplicate element id {duplicates[0]!r}")
+        if self.extends and self.kind != "ancillary":
+            raise ValueError("only an ancillary offence extends others")
+        return self
+
+
+class AdoptedSchema(_Strict):
+    date: date
+    place: str
+
+
+class InstrumentSchema(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    title: str
+    adopted: AdoptedSchema
+    short_names: dict[str, list[str]]
+    sources: str
+
+    _check = field_validator("short_names")(_phrase_lists)
+
+
+class InstrumentFileSchema(_Strict):
+    instrument: InstrumentSchema
+    offences: list[OffenceSchema] = Field(min_length=1)
+
+
+class DraftingSchema(_Strict):
+    language: Literal[LANGUAGES]  # type: ignore[valid-type]
+    penal: list[str] = Field(min_length=1)
+    duty: list[str] = Field(min_length=1)
+    by_reference: list[str] = Field(min_length=1)
+    whole_act: list[str] = Field(min_length=1)
+    carve_out: list[str] = Field(min_length=1)
+    stopwords: list[str] = Field(min_length=10)
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _error_path(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _validate(schema: type[BaseModel], data: Any, path: Path) -> Any:
+    try:
+        return schema.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        message = first["msg"].removeprefix("Value error, ")
+        if first["type"] == "extra_forbidden":
+            message = "unknown key"
+        where = _error_path(first["loc"])
+        raise CatalogueError(f"{path}: {where}: {message}" if where else f"{path}: {message}") from None
+
+
+def _to_offence(schema: OffenceSchema, instrument: str, path: Path) -> Offence:
+    match = ID_RE.match(schema.id)
+    if not match or match["instrument"] != instrument or match["article"] != schema.article:
+        raise CatalogueError(
+            f"{path}: offence {schema.id!r}: id must be '{instrument}:{schema.article}' (optionally '~variant')"
+        )
+    elements = tuple(
+        Element(
+            id=e.id,
+            role=e.role,
+            required=e.required,
+            core=e.core if e.core is not None else e.role in ("conduct", "object"),
+            phrases={k: tuple(v) for k, v in e.phrases.items()},
+            examples=Examples(
+                match={k: tuple(v) for k, v in e.examples.match.items()},
+                no_match={k: tuple(v) for k, v in e.examples.no_match.items()},
+            ),
+        )
+        for e in schema.elements
+    )
+    return Offence(
+        id=schema.id,
+        instrument=instrument,
+        article=schema.article,
+        kind=schema.kind,
+        optional=schema.optional,
+        title=schema.title.strip(),
+        summary=" ".join(schema.summary.split()),
+        elements=elements,
+        model_provision={k: v.strip() for k, v in schema.model_provision.items()},
+        extends=tuple(schema.extends),
+        source_file=str(path),
+    )
+
+
+def _load_instrument(path: Path) -> tuple[Instrument, list[Offence]]:
+    data = _validate(InstrumentFileSchema, load_yaml(path), path)
+    header = data.instrument
+    if header.id != path.stem:
+        raise CatalogueError(f"{path}: instrument.id: {header.id!r} must be the file name {path.stem!r}")
+    instrument = Instrument(
+        id=header.id,
+        title=header.title,
+        adopted_date=header.adopted.date.isoformat(),
+        adopted_place=header.adopted.place,
+        short_names={k: tuple(v) for k, v in header.short_names.items()},
+        sources=" ".join(header.sources.split()),
+        source_file=str(path),
+    )
+    return instrument, [_to_offence(o, header.id, path) for o in data.offences]
+
+
+def _load_drafting(directory: Path) -> dict[str, Drafting]:
+    drafting: dict[str, Drafting] = {}
+    for path in sorted((directory / "drafting").glob("*.yaml")):
+        data = _validate(DraftingSchema, load_yaml(path), path)
+        if data.language != path.stem:
+            raise CatalogueError(f"{path}: language: {data.language!r} must be the file name {path.stem!r}")
+        values = {k: tuple(v) for k, v in data.model_dump().items() if k != "language"}
+        drafting[data.language] = Drafting(language=data.language, **values)
+    return drafting
+
+
+def _check_references(offences: list[Offence]) -> None:
+    seen: dict[str, Offence] = {}
+    for offence in offences:
+        if offence.id in seen:
+            raise CatalogueError(f"{offence.source_file}: duplicate offence id {offence.id!r}")
+        seen[offence.id] = offence
+    for offence in offences:
+        for target in offence.extends:
+            if target not in seen:
+                raise CatalogueError(f"{offence.source_file}: {offence.id}: extends unknown offence {target!r}")
+
+
+def load_catalogue(directory: str | Path | None = None) -> Catalogue:
+    """Load every instrument file and the drafting vocabularies from ``directory`` (default offences/).
+
+    A custom directory without its own drafting/ folder borrows the default one.
+    """
+    root = Path(directory) if directory else DEFAULT_DIR
+    if not root.is_dir():
+        raise CatalogueError(f"{root}: not a folder of offences (expected <instrument>.yaml files)")
+    instruments: dict[str, Instrument] = {}
+    offences: list[Offence] = []
+    for path in sorted(root.glob("*.yaml")):
+        instrument, entries = _load_instrument(path)
+        instruments[instrument.id] = instrument
+        offences.extend(entries)
+    if not instruments:
+        raise CatalogueError(f"{root}: no <instrument>.yaml file found")
+    _check_references(offences)
+    drafting = _load_drafting(root if (root / "drafting").is_dir() else DEFAULT_DIR)
+    missing = [language for language in LANGUAGES if language not in drafting]
+    if missing:
+        raise CatalogueError(f"{root}: drafting/{missing[0]}.yaml is missing")
+    return Catalogue(instruments, tuple(offences), drafting, str(root))

@@ -1,0 +1,139 @@
+"""Read each provision together with what it depends on.
+
+A :class:`Unit` is one provision as a lawyer reads it: its own words, the chapeau above it (the own
+words of its parents up to the article), the definitions of the terms it uses, and the provisions it
+refers to. It also says what kind of provision it is: one that creates an offence (a penal phrase in
+its article or in a provision that refers to it), a duty of the State, a definition, a schedule entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lawcheck.match import BillIndex, hits_within
+from lawcheck.models import Drafting, Provision, Structure
+
+Ranges = tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class Unit:
+    provision: Provision
+    own: Ranges  # its own words and its chapeau
+    context: Ranges  # own + definitions used + provisions referred to
+    penal: bool  # creates an offence
+    duty: bool  # a duty of the State
+    definition: bool  # defines a term
+    enacting: bool  # not a heading, preamble or schedule entry
+    whole_act: bool  # refers to every offence of the Act / Part
+    refers_to: tuple[int, ...]  # provision indexes it refers to
+
+
+def merge(ranges: list[tuple[int, int]]) -> Ranges:
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(r for r in ranges if r[1] > r[0]):
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return tuple(out)
+
+
+def own_segments(structure: Structure, index: int) -> list[tuple[int, int]]:
+    """The provision's span minus its children's spans (its own words, before and after them)."""
+    provision = structure.provisions[index]
+    segments, cursor = [], provision.start
+    for child in provision.children:
+        segments.append((cursor, structure.provisions[child].start))
+        cursor = structure.provisions[child].end
+    segments.append((cursor, provision.end))
+    return [(lo, hi) for lo, hi in segments if hi > lo]
+
+
+def _ancestors(structure: Structure, index: int) -> list[int]:
+    out, cursor = [], structure.provisions[index].parent
+    while cursor is not None and not structure.provisions[cursor].is_division:
+        out.append(cursor)
+        cursor = structure.provisions[cursor].parent
+    return out
+
+
+def _article(structure: Structure, index: int) -> int:
+    chain = [index, *_ancestors(structure, index)]
+    return chain[-1]
+
+
+def _in_schedule(structure: Structure, index: int) -> bool:
+    cursor: int | None = index
+    while cursor is not None:
+        if structure.provisions[cursor].level in ("schedule", "preamble"):
+            return True
+        cursor = structure.provisions[cursor].parent
+    return False
+
+
+class UnitBuilder:
+    """Builds the units of one bill; drafting phrases are looked up once through the index."""
+
+    def __init__(self, structure: Structure, index: BillIndex, drafting: Drafting) -> None:
+        self.structure = structure
+        self.index = index
+        self.penal_hits = index.find_any(drafting.penal)
+        self.duty_hits = index.find_any(drafting.duty)
+        self.whole_act_hits = index.find_any(drafting.whole_act)
+        self.defined_in = {d.provision for d in structure.definitions}
+        self.term_hits = {d.term: index.find(d.term) for d in structure.definitions}
+        self._penal_articles = self._articles_with_penalty()
+
+    def _articles_with_penalty(self) -> set[int]:
+        """Articles whose text has a penal phrase, or that a provision with one refers to."""
+        out: set[int] = set()
+        structure = self.structure
+        for provision in structure.provisions:
+            if provision.level == "article" and hits_within(self.penal_hits, ((provision.start, provision.end),)):
+                out.add(provision.index)
+        for ref in structure.crossrefs:
+            if ref.target is None:
+                continue
+            own = merge(own_segments(structure, ref.source))
+            if hits_within(self.penal_hits, own) and not hits_within(self.duty_hits, own):
+                out.add(_article(structure, ref.target))
+        return out
+
+    def _definitions(self, own: Ranges) -> list[tuple[int, int]]:
+        out = []
+        for definition in self.structure.definitions:
+            if hits_within(self.term_hits[definition.term], own):
+                out.append((definition.start, definition.end))
+        return out
+
+    def _references(self, index: int, own: Ranges) -> tuple[int, ...]:
+        out = []
+        for ref in self.structure.crossrefs:
+            if ref.target is not None and ref.target != index and any(lo <= ref.start < hi for lo, hi in own):
+                out.append(ref.target)
+        return tuple(dict.fromkeys(out))
+
+    def unit(self, index: int) -> Unit:
+        structure = self.structure
+        provision = structure.provisions[index]
+        chain = [index, *_ancestors(structure, index)]
+        own = merge([seg for i in chain for seg in own_segments(structure, i)])
+        refers_to = self._references(index, own)
+        referred = [(structure.provisions[t].start, structure.provisions[t].end) for t in refers_to]
+        context = merge([*own, *self._definitions(own), *referred])
+        enacting = not provision.is_division and not _in_schedule(structure, index)
+        return Unit(
+            provision=provision,
+            own=own,
+            context=context,
+            penal=_article(structure, index) in self._penal_articles or bool(hits_within(self.penal_hits, own)),
+            duty=bool(hits_within(self.duty_hits, own)),
+            definition=index in self.defined_in,
+            enacting=enacting,
+            whole_act=bool(hits_within(self.whole_act_hits, own)),
+            refers_to=refers_to,
+        )
+
+    def units(self) -> tuple[Unit, ...]:
+        return tuple(self.unit(p.index) for p in self.structure.provisions)

@@ -1,0 +1,47 @@
+"""Detect the language of a bill among those the checklist supports (en, fr, es).
+
+Counts the most frequent function words of each language (offences/drafting/<lang>.yaml:
+``stopwords``) among the bill's words. A text where no supported language reaches a minimal share
+is refused with a message naming the supported languages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from lawcheck.errors import LanguageError
+from lawcheck.models import Drafting
+from lawcheck.normalise import fold
+
+MIN_SHARE = 0.08  # share of the words that must be function words of the chosen language
+SAMPLE_CHARS = 200_000  # enough to decide; bills are read whole elsewhere
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def supported(drafting: dict[str, Drafting]) -> str:
+    return ", ".join(sorted(drafting))
+
+
+def detect_language(text: str, drafting: dict[str, Drafting], path: str = "") -> str:
+    words = [fold(w.lower()) for w in _WORD_RE.findall(text[:SAMPLE_CHARS])]
+    if not words:
+        raise LanguageError(f"{path or 'bill'}: no words to detect the language from")
+    counts = Counter(words)
+    shares = {}
+    for language, vocabulary in drafting.items():
+        stop = {fold(w.lower()) for w in vocabulary.stopwords}
+        shares[language] = sum(counts[w] for w in stop) / len(words)
+    language, share = max(sorted(shares.items()), key=lambda item: item[1])
+    if share < MIN_SHARE:
+        raise LanguageError(
+            f"{path or 'bill'}: the language is not one lawcheck supports ({supported(drafting)}); "
+            "if it is one of them, say so with --lang"
+        )
+    return language
+
+
+def check_language(language: str, drafting: dict[str, Drafting]) -> str:
+    if language not in drafting:
+        raise LanguageError(f"language {language!r} is not supported; choose one of: {supported(drafting)}")
+    return language

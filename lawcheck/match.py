@@ -1,0 +1,158 @@
+"""Find checklist phrases in a bill.
+
+The bill's tokens are indexed once (:class:`BillIndex`: key -> token positions, for both the folded
+surface form and the folded lemma). A phrase is looked up through the index: exact matches on forms or
+lemmas first; then, for phrase words the bill does not contain, rapidfuzz proposes the bill's words
+that are spelled nearly the same (OCR slips, inflections the lemmatiser misses). Fuzzy matching runs
+only against the bill's vocabulary, never over provisions x phrases.
+
+A match preceded closely by a carve-out ("other than", « à l'exception de ») is dropped: the provision
+excludes that act rather than creating it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from lawcheck.normalise import Tokens, phrase_keys
+
+FUZZY_MIN_LENGTH = 5  # words shorter than this are matched exactly only
+FUZZY_CUTOFF = 86.0  # rapidfuzz ratio (0-100)
+GAP = 3  # "*" in a phrase stands for 0..GAP words
+CARVE_OUT_WINDOW = 4  # words between a carve-out and the words it excludes
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One place where a phrase was found: character and token spans, and how exact it was."""
+
+    start: int
+    end: int
+    first_token: int
+    last_token: int
+    score: float  # 1.0 exact; the lowest fuzzy ratio of its words otherwise
+    phrase: str
+
+
+class BillIndex:
+    """Token positions of every key of the bill, and its vocabulary for fuzzy look-ups."""
+
+    def __init__(self, tokens: Tokens, language: str) -> None:
+        self.tokens = tokens
+        self.language = language
+        positions: dict[str, list[int]] = defaultdict(list)
+        for i, (form, lemma) in enumerate(zip(tokens.forms, tokens.lemmas)):
+            positions[form].append(i)
+            if lemma != form:
+                positions[lemma].append(i)
+        self.positions = dict(positions)
+        self._vocabulary = sorted(k for k in self.positions if len(k) >= FUZZY_MIN_LENGTH)
+        self._fuzzy_cache: dict[str, dict[str, float]] = {}
+        self._phrase_cache: dict[str, tuple[Hit, ...]] = {}
+
+    # ------------------------------------------------------------------ keys
+
+    def _fuzzy(self, key: str) -> dict[str, float]:
+        """Bill words spelled nearly like ``key`` (absent from the bill), with their score 0-1."""
+        if key in self._fuzzy_cache:
+            return self._fuzzy_cache[key]
+        found: dict[str, float] = {}
+        if len(key) >= FUZZY_MIN_LENGTH and key not in self.positions:
+            for word, score, _ in process.extract(
+                key, self._vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=8
+            ):
+                if word[0] == key[0] or word[-1] == key[-1]:
+                    found[word] = round(score / 100.0, 3)
+        self._fuzzy_cache[key] = found
+        return found
+
+    def _alternatives(self, keys: tuple[str, ...]) -> dict[str, float]:
+        out = {key: 1.0 for key in keys if key in self.positions}
+        if not out:
+            for key in keys:
+                for word, score in self._fuzzy(key).items():
+                    out[word] = max(out.get(word, 0.0), score)
+        return out
+
+    # ------------------------------------------------------------------ phrases
+
+    def find(self, phrase: str) -> tuple[Hit, ...]:
+        """Every place the phrase occurs, in document order (cached per phrase)."""
+        if phrase not in self._phrase_cache:
+            self._phrase_cache[phrase] = self._find(phrase)
+        return self._phrase_cache[phrase]
+
+    def _find(self, phrase: str) -> tuple[Hit, ...]:
+        pattern = [("*", {}) if keys == ("*",) else ("w", self._alternatives(keys)) for keys in phrase_keys(phrase, self.language)]
+        while pattern and pattern[0][0] == "*":
+            pattern.pop(0)
+        while pattern and pattern[-1][0] == "*":
+            pattern.pop()
+        if not pattern or any(kind == "w" and not alts for kind, alts in pattern):
+            return ()
+        starts: set[int] = set()
+        for key in pattern[0][1]:
+            starts.update(self.positions[key])
+        hits = []
+        for first in sorted(starts):
+            found = self._walk(pattern, 1, first + 1, pattern[0][1][self._key_at(first, pattern[0][1])])
+            if found is not None:
+                last, score = found
+                hits.append(Hit(self.tokens.starts[first], self.tokens.ends[last], first, last, score, phrase))
+        return tuple(hits)
+
+    def _key_at(self, i: int, alternatives: dict[str, float]) -> str:
+        form, lemma = self.tokens.forms[i], self.tokens.lemmas[i]
+        if form in alternatives and (lemma not in alternatives or alternatives[form] >= alternatives[lemma]):
+            return form
+        return lemma
+
+    def _walk(self, pattern: list, p: int, i: int, score: float) -> tuple[int, float] | None:
+        """Match pattern[p:] from token i; return (last token, score) or None."""
+        if p == len(pattern):
+            return i - 1, score
+        kind, alternatives = pattern[p]
+        if kind == "*":
+            for skip in range(GAP + 1):
+                found = self._walk(pattern, p + 1, i + skip, score)
+                if found is not None:
+                    return found
+            return None
+        if i >= len(self.tokens):
+            return None
+        form, lemma = self.tokens.forms[i], self.tokens.lemmas[i]
+        best = max(alternatives.get(form, 0.0), alternatives.get(lemma, 0.0))
+        if best == 0.0:
+            return None
+        return self._walk(pattern, p + 1, i + 1, min(score, best))
+
+    def find_any(self, phrases: tuple[str, ...], carve_outs: tuple[Hit, ...] = ()) -> tuple[Hit, ...]:
+        """Hits of any of the phrases, in document order, without those that a carve-out excludes."""
+        hits = {hit for phrase in phrases for hit in self.find(phrase)}
+        ends = sorted(h.last_token for h in carve_outs)
+        kept = [h for h in hits if not _carved_out(h, ends)]
+        return tuple(sorted(kept, key=lambda h: (h.start, -h.score, h.end, h.phrase)))
+
+
+def _carved_out(hit: Hit, carve_out_ends: list[int]) -> bool:
+    i = bisect.bisect_left(carve_out_ends, hit.first_token - CARVE_OUT_WINDOW)
+    return i < len(carve_out_ends) and carve_out_ends[i] < hit.first_token
+
+
+def hits_within(hits: tuple[Hit, ...], ranges: tuple[tuple[int, int], ...]) -> list[Hit]:
+    """The hits lying wholly inside one of the (sorted, disjoint) character ranges."""
+    if not hits or not ranges:
+        return []
+    starts = [h.start for h in hits]
+    out: list[Hit] = []
+    for lo, hi in ranges:
+        i = bisect.bisect_left(starts, lo)
+        while i < len(hits) and hits[i].start < hi:
+            if hits[i].end <= hi:
+                out.append(hits[i])
+            i += 1
+    return out

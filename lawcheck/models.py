@@ -1,0 +1,231 @@
+"""The typed data passed between the pipeline stages.
+
+read -> ``Bill`` -> split -> ``Structure`` (``Provision``, ``Definition``, ``CrossRef``)
+-> normalise -> ``Tokens`` -> match -> ``ElementMatch`` -> decide -> ``OffenceResult`` -> ``Report``.
+
+The checklist side (``Instrument``, ``Offence``, ``Element``, ``Catalogue``) is loaded from
+offences/ by :mod:`lawcheck.catalogue`. Everything that comes from data is frozen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Status = Literal["covered", "partial", "missing"]
+Kind = Literal["principal", "ancillary", "obligation"]
+LANGUAGES: tuple[str, ...] = ("en", "fr", "es")
+
+
+# --------------------------------------------------------------------------- the bill
+
+
+@dataclass(frozen=True)
+class Bill:
+    """A bill as read from its file: the full text, one paragraph per line.
+
+    ``text`` is what every later offset refers to. Readers render automatic numbering and headings
+    into it ("(1) ...", "Section 3 ..."), so that the splitter sees the bill as printed.
+    """
+
+    path: str
+    text: str
+    format: str  # txt, docx, pdf, html, akn
+    title: str = ""
+    sha256: str = ""  # of the file's bytes
+    encoding: str = ""  # for text files: the detected encoding
+
+
+@dataclass(frozen=True)
+class Provision:
+    """One unit of the bill's structure: a Part, a Section, a subsection, a paragraph ..."""
+
+    index: int  # position in document order, 0-based
+    label: str  # printed label, e.g. "Section 3(1)(a)" or "Article 421-2-2"
+    level: str  # part, chapter, article, subsection, paragraph, subparagraph ...
+    num: str  # the bare number as printed: "3", "(1)", "(a)", "421-2-2"
+    heading: str  # heading or marginal note, "" when none
+    path: tuple[str, ...]  # labels from the top, e.g. ("Part II", "Section 3", "(1)")
+    start: int  # character span of the whole provision (children included) in Bill.text
+    end: int
+    own_start: int  # span of its own words, before its first child
+    own_end: int
+    parent: int | None  # index of the parent provision
+    children: tuple[int, ...] = ()
+
+    @property
+    def is_division(self) -> bool:
+        """Parts, chapters, titles: headings that group provisions but enact nothing themselves."""
+        return self.level in ("part", "chapter", "title", "book", "division", "schedule")
+
+
+@dataclass(frozen=True)
+class Definition:
+    term: str
+    provision: int  # index of the provision that holds it
+    start: int  # span of the whole definition in Bill.text
+    end: int
+
+
+@dataclass(frozen=True)
+class CrossRef:
+    source: int  # provision index holding the reference
+    target: int | None  # resolved provision index, None when it points outside the bill
+    text: str  # the reference as written, e.g. "section 5"
+    start: int
+    end: int
+    whole_act: bool = False  # "an offence under this Act"
+
+
+@dataclass(frozen=True)
+class Structure:
+    provisions: tuple[Provision, ...]
+    definitions: tuple[Definition, ...]
+    crossrefs: tuple[CrossRef, ...]
+
+
+# --------------------------------------------------------------------------- the checklist
+
+
+@dataclass(frozen=True)
+class Examples:
+    match: dict[str, tuple[str, ...]]
+    no_match: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Element:
+    id: str
+    role: str
+    required: bool
+    core: bool
+    phrases: dict[str, tuple[str, ...]]  # language -> phrases
+    examples: Examples
+
+
+@dataclass(frozen=True)
+class Offence:
+    id: str
+    instrument: str
+    article: str
+    kind: Kind
+    optional: bool
+    title: str
+    summary: str
+    elements: tuple[Element, ...]
+    model_provision: dict[str, str]
+    extends: tuple[str, ...] = ()
+    source_file: str = ""
+
+
+@dataclass(frozen=True)
+class Instrument:
+    id: str
+    title: str
+    adopted_date: str
+    adopted_place: str
+    short_names: dict[str, tuple[str, ...]]
+    sources: str
+    source_file: str = ""
+
+
+@dataclass(frozen=True)
+class Drafting:
+    """A language's drafting vocabulary (offences/drafting/<lang>.yaml)."""
+
+    language: str
+    penal: tuple[str, ...]  # words that create an offence: "commits an offence", "est puni"
+    duty: tuple[str, ...]  # a duty of the State: "shall take measures"
+    by_reference: tuple[str, ...]  # "as defined in", "within the meaning of"
+    whole_act: tuple[str, ...]  # "an offence under this Act"
+    carve_out: tuple[str, ...]  # "other than", "except"
+    stopwords: tuple[str, ...]  # for language detection
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    instruments: dict[str, Instrument]
+    offences: tuple[Offence, ...]
+    drafting: dict[str, Drafting]
+    directory: str = ""
+
+    def offence(self, offence_id: str) -> Offence:
+        for offence in self.offences:
+            if offence.id == offence_id:
+                return offence
+        raise KeyError(offence_id)
+
+    def select(self, instruments: tuple[str, ...] = ()) -> Catalogue:
+        if not instruments:
+            return self
+        chosen = {i: self.instruments[i] for i in instruments}
+        offences = tuple(o for o in self.offences if o.instrument in chosen)
+        return Catalogue(chosen, offences, self.drafting, self.directory)
+
+
+# --------------------------------------------------------------------------- the findings
+
+
+@dataclass(frozen=True)
+class ElementMatch:
+    element: str
+    role: str
+    required: bool
+    found: bool
+    provision: str = ""  # label of the provision where it was found
+    quote: str = ""
+    start: int = -1
+    end: int = -1
+    score: float = 0.0  # 1.0 exact on lemmas, lower for fuzzy
+    phrase: str = ""  # the checklist phrase that matched (or came closest)
+
+
+@dataclass(frozen=True)
+class ProvisionRef:
+    label: str
+    path: tuple[str, ...]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class OffenceResult:
+    id: str
+    instrument: str
+    article: str
+    kind: Kind
+    title: str
+    optional: bool
+    status: Status
+    score: float
+    by_reference: bool
+    provisions: tuple[ProvisionRef, ...]
+    elements: tuple[ElementMatch, ...]
+    missing: tuple[str, ...]
+    reason: str = ""  # one sentence saying how the status followed
+
+
+@dataclass(frozen=True)
+class BillInfo:
+    path: str
+    title: str
+    language: str
+    provisions: int
+    words: int
+    sha256: str
+    format: str
+
+
+@dataclass(frozen=True)
+class Report:
+    bill: BillInfo
+    instruments: tuple[str, ...]
+    results: tuple[OffenceResult, ...]
+    tool_version: str
+    warnings: tuple[str, ...] = field(default=())
+
+    def summary(self) -> dict[str, int]:
+        counts = {"covered": 0, "partial": 0, "missing": 0}
+        for result in self.results:
+            counts[result.status] += 1
+        return counts

@@ -1,0 +1,134 @@
+"""Normalise text for matching: tokens with offsets, lemmas, lower case, accents folded.
+
+Tokenising uses a spaCy *blank* pipeline (rules only: no trained model, nothing downloaded); lemmas
+come from simplemma. Each token gets two keys, both lower-cased and accent-folded: its surface form and
+its lemma. A checklist phrase is normalised by the same steps, so "hijacks" finds "hijack" and
+« détourné » finds « détourne ».
+
+Normalisation is a list of named steps (``STEPS``); :func:`normaliser` builds one from names and says
+which names exist when given a wrong one.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lawcheck.errors import LawcheckError
+
+Step = Callable[[str], str]
+
+
+def lower(text: str) -> str:
+    return text.lower()
+
+
+def fold_accents(text: str) -> str:
+    """Remove combining marks: « réclusion » -> « reclusion », "Artículo" -> "Articulo"."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def unify_quotes(text: str) -> str:
+    return text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+
+
+STEPS: dict[str, Step] = {"lower": lower, "fold_accents": fold_accents, "unify_quotes": unify_quotes}
+DEFAULT_STEPS: tuple[str, ...] = ("unify_quotes", "lower", "fold_accents")
+
+
+def normaliser(names: Sequence[str] = DEFAULT_STEPS) -> Step:
+    unknown = [name for name in names if name not in STEPS]
+    if unknown:
+        raise LawcheckError(f"unknown normalisation step {unknown[0]!r}; valid steps: {', '.join(STEPS)}")
+    steps = [STEPS[name] for name in names]
+
+    def run(text: str) -> str:
+        for step in steps:
+            text = step(text)
+        return text
+
+    return run
+
+
+fold = normaliser()
+
+
+@lru_cache(maxsize=8)
+def _tokenizer(language: str):
+    import spacy  # imported here: heavy, and only needed once a bill is checked
+
+    return spacy.blank(language).tokenizer
+
+
+# Spanish pronominal infinitives ("apoderarse") are looked up without their clitic.
+_ES_CLITICS = ("arse", "erse", "irse")
+
+
+@lru_cache(maxsize=200_000)
+def lemma_key(word: str, language: str) -> str:
+    """The folded lemma of one lower-cased token (accents kept: the dictionaries need them)."""
+    import simplemma
+
+    if language == "es" and word.endswith(_ES_CLITICS) and len(word) > 6:
+        word = word[:-2]
+    if language == "fr" and len(word) > 2 and word[1] == "'":  # s'emparer -> emparer
+        word = word[2:]
+    try:
+        lemma = simplemma.lemmatize(word, lang=language)
+    except (ValueError, KeyError):  # pragma: no cover - simplemma refuses odd input
+        lemma = word
+    return fold(lemma)
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """The tokens of a text: offsets into the text, folded surface forms and folded lemmas."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    forms: tuple[str, ...]
+    lemmas: tuple[str, ...]
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
+def _is_word(text: str) -> bool:
+    return any(c.isalnum() for c in text)
+
+
+def tokenize(text: str, language: str, offset: int = 0) -> Tokens:
+    """Tokens of ``text`` (punctuation dropped), offsets shifted by ``offset``."""
+    starts: list[int] = []
+    ends: list[int] = []
+    forms: list[str] = []
+    lemmas: list[str] = []
+    for token in _tokenizer(language)(text):
+        surface = token.text
+        if not _is_word(surface):
+            continue
+        lowered = unify_quotes(surface).lower()
+        starts.append(offset + token.idx)
+        ends.append(offset + token.idx + len(surface))
+        forms.append(fold_accents(lowered))
+        lemmas.append(lemma_key(lowered, language))
+    return Tokens(tuple(starts), tuple(ends), tuple(forms), tuple(lemmas))
+
+
+def phrase_keys(phrase: str, language: str) -> tuple[tuple[str, ...], ...]:
+    """A checklist phrase as a sequence of token alternatives; ``("*",)`` marks a gap of 0-3 words.
+
+    Each position holds the folded form and the folded lemma (one or two keys).
+    """
+    out: list[tuple[str, ...]] = []
+    for part in phrase.split():
+        if part == "*":
+            out.append(("*",))
+            continue
+        tokens = tokenize(part, language)
+        for form, lemma in zip(tokens.forms, tokens.lemmas):
+            out.append(tuple(dict.fromkeys((form, lemma))))
+    return tuple(out)

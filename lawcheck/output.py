@@ -1,0 +1,31 @@
+"""Write reports atomically: a temporary file in the target folder, then a rename.
+
+A failed run never leaves a half-written report, and never clobbers an existing one.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from lawcheck.errors import OutputError
+
+
+def write_atomic(path: str | Path, data: str | bytes) -> None:
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"{target}: the folder {folder} does not exist; create it or choose another path")
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise OutputError(f"{target}: cannot write there ({error.strerror}); choose another path") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+        os.replace(temporary, target)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise OutputError(f"{target}: cannot write ({error.strerror}); choose another path") from None

@@ -1,0 +1,84 @@
+"""The library entry points: read -> split -> normalise -> match -> decide -> Report.
+
+Prints nothing and never exits: the CLI calls these and renders the result.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from lawcheck import __version__
+from lawcheck.catalogue import load_catalogue
+from lawcheck.context import UnitBuilder
+from lawcheck.decide import Decider
+from lawcheck.errors import EmptyBill, LawcheckError
+from lawcheck.language import check_language, detect_language
+from lawcheck.match import BillIndex
+from lawcheck.models import Bill, BillInfo, Catalogue, Report
+from lawcheck.normalise import tokenize
+from lawcheck.split import split
+
+Progress = Callable[[int, int], None]
+
+
+def _select(catalogue: Catalogue, instruments: tuple[str, ...]) -> Catalogue:
+    unknown = [i for i in instruments if i not in catalogue.instruments]
+    if unknown:
+        known = ", ".join(sorted(catalogue.instruments))
+        raise LawcheckError(f"unknown instrument {unknown[0]!r}; the checklist has: {known}")
+    return catalogue.select(tuple(dict.fromkeys(instruments)))
+
+
+def check_bill(
+    bill: Bill,
+    catalogue: Catalogue | None = None,
+    language: str | None = None,
+    instruments: tuple[str, ...] = (),
+    progress: Progress | None = None,
+) -> Report:
+    """Check one bill against the checklist and return the report (the same bill gives the same report)."""
+    catalogue = _select(catalogue or load_catalogue(), instruments)
+    if not bill.text.strip():
+        raise EmptyBill(bill.path, "the file holds no text", "check that it is the right file")
+    lang = check_language(language, catalogue.drafting) if language else detect_language(
+        bill.text, catalogue.drafting, bill.path)
+    structure = split(bill.text, lang)
+    tokens = tokenize(bill.text, lang)
+    index = BillIndex(tokens, lang)
+    units = UnitBuilder(structure, index, catalogue.drafting[lang]).units()
+    decider = Decider(bill.text, structure, units, index, catalogue, lang)
+    results = []
+    for number, offence in enumerate(catalogue.offences, 1):
+        results.append(decider.result(offence))
+        if progress:
+            progress(number, len(catalogue.offences))
+    warnings = []
+    if sum(1 for p in structure.provisions if p.level == "article") == 0:
+        warnings.append("no numbered provisions were recognised: the bill was judged as one block of text")
+    info = BillInfo(_display_path(bill.path), bill.title, lang, len(structure.provisions), len(tokens),
+                    bill.sha256, bill.format)
+    return Report(info, tuple(catalogue.instruments), tuple(results), __version__, tuple(warnings))
+
+
+def _display_path(path: str) -> str:
+    """The path as given when relative, else the file name: reports carry no absolute paths."""
+    return path if not Path(path).is_absolute() else Path(path).name
+
+
+def check_file(
+    path: str | Path,
+    catalogue: Catalogue | None = None,
+    language: str | None = None,
+    instruments: tuple[str, ...] = (),
+    progress: Progress | None = None,
+) -> Report:
+    from lawcheck.read import read_bill
+
+    return check_bill(read_bill(path), catalogue, language, instruments, progress)
+
+
+def strip_comment_lines(text: str) -> str:
+    """Drop the leading '#' lines that shared/legislation texts carry (source notes, not law)."""
+    return re.sub(r"\A(?:#[^\n]*\n)+", "", text)

@@ -1,0 +1,1 @@
+"""Renderers show a Report; they decide nothing."""

@@ -1,0 +1,483 @@
+"""Split a bill into its provisions, find its definitions and its cross-references.
+
+The bill's text has one paragraph per line (the readers make it so). Each line may open provisions:
+
+* divisions: Part / Chapter / Title / Schedule, TITRE / CHAPITRE / Section (fr), TÍTULO / CAPÍTULO;
+* articles: "Section 3", "s 3", "3." (where the bill has no "Section"/"Article" words), "Article 5",
+  "Art. 5", "Article 1er", "Article premier", "Article L282-1", "Artículo 572 bis", "§ 2332f";
+* sub-levels: "(1)", "(a)", "(i)", "(A)", "1°", "a)", "1)", "1.", "a." — several may open one line
+  ("(b)(1) It is not ..."). Their depth is learnt per article from the order in which their kinds first
+  appear (Commonwealth "(1)(a)(i)" and U.S. "(a)(1)(A)" both work), and from indentation where the text
+  has it (Markdown lists).
+
+A short unpunctuated line just before an article, or just after its label, is its heading (marginal
+note). This module knows drafting *layout* only; what counts legally is in offences/.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lawcheck.models import CrossRef, Definition, Provision, Structure
+from lawcheck.normalise import fold
+
+# ----------------------------------------------------------------------------- line patterns
+
+_NUM = r"(?:[IVXLC]+|\d+[A-Z]?|premier|première|preliminar|único|unico|ier|er|one|two|three|four|five|six|seven|eight|nine|ten)"
+DIVISIONS: dict[str, dict[str, str]] = {
+    "en": {"part": "part", "chapter": "chapter", "title": "title", "division": "division", "book": "book",
+           "schedule": "schedule", "annex": "schedule", "appendix": "schedule"},
+    "fr": {"livre": "book", "titre": "title", "chapitre": "chapter", "section": "division",
+           "sous-section": "division", "partie": "part", "annexe": "schedule"},
+    "es": {"libro": "book", "titulo": "title", "capitulo": "chapter", "seccion": "division",
+           "parte": "part", "anexo": "schedule", "disposiciones": "division"},
+}
+_ARTICLE_WORDS = r"(?P<word>section|sec\.|s\.|s|article|art\.|articulo|art|§+)"
+_ARTICLE_NUM = (
+    r"(?P<num>premier|1er|primero|unico|"
+    r"[LRD]?\.?\s?\d+[A-Za-z]?(?:[-.]\d+)*(?:\s?(?:bis|ter|quater|quinquies|sexies))?)"
+)
+ARTICLE_RE = re.compile(rf"^{_ARTICLE_WORDS}\s*{_ARTICLE_NUM}\s*(?:[º°o](?=\W|$))?\s*(?:\.-|\.—|[.:—–-])?\s*", re.I)
+NUMBERED_RE = re.compile(r"^(?P<num>\d+[A-Z]?)\.(?:—|-)?\s+(?=\S)")
+SUB_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("paren-digit", re.compile(r"^\((\d+[A-Z]?)\)\s*")),
+    ("paren-lower", re.compile(r"^\(([a-z]{1,4})\)\s*")),
+    ("paren-upper", re.compile(r"^\(([A-Z]{1,4})\)\s*")),
+    ("degree", re.compile(r"^(\d+)\s?[°º]\s*(?:[-.)]\s*)?")),
+    ("lower-paren", re.compile(r"^([a-z])\)\s+")),
+    ("digit-paren", re.compile(r"^(\d+)\)\s+")),
+    ("digit-dot", re.compile(r"^(\d+)\.(?!\d)\s*")),
+    ("lower-dot", re.compile(r"^([a-z])\.\s+")),
+)
+_ROMAN_RE = re.compile(r"^(?:x{0,3})(?:ix|iv|v?i{0,3})$")
+_PREVIOUS_LETTER = {"i": "h", "v": "u", "x": "w", "l": "k", "c": "b"}
+_HEADING_MAX_WORDS = 12
+_MARKDOWN_RE = re.compile(r"^(?:#+\s*|[-*]\s+(?=\S))")
+_ARTICLE_LEVEL = "article"
+_SUB_LEVELS = ("subsection", "paragraph", "subparagraph", "clause", "subclause", "item", "subitem")
+
+
+# ----------------------------------------------------------------------------- building
+
+
+@dataclass
+class _Node:
+    index: int
+    level: str
+    num: str
+    label: str
+    start: int
+    parent: int | None
+    depth: int  # 0 divisions .. 10 article .. 11+ sub-levels
+    kind: str = ""  # sub-level kind with indent, e.g. "paren-digit@0"
+    heading: str = ""
+    own_start: int = 0
+    end: int = 0
+    children: list[int] = field(default_factory=list)
+
+
+@dataclass
+class _State:
+    language: str
+    numbered_articles: bool  # "3." opens an article (no "Section"/"Article" words in the bill)
+    nodes: list[_Node] = field(default_factory=list)
+    stack: list[int] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)  # sub-level kinds of the current article, in order
+    article_indent: int | None = None
+    pending_heading: str = ""
+    heading_slot: int | None = None  # a provision whose heading may be the next short line
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    """(indent, offset of the first non-blank character, stripped line) for each non-empty line."""
+    out = []
+    offset = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            marker = _MARKDOWN_RE.match(stripped)
+            skip = marker.end() if marker and not stripped.startswith("- ") else 0
+            out.append((lead, offset + lead + skip, stripped[skip:]))
+        offset += len(raw) + 1
+    return out
+
+
+def _division(line: str, language: str) -> tuple[str, str, str] | None:
+    """(level, num, heading) when the line opens a Part, Chapter, Title ..."""
+    words = line.split()
+    if not words or len(words) > 16:
+        return None
+    first = fold(words[0].lower().rstrip(".:"))
+    level = DIVISIONS.get(language, DIVISIONS["en"]).get(first)
+    if not level:
+        return None
+    rest = line[len(words[0]):].strip()
+    match = re.match(rf"^({_NUM})\b\.?\s*[-—–:.]?\s*", rest, re.I)
+    if match:
+        return level, match.group(1), rest[match.end():].strip()
+    if level == "schedule" or line.isupper():
+        return level, "", rest.strip(" -—–:.")
+    return None
+
+
+def _is_heading_text(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= _HEADING_MAX_WORDS and not text.endswith((".", ";", ":", ",")) and text[0].isupper()
+
+
+def _article_label(word: str, num: str, language: str) -> str:
+    word = word.lower()
+    if word.startswith("§"):
+        return f"§ {num}"
+    if word.startswith("s") and word != "section" and language == "en":
+        return f"Section {num}"
+    if word.startswith("sec"):
+        return f"Section {num}"
+    names = {"en": "Article", "fr": "Article", "es": "Artículo"}
+    return names.get(language, "Article") if word.startswith("art") else word.capitalize()
+
+
+def _article(line: str, indent: int, state: _State) -> tuple[str, str, int] | None:
+    """(label, num, end of the label in the line) when the line opens an article-level provision."""
+    match = ARTICLE_RE.match(fold(line))  # fold keeps the length of precomposed text
+    if match and not (state.language == "fr" and match["word"].lower() == "section"):
+        word, num = match["word"], " ".join(match["num"].split())
+        if word.lower() == "s" and not num[0].isdigit():
+            return None
+        label = _article_label(word, num, state.language)
+        label = label if label.startswith(("§", "Section")) else f"{label} {num}"
+        return label, num, match.end()
+    if state.numbered_articles and not _in_schedule(state):
+        match = NUMBERED_RE.match(line)
+        if match and match["num"] != "0" and (state.article_indent is None or indent <= state.article_indent):
+            if state.article_indent is None:
+                state.article_indent = indent
+            name = {"fr": "Article", "es": "Artículo"}.get(state.language, "Section")
+            return f"{name} {match['num']}", match["num"], match.end()
+    return None
+
+
+def _in_schedule(state: _State) -> bool:
+    return any(state.nodes[i].level == "schedule" for i in state.stack)
+
+
+def _sub_kind(kind: str, num: str, state: _State) -> str:
+    """Decide whether "(i)", "(v)", "(x)" are letters or roman numerals."""
+    if kind not in ("paren-lower", "paren-upper") or not _ROMAN_RE.match(num.lower()):
+        return kind
+    roman = kind.replace("lower", "roman").replace("upper", "ROMAN")
+    if len(num) > 1 and num.lower() not in ("ii", "iii") or num.lower() in ("ii", "iii"):
+        return roman if len(num) > 1 else kind
+    last = _last_num_of(kind, state)
+    if last is not None and last.lower() == _PREVIOUS_LETTER.get(num.lower()):
+        return kind
+    if last is not None or num.lower() == "i":
+        return roman
+    return kind
+
+
+def _last_num_of(kind: str, state: _State) -> str | None:
+    for index in reversed(state.stack):
+        node = state.nodes[index]
+        if node.kind.startswith(kind + "@"):
+            return node.num.strip("()")
+    return None
+
+
+def _subs(line: str, indent: int, state: _State) -> tuple[list[tuple[str, str]], int]:
+    """The sub-level labels opening the line: [(kind@indent, num as printed)], and where text starts."""
+    found: list[tuple[str, str]] = []
+    pos = 0
+    while pos < len(line):
+        rest = line[pos:]
+        for kind, pattern in SUB_PATTERNS:
+            if found and not kind.startswith("paren"):
+                continue
+            match = pattern.match(rest)
+            if match:
+                if kind == "digit-dot" and re.match(r"^\d+\.\d", rest):
+                    continue
+                kind = _sub_kind(kind, match.group(1), state)
+                found.append((f"{kind}@{indent}", match.group(0).strip()))
+                pos += match.end()
+                break
+        else:
+            break
+    return found, pos
+
+
+def _close_to(state: _State, depth: int, start: int) -> None:
+    while state.stack and state.nodes[state.stack[-1]].depth >= depth:
+        state.nodes[state.stack.pop()].end = start
+
+
+def _open(state: _State, level: str, num: str, label: str, start: int, depth: int, kind: str = "") -> _Node:
+    _close_to(state, depth, start)
+    parent = state.stack[-1] if state.stack else None
+    node = _Node(len(state.nodes), level, num, label, start, parent, depth, kind, own_start=start)
+    if parent is not None:
+        state.nodes[parent].children.append(node.index)
+    state.nodes.append(node)
+    state.stack.append(node.index)
+    return node
+
+
+def _current_article(state: _State) -> _Node | None:
+    for index in reversed(state.stack):
+        if state.nodes[index].depth == 10:
+            return state.nodes[index]
+    return None
+
+
+def _sub_label(article: _Node | None, parent: _Node | None, num: str) -> str:
+    base = parent.label if parent is not None and parent.depth >= 10 else (article.label if article else "")
+    shown = num if num.startswith("(") else f"({num.rstrip('.)').rstrip()})" if not num[0].isdigit() or "°" not in num and "º" not in num else num
+    return f"{base}{shown}" if shown.startswith("(") else f"{base} {shown}".strip()
+
+
+def _open_subs(state: _State, subs: list[tuple[str, str]], start: int) -> None:
+    for kind, num in subs:
+        if kind not in state.kinds:
+            state.kinds.append(kind)
+        depth = 11 + state.kinds.index(kind)
+        _close_to(state, depth, start)
+        parent = state.nodes[state.stack[-1]] if state.stack else None
+        level = _SUB_LEVELS[min(depth - 11, len(_SUB_LEVELS) - 1)]
+        label = _sub_label(_current_article(state), parent, num)
+        _open(state, level, num, label, start, depth, kind)
+
+
+def _line(state: _State, indent: int, start: int, line: str) -> None:
+    division = _division(line, state.language)
+    if division:
+        level, num, heading = division
+        label = f"{level.capitalize()} {num}".strip() if level != "schedule" else line.split()[0].capitalize()
+        node = _open(state, level, num, label, start, 0 if level != "schedule" else -1)
+        node.heading = heading
+        state.kinds, state.pending_heading = [], ""
+        state.heading_slot = None if heading else node.index
+        return
+    article = _article(line, indent, state)
+    if article:
+        label, num, cut = article
+        node = _open(state, _ARTICLE_LEVEL, num, label, start, 10)
+        state.kinds = []
+        node.heading, state.pending_heading = state.pending_heading, ""
+        _after_article_label(state, node, indent, start, line, cut)
+        return
+    subs, cut = _subs(line, indent, state)
+    if subs and (_current_article(state) or state.nodes):
+        _open_subs(state, subs, start)
+        state.pending_heading, state.heading_slot = "", None
+        return
+    _plain_line(state, line)
+
+
+def _after_article_label(state: _State, node: _Node, indent: int, start: int, line: str, cut: int) -> None:
+    rest = line[cut:].strip()
+    state.heading_slot = node.index if not rest and not node.heading else None
+    if not rest:
+        return
+    subs, sub_cut = _subs(rest, indent, state)
+    if subs:
+        _open_subs(state, subs, start + cut + (len(line[cut:]) - len(line[cut:].lstrip())))
+        return
+    if not node.heading and (_is_heading_text(rest) or _is_heading_text(rest.rstrip(".")) and len(rest.split()) <= 8):
+        node.heading = rest.rstrip(".")
+        return
+    first, _, after = rest.partition(". ")
+    if after and not node.heading and len(first.split()) <= 4 and first[:1].isupper():
+        node.heading = first
+
+
+def _plain_line(state: _State, line: str) -> None:
+    if state.heading_slot is not None and _is_heading_text(line):
+        state.nodes[state.heading_slot].heading = line
+        state.heading_slot = None
+        return
+    state.heading_slot = None
+    state.pending_heading = line if _is_heading_text(line) and len(line.split()) <= 8 else ""
+
+
+def _freeze(state: _State, text: str) -> tuple[Provision, ...]:
+    _close_to(state, -99, len(text))
+    provisions = []
+    for node in state.nodes:
+        path: list[str] = []
+        cursor: int | None = node.index
+        while cursor is not None:
+            path.insert(0, _path_part(state.nodes[cursor]))
+            cursor = state.nodes[cursor].parent
+        own_end = state.nodes[node.children[0]].start if node.children else node.end
+        end = _trim_end(text, node.start, node.end)
+        provisions.append(
+            Provision(node.index, node.label, node.level, node.num, node.heading, tuple(path), node.start, end,
+                      node.own_start, min(_trim_end(text, node.own_start, own_end), end), node.parent,
+                      tuple(node.children))
+        )
+    return tuple(provisions)
+
+
+def _path_part(node: _Node) -> str:
+    return node.label if node.depth <= 10 else node.num
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _uses_article_words(lines: list[tuple[int, int, str]], language: str) -> bool:
+    state = _State(language, numbered_articles=False)
+    return any(_article(line, indent, state) for indent, _, line in lines)
+
+
+def split_provisions(text: str, language: str) -> tuple[Provision, ...]:
+    """The provisions of the bill, in document order, each with its label, heading, path and spans."""
+    lines = _lines(text)
+    state = _State(language, numbered_articles=not _uses_article_words(lines, language))
+    if lines and not _division(lines[0][2], language) and not _article(lines[0][2], lines[0][0], state):
+        _open(state, "preamble", "", "Preamble", lines[0][1], 100)
+    for indent, start, line in lines:
+        _line(state, indent, start, line)
+    return _freeze(state, text)
+
+
+# ----------------------------------------------------------------------------- definitions
+
+_Q_OPEN = "\"“'‘«"
+_Q_CLOSE = "\"”'’»"
+DEFINITION_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "en": (
+        re.compile(rf"[{_Q_OPEN}]\s*([^{_Q_CLOSE}\n]{{2,80}}?)\s*[{_Q_CLOSE}]\s*(?:means|includes|shall mean|has the meaning|refers to|is defined)", re.I),
+        re.compile(r"(?:the (?:term|expression|word)s?)\s+[\"“'‘]?([^\"”'’\n]{2,60}?)[\"”'’]?\s+(?:means|includes|has the meaning)", re.I),
+    ),
+    "fr": (
+        re.compile(r"on entend par\s*(?:l[ea]s?\s+|l')?[«\"“]?\s*([^»\"”:,\n]{2,80}?)\s*[»\"”]?\s*(?:[:,]|\s+l[ae]s?\s|\s+l')", re.I),
+        re.compile(r"[«\"“]\s*([^»\"”\n]{2,80}?)\s*[»\"”]\s*(?::|désigne|s'entend|s’entend|est)", re.I),
+    ),
+    "es": (
+        re.compile(r"se entender[áa]? por\s*[«\"“]?\s*([^»\"”:,\n]{2,80}?)\s*[»\"”]?\s*[:,]", re.I),
+        re.compile(r"se entiende por\s*[«\"“]?\s*([^»\"”:,\n]{2,80}?)\s*[»\"”]?\s*(?:[:,]|\s+(?:el|la|los|las|todo|toda)\s)", re.I),
+        re.compile(r"[«\"“]\s*([^»\"”\n]{2,80}?)\s*[»\"”]\s*(?::|significa|designa|comprende)", re.I),
+    ),
+}
+_LIST_CHAPEAU = {
+    "en": re.compile(r"(?:in this (?:act|part|law|section)|interpretation|unless the context)", re.I),
+    "fr": re.compile(r"(?:on entend par|au sens de la présente loi|pour l'application de la présente loi)\s*:?\s*$", re.I),
+    "es": re.compile(r"(?:se entiende por|se entender[áa] por|a (?:los )?efectos de (?:la presente|esta) ley)[^.]*:?\s*$", re.I),
+}
+_LIST_TERM = re.compile(r"^[«\"“']?\s*([^:»\"”'\n]{2,60}?)\s*[»\"”']?\s*:\s+\S")
+
+
+def _own_text(provision: Provision, text: str) -> str:
+    return text[provision.own_start:provision.own_end]
+
+
+def find_definitions(text: str, provisions: tuple[Provision, ...], language: str) -> tuple[Definition, ...]:
+    """Terms the bill defines, each with the span of its definition."""
+    out: list[Definition] = []
+    patterns = DEFINITION_PATTERNS.get(language, DEFINITION_PATTERNS["en"])
+    for provision in provisions:
+        own = _own_text(provision, text)
+        body = own[len(provision.num):] if provision.num and own.startswith(provision.num) else own
+        found = sorted({(m.start(), m.group(1).strip()) for p in patterns for m in p.finditer(own)})
+        if not found and provision.parent is not None:
+            parent = provisions[provision.parent]
+            chapeau = _own_text(parent, text)
+            term = _LIST_TERM.match(body.strip())
+            if term and _LIST_CHAPEAU.get(language, _LIST_CHAPEAU["en"]).search(chapeau.strip()):
+                found = [(own.find(term.group(1)), term.group(1).strip())]
+        for i, (offset, term) in enumerate(found):
+            stop = provision.own_start + found[i + 1][0] if i + 1 < len(found) else provision.end
+            out.append(Definition(term, provision.index, provision.own_start + offset, stop))
+    return tuple(out)
+
+
+# ----------------------------------------------------------------------------- cross-references
+
+_REF_NUM = r"(\d+(?:er)?[A-Z]?(?:-\d+)*(?:\s?(?:bis|ter|quater))?)((?:\s?\(\w{1,4}\))*)"
+CROSSREF_RE = re.compile(
+    rf"\b(?P<word>sections?|subsections?|s\.|ss\.|articles?|art\.|art[íi]culos?|§+)\s*(?:L\.?\s?)?{_REF_NUM}"
+    rf"(?:\s*(?P<sep>to|à|a|and|et|y|or|ou|o)\s+{_REF_NUM})?",
+    re.I,
+)
+_LIST_MORE_RE = re.compile(r"^(?:\s*,\s*|\s+(?:or|and|et|ou|y|o|e)\s+|\s*,\s*(?:or|and|et|ou|y|o)\s+)(\d+[A-Z]?(?:-\d+)*)((?:\s?\(\w{1,4}\))*)", re.I)
+_SUBREF_RE = re.compile(r"\b(?:subsection|paragraph|sub-paragraph|alinéa|inciso)\s*(\(\w{1,4}\))", re.I)
+
+
+def _article_index(provisions: tuple[Provision, ...]) -> dict[str, int]:
+    index: dict[str, int] = {}
+    for p in provisions:
+        if p.level == _ARTICLE_LEVEL:
+            index.setdefault(fold(p.num.lower()).replace(" ", ""), p.index)
+    return index
+
+
+def _resolve(articles: dict[str, int], provisions: tuple[Provision, ...], num: str, subs: str) -> int | None:
+    target = articles.get(fold(num.lower()).replace(" ", ""))
+    for sub in re.findall(r"\(\w{1,4}\)", subs or ""):
+        if target is None:
+            break
+        target = next((c for c in provisions[target].children if provisions[c].num == sub), target)
+    return target
+
+
+def _range(first: str, last: str) -> list[str]:
+    if first.isdigit() and last.isdigit() and 0 < int(last) - int(first) <= 50:
+        return [str(n) for n in range(int(first) + 1, int(last))] + [last]
+    return [last]
+
+
+def _article_of(provisions: tuple[Provision, ...], index: int) -> Provision | None:
+    cursor: int | None = index
+    while cursor is not None:
+        if provisions[cursor].level == _ARTICLE_LEVEL:
+            return provisions[cursor]
+        cursor = provisions[cursor].parent
+    return None
+
+
+def _innermost(provisions: tuple[Provision, ...], position: int) -> int | None:
+    best = None
+    for provision in provisions:
+        if provision.start <= position < provision.end and provision.level != "preamble":
+            best = provision.index
+    return best
+
+
+def find_crossrefs(text: str, provisions: tuple[Provision, ...]) -> tuple[CrossRef, ...]:
+    """References such as "an offence under section 5", "articles 4 à 6", "subsection (1)"."""
+    articles = _article_index(provisions)
+    out: list[CrossRef] = []
+    for match in CROSSREF_RE.finditer(text):
+        source = _innermost(provisions, match.start())
+        if source is None or provisions[source].start == match.start():  # the provision's own label
+            continue
+        nums = [(match.group(2), match.group(3))]
+        if match["sep"]:
+            extra = _range(match.group(2), match.group(5)) if match["sep"].lower() in ("to", "à", "a") else [match.group(5)]
+            nums += [(n, match.group(6) if n == match.group(5) else "") for n in extra]
+        end = match.end()
+        while more := _LIST_MORE_RE.match(text[end:end + 40]):
+            nums.append((more.group(1), more.group(2)))
+            end += more.end()
+        for num, subs in nums:
+            target = _resolve(articles, provisions, num, subs)
+            out.append(CrossRef(source, target, text[match.start():end], match.start(), end))
+    for match in _SUBREF_RE.finditer(text):
+        source = _innermost(provisions, match.start())
+        article = _article_of(provisions, source) if source is not None else None
+        if article is None:
+            continue
+        target = next((c for c in article.children if provisions[c].num == match.group(1)), None)
+        out.append(CrossRef(source, target, match.group(0), match.start(), match.end()))
+    return tuple(sorted(out, key=lambda r: (r.start, r.end, r.target or -1)))
+
+
+def split(text: str, language: str) -> Structure:
+    provisions = split_provisions(text, language)
+    return Structure(provisions, find_definitions(text, provisions, language), find_crossrefs(text, provisions))

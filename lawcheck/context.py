@@ -1,8 +1,8 @@
 """Read each provision together with what it depends on.
 
 A :class:`Unit` is one provision as a lawyer reads it: its own words, the chapeau above it (the own
-words of its parents up to the article), the definitions of the terms it uses, and the provisions it
-refers to. It also says what kind of provision it is: one that creates an offence (a penal phrase in
+words of its parents up to the article) and the definitions of the terms it uses; it also knows the
+provisions it refers to (an ancillary clause extends the offences of the provisions it names). It also says what kind of provision it is: one that creates an offence (a penal phrase in
 its article or in a provision that refers to it), a duty of the State, a definition, a schedule entry.
 """
 
@@ -20,7 +20,7 @@ Ranges = tuple[tuple[int, int], ...]
 class Unit:
     provision: Provision
     own: Ranges  # its own words and its chapeau
-    context: Ranges  # own + definitions used + provisions referred to
+    context: Ranges  # own + the definitions of the terms it uses
     penal: bool  # creates an offence
     duty: bool  # a duty of the State
     definition: bool  # defines a term
@@ -120,8 +120,7 @@ class UnitBuilder:
         chain = [index, *_ancestors(structure, index)]
         own = merge([seg for i in chain for seg in own_segments(structure, i)])
         refers_to = self._references(index, own)
-        referred = [(structure.provisions[t].start, structure.provisions[t].end) for t in refers_to]
-        context = merge([*own, *self._definitions(own), *referred])
+        context = merge([*own, *self._definitions(own)])
         enacting = not provision.is_division and not _in_schedule(structure, index)
         return Unit(
             provision=provision,

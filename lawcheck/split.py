@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from lawcheck.models import CrossRef, Definition, Provision, Structure
-from lawcheck.normalise import fold
+from lawcheck.normalise import fold, fold_accents
 
 # ----------------------------------------------------------------------------- line patterns
 
@@ -39,7 +39,7 @@ _ARTICLE_NUM = (
     r"[LRD]?\.?\s?\d+[A-Za-z]?(?:[-.]\d+)*(?:\s?(?:bis|ter|quater|quinquies|sexies))?)"
 )
 ARTICLE_RE = re.compile(rf"^{_ARTICLE_WORDS}\s*{_ARTICLE_NUM}\s*(?:[º°o](?=\W|$))?\s*(?:\.-|\.—|[.:—–-])?\s*", re.I)
-NUMBERED_RE = re.compile(r"^(?P<num>\d+[A-Z]?)\.(?:—|-)?\s+(?=\S)")
+NUMBERED_RE = re.compile(r"^(?P<num>\d+[A-Z]?)\.(?:—|-)?(?:\s+(?=\S)|\s*$)")
 SUB_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("paren-digit", re.compile(r"^\((\d+[A-Z]?)\)\s*")),
     ("paren-lower", re.compile(r"^\(([a-z]{1,4})\)\s*")),
@@ -141,7 +141,7 @@ def _article_label(word: str, num: str, language: str) -> str:
 
 def _article(line: str, indent: int, state: _State) -> tuple[str, str, int] | None:
     """(label, num, end of the label in the line) when the line opens an article-level provision."""
-    match = ARTICLE_RE.match(fold(line))  # fold keeps the length of precomposed text
+    match = ARTICLE_RE.match(fold_accents(line))  # keeps the length of precomposed text
     if match and not (state.language == "fr" and match["word"].lower() == "section"):
         word, num = match["word"], " ".join(match["num"].split())
         if word.lower() == "s" and not num[0].isdigit():

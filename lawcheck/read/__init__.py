@@ -65,7 +65,7 @@ def _read_bytes(path: Path, name: str) -> bytes:
 
 def sniff(data: bytes, suffix: str, name: str) -> str:
     """Decide the format from magic bytes and extension: txt, md, docx, pdf, html or akn."""
-    magic = _sniff_magic(data, name)
+    magic = _sniff_magic(data, name, suffix)
     if magic:
         return magic
     if suffix in (".docx", ".pdf"):
@@ -80,9 +80,13 @@ def sniff(data: bytes, suffix: str, name: str) -> str:
     return kinds[suffix]
 
 
-def _sniff_magic(data: bytes, name: str) -> str:
-    """Format by content: "pdf", "docx", "" (unknown); refuses OLE, RTF and images."""
-    if b"%PDF-" in data[:1024]:
+def _sniff_magic(data: bytes, name: str, suffix: str) -> str:
+    """Format by content: "pdf", "docx", "" (unknown); refuses OLE, RTF and images.
+
+    A PDF header is accepted anywhere in the first KB of a .pdf (as readers do), elsewhere only
+    at the very start, so that a text file quoting "%PDF-" is not taken for a PDF.
+    """
+    if data.startswith(b"%PDF-") or (suffix == ".pdf" and b"%PDF-" in data[:1024]):
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
         return "docx"

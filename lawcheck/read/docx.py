@@ -2,7 +2,8 @@
 
 The body is walked in document order: paragraphs, tables (row by row, each cell's paragraphs
 as lines; nested tables included) and content controls. Run text includes tracked insertions;
-tracked deletions, field codes and text boxes are skipped; a line break inside a paragraph
+tracked deletions, field codes, hidden text and text boxes are skipped; a numbered paragraph
+without text still prints (and counts) its label; a line break inside a paragraph
 becomes a space. Headers, footers, footnotes and comments are not part of the bill.
 
 Safety: the zip directory's uncompressed sizes are summed before anything is parsed and the file
@@ -187,9 +188,9 @@ def emit_paragraph(paragraph: etree._Element, walker: Walker) -> None:
     text = collapse_spaces(paragraph_text(paragraph))
     style_id = wval(paragraph.find(w("pPr")), "pStyle", "") or ""
     label = _label(paragraph, style_id, walker)
-    if not text:
+    if not text and (not label or label == "•"):
         return
-    line = f"{label} {text}" if label else text
+    line = f"{label} {text}".strip() if label else text
     walker.lines.append(line)
     if not walker.title and _is_heading(paragraph, style_id, walker.styles):
         walker.title = line
@@ -206,7 +207,7 @@ def _collect(element: etree._Element, parts: list[str]) -> None:
     """Depth-first text collection for ``paragraph_text``."""
     for child in element:
         tag = child.tag
-        if tag in _SKIPPED or tag == _MC_FALLBACK or tag == w("p"):
+        if tag in _SKIPPED or tag == _MC_FALLBACK or tag == w("p") or _is_hidden(child):
             continue
         if tag == w("t"):
             parts.append(child.text or "")
@@ -216,6 +217,14 @@ def _collect(element: etree._Element, parts: list[str]) -> None:
             parts.append("-")
         else:
             _collect(child, parts)
+
+
+def _is_hidden(element: etree._Element) -> bool:
+    """True for a run formatted as hidden text (``w:vanish``), which is not printed."""
+    if element.tag != w("r"):
+        return False
+    vanish = element.find(f"{w('rPr')}/{w('vanish')}")
+    return vanish is not None and vanish.get(w("val"), "true") not in ("0", "false", "off")
 
 
 def _label(paragraph: etree._Element, style_id: str, walker: Walker) -> str:

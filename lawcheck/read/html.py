@@ -1,7 +1,8 @@
 """HTML bills, read with the standard library's ``html.parser`` (no network, no DTD).
 
 Only HTML's own named and numeric character references are decoded; a DOCTYPE's entity
-declarations are ignored, so "&xxe;" stays literal text. Script, style, head, template,
+declarations are dropped unread (a DOCTYPE's internal subset "[...]" is removed before parsing),
+so "&xxe;" stays literal text. Script, style, head, template,
 noscript, iframe, object and svg content is skipped; text that merely *looks* like markup
 ("&lt;script&gt;") is kept as text and never interpreted.
 
@@ -14,6 +15,7 @@ interpreted. Title: ``<title>``, else the first h1–h6, else the first line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -28,6 +30,7 @@ BLOCKS = frozenset(
 )
 SKIPPED = frozenset("script style head template noscript iframe object svg math title".split())
 HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_INTERNAL_SUBSET = re.compile(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
 _FORMATS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
 
 
@@ -169,7 +172,7 @@ def _as_int(value: str | None) -> int | None:
 def read_html(text: str, path: str, encoding: str = "") -> Bill:
     """Read decoded HTML and return its ``Bill``."""
     parser = BillParser()
-    parser.feed(text)
+    parser.feed(_INTERNAL_SUBSET.sub("", text))
     parser.close()
     parser.flush()
     body = normalise_text("\n".join(parser.lines))

@@ -1,0 +1,117 @@
+"""The splitter finds provisions, headings, definitions and cross-references in every drafting tradition."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lawcheck.split import split, split_provisions
+
+
+def _labels(text: str, language: str = "en") -> list[str]:
+    return [p.label for p in split_provisions(text, language) if p.level not in ("preamble",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("3. Hijacking\n(1) A person who seizes.\n(2) A person who.", "en",
+         ["Section 3", "Section 3(1)", "Section 3(2)"]),
+        ("Section 3 Offences\n(1) Any person who—\n(a) seizes; or\n(b) detains.", "en",
+         ["Section 3", "Section 3(1)", "Section 3(1)(a)", "Section 3(1)(b)"]),
+        ("s 5 A person commits.\n(1) text", "en", ["Section 5", "Section 5(1)"]),
+        ("§1203. Hostage taking\n(a) Whoever seizes\n(b)(1) It is not an offense\n(A) the offender", "en",
+         ["§ 1203", "§ 1203(a)", "§ 1203(b)", "§ 1203(b)(1)", "§ 1203(b)(1)(A)"]),
+        ("Article 1er\nTexte.\nArticle premier bis\nArticle 421-2-2\nLe fait de", "fr",
+         ["Article 1er", "Article premier", "Article 421-2-2"]),
+        ("Article L282-1\nQuiconque :\n1° Détruit ;\n2° Trouble.", "fr",
+         ["Article L282-1", "Article L282-1 1°", "Article L282-1 2°"]),
+        ("Artículo 572 bis\nEl que\nArtículo 7º.- Quien\na) uno\nb) dos", "es",
+         ["Artículo 572 bis", "Artículo 7", "Artículo 7(a)", "Artículo 7(b)"]),
+        ("Art. 5 Any person\n(1) who", "en", ["Article 5", "Article 5(1)"]),
+        ("PART II — OFFENCES\n4. Bombing\n(1) A person\n(a) places\n(i) in a place\n(ii) or not", "en",
+         ["Part II", "Section 4", "Section 4(1)", "Section 4(1)(a)", "Section 4(1)(a)(i)", "Section 4(1)(a)(ii)"]),
+        ("1. Short\n(1) x\n(h) eight\n(i) ninth letter", "en",
+         ["Section 1", "Section 1(1)", "Section 1(1)(h)", "Section 1(1)(i)"]),
+    ],
+)
+def test_labels_in_each_tradition(text: str, language: str, expected: list[str]) -> None:
+    assert _labels(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "label", "heading"),
+    [
+        ("PART I\n3. Hijacking\n(1) A person commits an offence.", "en", "Section 3", "Hijacking"),
+        ("Hostage-taking\n4. A person who seizes commits an offence.", "en", "Section 4", "Hostage-taking"),
+        ("Artículo 1. Objeto.\nLa presente ley tiene por objeto.", "es", "Artículo 1", "Objeto"),
+        ("Article 5\nDes infractions\nEst puni le fait de.", "fr", "Article 5", "Des infractions"),
+        ("CHAPITRE II — DES INFRACTIONS\nArticle 4\nEst puni.", "fr", "Chapter II", "DES INFRACTIONS"),
+    ],
+)
+def test_headings_and_marginal_notes(text: str, language: str, label: str, heading: str) -> None:
+    provisions = {p.label: p for p in split_provisions(text, language)}
+    assert provisions[label].heading == heading
+
+
+def test_paths_and_spans_nest() -> None:
+    text = "PART II\n3. Hijacking\n(1) A person who—\n(a) seizes; or\n(b) detains,\ncommits an offence."
+    provisions = split_provisions(text, "en")
+    leaf = next(p for p in provisions if p.label == "Section 3(1)(b)")
+    assert leaf.path == ("Part II", "Section 3", "(1)", "(b)")
+    parent = provisions[leaf.parent]
+    assert parent.start <= leaf.start < leaf.end <= parent.end
+    assert text[leaf.start:leaf.end].startswith("(b) detains")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "terms"),
+    [
+        ('2. In this Act—\n"aircraft" means any machine;\n"funds" means assets of every kind;', "en", ["aircraft", "funds"]),
+        ("Article 1er\nAu sens de la présente loi, on entend par :\n1° « Fonds » : les biens ;\n2° « Civil » : une personne.",
+         "fr", ["Fonds", "Civil"]),
+        ("Artículo 2. Definiciones.\nA los efectos de la presente ley, se entiende por:\na) «Fondos»: los bienes.",
+         "es", ["Fondos"]),
+        ("Article 3\nOn entend par engin explosif, tout dispositif.", "fr", ["engin explosif"]),
+    ],
+)
+def test_definitions(text: str, language: str, terms: list[str]) -> None:
+    assert [d.term for d in split(text, language).definitions] == terms
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "targets"),
+    [
+        ("3. Hijacking\nA person.\n4. Hostages\nA person.\n7. Attempts\nAn offence under section 3 or 4.", "en",
+         ["Section 3", "Section 4"]),
+        ("Article 4\nEst puni.\nArticle 5\nEst puni.\nArticle 6\nEst puni.\nArticle 7\nLa tentative des délits prévus aux articles 4 à 6.",
+         "fr", ["Article 4", "Article 5", "Article 6"]),
+        ("3. Offence\n(1) A person.\n(2) An offence under subsection (1) is punishable.", "en", ["Section 3(1)"]),
+    ],
+)
+def test_crossrefs_resolve(text: str, language: str, targets: list[str]) -> None:
+    structure = split(text, language)
+    resolved = [structure.provisions[r.target].label for r in structure.crossrefs if r.target is not None]
+    assert resolved == targets
+
+
+LINE = st.one_of(
+    st.text(max_size=40),
+    st.sampled_from(["(1) a", "(a) b", "(i) c", "3. Title", "Section 4", "PART II", "Article 5", "1° x",
+                     "a) y", "§ 2", '"x" means y', "", "   (b)(1) z", "Artículo 3 bis"]),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(LINE, max_size=25), st.sampled_from(["en", "fr", "es"]))
+def test_splitter_never_fails_and_spans_are_sane(lines: list[str], language: str) -> None:
+    text = "\n".join(lines)
+    structure = split(text, language)
+    for p in structure.provisions:
+        assert 0 <= p.start <= p.own_start <= p.own_end <= p.end <= len(text)
+        if p.parent is not None:
+            parent = structure.provisions[p.parent]
+            assert parent.start <= p.start and p.end <= parent.end
+    for d in structure.definitions:
+        assert 0 <= d.start <= d.end <= len(text)

@@ -72,7 +72,9 @@ def _progress_bar(enabled: bool):  # noqa: ANN202
         return None, None
     from rich.progress import Progress
 
-    bar = Progress(transient=True, console=__import__("rich.console").console.Console(stderr=True))
+    from rich.console import Console
+
+    bar = Progress(transient=True, console=Console(stderr=True))
     task = bar.add_task("checking offences", total=None)
     return bar, lambda done, total: bar.update(task, completed=done, total=total)
 
@@ -125,7 +127,9 @@ def _emit(report, fmt: str, output: str | None) -> None:  # noqa: ANN001
         if output is None:
             Console().print(render_terminal(report))
             return
-        console = Console(record=True, width=120, file=open(__import__("os").devnull, "w"))  # noqa: SIM115
+        import io
+
+        console = Console(record=True, width=120, file=io.StringIO(), color_system=None)
         console.print(render_terminal(report))
         text = console.export_text()
     if output is None:

@@ -1,0 +1,122 @@
+"""Verdicts on small bills: covered, partial, missing, and the traps of real legislation."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import make_bill
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lawcheck.catalogue import load_catalogue
+from lawcheck.pipeline import check_bill
+
+HIJACK = "hague-1970:1(a)"
+HIJACK_ATTEMPT = "hague-1970:1(a)~attempt"
+
+
+def _status(catalogue, text: str, offence: str, language: str = "en") -> tuple[str, bool, list[str]]:
+    report = check_bill(make_bill(text), catalogue, language, (offence.split(":")[0],))
+    result = next(r for r in report.results if r.id == offence)
+    return result.status, result.by_reference, list(result.missing)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("3. Hijacking\n(1) A person who, on board an aircraft in flight, by force or threat of force seizes or "
+         "exercises control of the aircraft commits an offence.", "en", "covered"),
+        ("3. Hijacking\nA person who by force seizes an aircraft commits an offence.", "en", "partial"),
+        ("3. Robbery\nA person who by force seizes the property of another commits an offence.", "en", "missing"),
+        ("Article 4\nEst puni de la réclusion criminelle à perpétuité le fait, à bord d'un aéronef en vol, de "
+         "s'emparer de cet aéronef ou d'en prendre le contrôle par violence ou menace de violence.", "fr", "covered"),
+        ("Artículo 5. Será castigado con la pena de prisión de quince años el que, a bordo de una aeronave en "
+         "vuelo, mediante violencia o amenaza se apodere de ella o ejerza su control.", "es", "covered"),
+    ],
+)
+def test_status_of_hijacking(catalogue, text: str, language: str, expected: str) -> None:
+    assert _status(catalogue, text, HIJACK, language)[0] == expected
+
+
+def test_partial_names_the_missing_element(catalogue) -> None:
+    status, _, missing = _status(catalogue, "3. A person who by force seizes an aircraft commits an offence.", HIJACK)
+    assert status == "partial" and "in-flight" in missing
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a duty of the Government is not an offence
+        "5. Duty of the Minister\nThe Minister shall take measures to prevent any person on board an aircraft "
+        "in flight from seizing the aircraft by force. A person who contravenes a regulation commits an offence.",
+        # a definition alone is not criminalisation
+        '2. Interpretation\nIn this Act "terrorist act" means the seizure by force of an aircraft in flight.\n'
+        "3. Offences\nA person who funds a terrorist organisation commits an offence.",
+        # a schedule listing the convention is not criminalisation
+        "3. Offences\nA person who commits a terrorist act commits an offence.\nSCHEDULE\n"
+        "1. Convention for the Suppression of Unlawful Seizure of Aircraft, signed at The Hague in 1970: seizure of "
+        "an aircraft in flight by force.",
+        # no provision creates an offence at all
+        "3. Aviation security\nThe operator shall screen passengers so that nobody on board an aircraft in flight "
+        "seizes it by force.",
+    ],
+)
+def test_traps_are_not_criminalisation(catalogue, text: str) -> None:
+    assert _status(catalogue, text, HIJACK)[0] == "missing"
+
+
+def test_incorporation_by_reference(catalogue) -> None:
+    text = ("7. Offences under the Hague Convention\nA person who commits on board an aircraft an offence as defined "
+            "in the Convention for the Suppression of Unlawful Seizure of Aircraft commits an offence and is liable "
+            "to imprisonment for life.")
+    status, by_reference, _ = _status(catalogue, text, HIJACK)
+    assert (status, by_reference) == ("covered", True)
+
+
+PRINCIPAL = ("3. Hijacking\nA person who, on board an aircraft in flight, by force seizes or exercises control of the "
+             "aircraft commits an offence.\n")
+
+
+@pytest.mark.parametrize(
+    ("ancillary", "expected"),
+    [
+        ("9. Attempts\nAny person who attempts to commit an offence under this Act commits an offence.", "covered"),
+        ("9. Attempts\nAny person who attempts to commit an offence under section 3 commits an offence.", "covered"),
+        ("9. Attempts\nAny person who attempts to commit an offence under section 12 commits an offence.", "missing"),
+    ],
+)
+def test_general_ancillary_clause_extends_the_offences(catalogue, ancillary: str, expected: str) -> None:
+    assert _status(catalogue, PRINCIPAL + ancillary, HIJACK_ATTEMPT)[0] == expected
+
+
+def test_ancillary_without_principal_is_missing(catalogue) -> None:
+    text = "9. Attempts\nAny person who attempts to commit an offence under this Act commits an offence."
+    assert _status(catalogue, text, HIJACK_ATTEMPT)[0] == "missing"
+
+
+def test_carve_out_is_not_coverage(catalogue) -> None:
+    text = ("3. Violence on aircraft\nA person who, on board an aircraft in flight, by force commits any act of "
+            "violence, other than seizing or exercising control of the aircraft, commits an offence.")
+    assert _status(catalogue, text, HIJACK)[0] != "covered"
+
+
+def test_evidence_quotes_the_bill(catalogue) -> None:
+    text = PRINCIPAL
+    report = check_bill(make_bill(text), catalogue, "en", ("hague-1970",))
+    result = next(r for r in report.results if r.id == HIJACK)
+    assert result.provisions[0].label == "Section 3"
+    for element in result.elements:
+        if element.found:
+            assert text[element.start:element.end] == element.quote
+    assert 0.0 < result.score <= 1.0
+
+
+PRINCIPALS = [o for o in load_catalogue().offences if o.kind == "principal"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(PRINCIPALS), st.sampled_from(["en", "fr", "es"]), st.randoms(use_true_random=False))
+def test_a_provision_made_of_the_required_phrases_is_never_missing(catalogue, offence, language, rng) -> None:
+    phrases = [rng.choice(e.phrases[language]).replace("*", "") for e in offence.elements if e.required or e.core]
+    penal = {"en": "commits an offence", "fr": "est puni", "es": "será castigado"}[language]
+    text = f"1. Offence\n{' ; '.join(phrases)} {penal}."
+    assert _status(catalogue, text, offence.id, language)[0] != "missing", text

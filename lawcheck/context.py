@@ -39,15 +39,36 @@ def merge(ranges: list[tuple[int, int]]) -> Ranges:
     return tuple(out)
 
 
-def own_segments(structure: Structure, index: int) -> list[tuple[int, int]]:
-    """The provision's span minus its children's spans (its own words, before and after them)."""
+def heading_span(provision: Provision, text: str) -> tuple[int, int] | None:
+    """Where the provision's heading (marginal note) stands in its own words, if it has one there."""
+    if not provision.heading:
+        return None
+    found = text.find(provision.heading, provision.start, provision.own_end)
+    return (found, found + len(provision.heading)) if found >= 0 else None
+
+
+def _cut(segments: list[tuple[int, int]], hole: tuple[int, int] | None) -> list[tuple[int, int]]:
+    if hole is None:
+        return segments
+    out = []
+    for lo, hi in segments:
+        out += [(lo, min(hi, hole[0])), (max(lo, hole[1]), hi)]
+    return [(lo, hi) for lo, hi in out if hi > lo]
+
+
+def own_segments(structure: Structure, index: int, text: str | None = None) -> list[tuple[int, int]]:
+    """The provision's span minus its children's spans (its own words, before and after them).
+
+    With ``text``, its heading is left out too: a marginal note is not operative text.
+    """
     provision = structure.provisions[index]
     segments, cursor = [], provision.start
     for child in provision.children:
         segments.append((cursor, structure.provisions[child].start))
         cursor = structure.provisions[child].end
     segments.append((cursor, provision.end))
-    return [(lo, hi) for lo, hi in segments if hi > lo]
+    segments = [(lo, hi) for lo, hi in segments if hi > lo]
+    return _cut(segments, heading_span(provision, text)) if text is not None else segments
 
 
 def _ancestors(structure: Structure, index: int) -> list[int]:
@@ -75,7 +96,8 @@ def _in_schedule(structure: Structure, index: int) -> bool:
 class UnitBuilder:
     """Builds the units of one bill; drafting phrases are looked up once through the index."""
 
-    def __init__(self, structure: Structure, index: BillIndex, drafting: Drafting) -> None:
+    def __init__(self, text: str, structure: Structure, index: BillIndex, drafting: Drafting) -> None:
+        self.text = text
         self.structure = structure
         self.index = index
         self.penal_hits = index.find_any(drafting.penal)
@@ -118,7 +140,7 @@ class UnitBuilder:
         structure = self.structure
         provision = structure.provisions[index]
         chain = [index, *_ancestors(structure, index)]
-        own = merge([seg for i in chain for seg in own_segments(structure, i)])
+        own = merge([seg for i in chain for seg in own_segments(structure, i, self.text)])
         refers_to = self._references(index, own)
         context = merge([*own, *self._definitions(own)])
         enacting = not provision.is_division and not _in_schedule(structure, index)

@@ -26,7 +26,8 @@ def supported(drafting: dict[str, Drafting]) -> str:
 def detect_language(text: str, drafting: dict[str, Drafting], path: str = "") -> str:
     words = [fold(w.lower()) for w in _WORD_RE.findall(text[:SAMPLE_CHARS])]
     if not words:
-        raise LanguageError(f"{path or 'bill'}: no words to detect the language from")
+        raise LanguageError(f"{path or 'bill'}: no words to detect the language from "
+                            f"(supported: {supported(drafting)}); check the file or give --lang")
     counts = Counter(words)
     shares = {}
     for language, vocabulary in drafting.items():

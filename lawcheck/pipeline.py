@@ -47,7 +47,7 @@ def check_bill(
     structure = split(bill.text, lang)
     tokens = tokenize(bill.text, lang)
     index = BillIndex(tokens, lang)
-    units = UnitBuilder(structure, index, catalogue.drafting[lang]).units()
+    units = UnitBuilder(bill.text, structure, index, catalogue.drafting[lang]).units()
     decider = Decider(bill.text, structure, units, index, catalogue, lang)
     results = []
     for number, offence in enumerate(catalogue.offences, 1):

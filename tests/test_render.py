@@ -1,0 +1,41 @@
+"""Renderers show the report and decide nothing: fixed-width text, stable JSON."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from conftest import make_bill
+from rich.console import Console
+
+from lawcheck.pipeline import check_bill
+from lawcheck.render.json import render_json
+from lawcheck.render.terminal import render_terminal
+
+TEXT = ("3. Hijacking\nA person who by force seizes an aircraft commits an offence.\n"
+        "4. Attempts\nAny person who attempts to commit an offence under this Act commits an offence.")
+
+
+def _render(report) -> str:
+    console = Console(file=io.StringIO(), width=100, color_system=None, record=True)
+    console.print(render_terminal(report))
+    return console.export_text()
+
+
+def test_terminal_shows_status_evidence_and_missing_elements(catalogue) -> None:
+    report = check_bill(make_bill(TEXT), catalogue, "en", ("hague-1970",))
+    out = _render(report)
+    assert "hague-1970" in out and "partial" in out and "Section 3" in out
+    assert "missing: in-flight" in out.replace("\n", " ") or "in-flight" in out
+    assert "Summary:" in out
+
+
+def test_json_round_trips_the_report(catalogue) -> None:
+    report = check_bill(make_bill(TEXT), catalogue, "en", ("hague-1970",))
+    data = json.loads(render_json(report))
+    assert [r["id"] for r in data["results"]] == [r.id for r in report.results]
+    assert data["summary"] == report.summary()
+    partial = next(r for r in data["results"] if r["id"] == "hague-1970:1(a)")
+    assert partial["status"] == "partial" and "in-flight" in partial["missing"]
+    quote = next(e for e in partial["elements"] if e["found"])
+    assert TEXT[quote["start"]:quote["end"]] == quote["quote"]

@@ -27,7 +27,7 @@ from lawcheck.models import (
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "offences"
 ARTICLE_RE = re.compile(
-    r"^(?:[0-9]+(?:bis|ter|quater|quinquies)?|[IVXLC]+)"  # 2, 3bis, II
+    r"^(?:[0-9]+(?:bis|ter|quater|quinquies|[A-Z])?|[IVXLC]+)"  # 2, 3bis, 11A, II
     r"(?:\((?:[0-9]+|[a-z]{1,2}|[ivxl]+)(?: ?bis| ?ter| ?quater)?\))*$"  # (1)(a)(ii), (1 bis)
 )
 ID_RE = re.compile(r"^(?P<instrument>[a-z0-9-]+):(?P<article>[^~\s]+)(?:~(?P<variant>[a-z0-9-]+))?$")
@@ -37,7 +37,7 @@ ROLES = ("conduct", "object", "means", "mental", "circumstance", "purpose", "res
 # --------------------------------------------------------------------------- YAML with duplicate keys refused
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when available
     """A safe loader that refuses a mapping with the same key twice."""
 
 

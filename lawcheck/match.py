@@ -38,6 +38,17 @@ class Hit:
     phrase: str
 
 
+class Hits(tuple):
+    """Hits in document order, with their start offsets kept for bisection."""
+
+    @property
+    def starts(self) -> list[int]:
+        cached = self.__dict__.get("_starts")
+        if cached is None:
+            cached = self.__dict__["_starts"] = [h.start for h in self]
+        return cached
+
+
 class BillIndex:
     """Token positions of every key of the bill, and its vocabulary for fuzzy look-ups."""
 
@@ -52,7 +63,7 @@ class BillIndex:
         self.positions = dict(positions)
         self._vocabulary = sorted(k for k in self.positions if len(k) >= FUZZY_MIN_LENGTH)
         self._fuzzy_cache: dict[str, dict[str, float]] = {}
-        self._phrase_cache: dict[str, tuple[Hit, ...]] = {}
+        self._phrase_cache: dict[str, Hits] = {}
 
     # ------------------------------------------------------------------ keys
 
@@ -80,10 +91,10 @@ class BillIndex:
 
     # ------------------------------------------------------------------ phrases
 
-    def find(self, phrase: str) -> tuple[Hit, ...]:
+    def find(self, phrase: str) -> Hits:
         """Every place the phrase occurs, in document order (cached per phrase)."""
         if phrase not in self._phrase_cache:
-            self._phrase_cache[phrase] = self._find(phrase)
+            self._phrase_cache[phrase] = Hits(self._find(phrase))
         return self._phrase_cache[phrase]
 
     def _find(self, phrase: str) -> tuple[Hit, ...]:
@@ -130,12 +141,12 @@ class BillIndex:
             return None
         return self._walk(pattern, p + 1, i + 1, min(score, best))
 
-    def find_any(self, phrases: tuple[str, ...], carve_outs: tuple[Hit, ...] = ()) -> tuple[Hit, ...]:
+    def find_any(self, phrases: tuple[str, ...], carve_outs: tuple[Hit, ...] = ()) -> Hits:
         """Hits of any of the phrases, in document order, without those that a carve-out excludes."""
         hits = {hit for phrase in phrases for hit in self.find(phrase)}
         ends = sorted(h.last_token for h in carve_outs)
         kept = [h for h in hits if not _carved_out(h, ends)]
-        return tuple(sorted(kept, key=lambda h: (h.start, -h.score, h.end, h.phrase)))
+        return Hits(sorted(kept, key=lambda h: (h.start, -h.score, h.end, h.phrase)))
 
 
 def _carved_out(hit: Hit, carve_out_ends: list[int]) -> bool:
@@ -147,7 +158,7 @@ def hits_within(hits: tuple[Hit, ...], ranges: tuple[tuple[int, int], ...]) -> l
     """The hits lying wholly inside one of the (sorted, disjoint) character ranges."""
     if not hits or not ranges:
         return []
-    starts = [h.start for h in hits]
+    starts = hits.starts if isinstance(hits, Hits) else [h.start for h in hits]
     out: list[Hit] = []
     for lo, hi in ranges:
         i = bisect.bisect_left(starts, lo)

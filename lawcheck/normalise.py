@@ -118,6 +118,7 @@ def tokenize(text: str, language: str, offset: int = 0) -> Tokens:
     return Tokens(tuple(starts), tuple(ends), tuple(forms), tuple(lemmas))
 
 
+@lru_cache(maxsize=50_000)
 def phrase_keys(phrase: str, language: str) -> tuple[tuple[str, ...], ...]:
     """A checklist phrase as a sequence of token alternatives; ``("*",)`` marks a gap of 0-3 words.
 

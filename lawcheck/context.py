@@ -103,7 +103,7 @@ class UnitBuilder:
         self.penal_hits = index.find_any(drafting.penal)
         self.duty_hits = index.find_any(drafting.duty)
         self.whole_act_hits = index.find_any(drafting.whole_act)
-        self.defined_in = {d.provision for d in structure.definitions}
+        self.defined_in = structure.interpretive
         self.term_hits = {d.term: index.find(d.term) for d in structure.definitions}
         self._penal_articles = self._articles_with_penalty()
 

@@ -9,7 +9,7 @@
   that covers a principal offence it extends, refers to the provision that does, or refers to every
   offence of the Act; its status is at most that of the principal offence.
 * A provision that creates an offence "as defined in" a named instrument covers that instrument's
-  principal offences by reference.
+  offences by reference.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lawcheck.context import Unit
-from lawcheck.match import BillIndex, Hit, hits_within
+from lawcheck.match import BillIndex, Hit, Hits, hits_within
 from lawcheck.models import (
     Catalogue,
     Element,
@@ -44,6 +44,7 @@ class Finding:
     score: float
     matches: tuple[ElementMatch, ...]
     extra: tuple[int, ...] = ()  # other provisions the verdict rests on (e.g. the principal offence)
+    note: str = ""  # why the status is what it is, when the elements alone do not say
 
 
 class Decider:
@@ -58,6 +59,8 @@ class Decider:
         drafting = catalogue.drafting[language]
         self.carve_outs = index.find_any(drafting.carve_out)
         self.by_reference_hits = index.find_any(drafting.by_reference)
+        names = tuple(n for i in catalogue.instruments.values() for n in i.short_names.get(language, ()))
+        self.name_spans = tuple((h.start, h.end) for h in index.find_any(names))  # words of a treaty's title
         self.provision_starts = [p.start for p in structure.provisions]
         self._hits: dict[tuple[str, str], tuple[Hit, ...]] = {}
         self.best: dict[str, Finding | None] = {}
@@ -67,7 +70,9 @@ class Decider:
     def element_hits(self, offence: Offence, element: Element) -> tuple[Hit, ...]:
         key = (offence.id, element.id)
         if key not in self._hits:
-            self._hits[key] = self.index.find_any(element.phrases.get(self.language, ()), self.carve_outs)
+            hits = self.index.find_any(element.phrases.get(self.language, ()), self.carve_outs)
+            inside_names = {id(h) for h in hits_within(hits, self.name_spans)}
+            self._hits[key] = Hits(h for h in hits if id(h) not in inside_names)
         return self._hits[key]
 
     def _innermost_label(self, position: int) -> str:
@@ -151,11 +156,17 @@ class Decider:
             if same or refers or unit.whole_act:
                 linked.append(principal)
         if not linked:
-            return Finding(unit, "missing", finding.score * 0.5, finding.matches)
+            return Finding(unit, "missing", finding.score * 0.5, finding.matches,
+                           note=f"{unit.provision.label} has the words of this offence but does not extend a "
+                                "provision that criminalises the principal offence.")
         principal = max(linked, key=lambda f: (RANK[f.status], f.score))
         status = finding.status if RANK[finding.status] <= RANK[principal.status] else principal.status
+        note = ""
+        if RANK[principal.status] < RANK[finding.status]:
+            note = (f"{unit.provision.label} extends {principal.unit.provision.label}, which covers the principal "
+                    "offence only in part.")
         return Finding(unit, status, min(finding.score, principal.score), finding.matches,
-                       (principal.unit.provision.index,))
+                       (principal.unit.provision.index,), note)
 
     # ------------------------------------------------------------------ incorporation by reference
 
@@ -178,7 +189,7 @@ class Decider:
         if offence.id not in self.best:
             self.best[offence.id] = self.best_finding(offence)
         finding = self.best[offence.id]
-        if offence.kind == "principal" and (finding is None or finding.status != "covered"):
+        if offence.kind != "obligation" and (finding is None or finding.status != "covered"):
             reference = self.by_reference(offence.instrument)
             if reference is not None:
                 return self._by_reference_result(offence, *reference)
@@ -246,13 +257,13 @@ def _better(a: Finding, b: Finding) -> bool:
 
 
 def _reason(offence: Offence, finding: Finding, missing: tuple[str, ...]) -> str:
+    if finding.note:
+        return finding.note
     label = finding.unit.provision.label
     if finding.status == "covered":
         return f"{label} holds every required element."
     if finding.status == "partial":
         return f"{label} holds the core elements but not: {', '.join(missing)}."
-    if offence.kind == "ancillary" and not missing:
-        return f"{label} has the words of this offence but the principal offence it extends is not criminalised."
     return f"Closest provision {label} lacks: {', '.join(missing) or 'core elements'}."
 
 

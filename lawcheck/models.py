@@ -82,6 +82,7 @@ class Structure:
     provisions: tuple[Provision, ...]
     definitions: tuple[Definition, ...]
     crossrefs: tuple[CrossRef, ...]
+    interpretive: frozenset[int] = frozenset()  # provisions that define terms (or sit under "In this Act—")
 
 
 # --------------------------------------------------------------------------- the checklist

@@ -116,7 +116,10 @@ def _division(line: str, language: str) -> tuple[str, str, str] | None:
     rest = line[len(words[0]):].strip()
     match = re.match(rf"^({_NUM})\b\.?\s*[-—–:.]?\s*", rest, re.I)
     if match:
-        return level, match.group(1), rest[match.end():].strip()
+        heading = rest[match.end():].strip()
+        if heading[:1].islower():  # "Title II when:" is a sentence running on, not a heading
+            return None
+        return level, match.group(1), heading
     if level == "schedule" or line.isupper():
         return level, "", rest.strip(" -—–:.")
     return None
@@ -366,7 +369,7 @@ DEFINITION_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     ),
 }
 _LIST_CHAPEAU = {
-    "en": re.compile(r"(?:in this (?:act|part|law|section)|interpretation|unless the context)", re.I),
+    "en": re.compile(r"(?:in this (?:act|part|law|section|subsection|chapter|title|division|schedule)|interpretation|unless the context|as used in this)", re.I),
     "fr": re.compile(r"(?:on entend par|au sens de la présente loi|pour l'application de la présente loi)\s*:?\s*$", re.I),
     "es": re.compile(r"(?:se entiende por|se entender[áa] por|a (?:los )?efectos de (?:la presente|esta) ley)[^.]*:?\s*$", re.I),
 }
@@ -478,6 +481,22 @@ def find_crossrefs(text: str, provisions: tuple[Provision, ...]) -> tuple[CrossR
     return tuple(sorted(out, key=lambda r: (r.start, r.end, r.target or -1)))
 
 
+def interpretive_provisions(text: str, provisions: tuple[Provision, ...], definitions: tuple[Definition, ...],
+                            language: str) -> frozenset[int]:
+    """Provisions that define terms, and the items under an interpretation chapeau ("In this Act—")."""
+    chapeau = _LIST_CHAPEAU.get(language, _LIST_CHAPEAU["en"])
+    out = {d.provision for d in definitions}
+    for provision in provisions:
+        parent = provisions[provision.parent] if provision.parent is not None else None
+        if parent is not None and parent.index in out and _own_text(parent, text).rstrip().endswith((":", "—", "-")):
+            out.add(provision.index)
+        elif parent is not None and chapeau.search(_own_text(parent, text)) and len(_own_text(parent, text).split()) <= 40:
+            out.add(provision.index)
+    return frozenset(out)
+
+
 def split(text: str, language: str) -> Structure:
     provisions = split_provisions(text, language)
-    return Structure(provisions, find_definitions(text, provisions, language), find_crossrefs(text, provisions))
+    definitions = find_definitions(text, provisions, language)
+    return Structure(provisions, definitions, find_crossrefs(text, provisions),
+                     interpretive_provisions(text, provisions, definitions, language))

@@ -152,8 +152,19 @@ def is_label(line: str) -> bool:
     return match.group("word") is None or line[:1].isupper()
 
 
+def _keyword_label_runs_on(previous: str, line: str, usual: int) -> bool:
+    """A "Title II when:" that wraps mid-sentence from a full line is a cross-reference, not a label."""
+    match = LABEL.match(line)
+    if not match or not match.group("word") or _SENTENCE_END.search(previous):
+        return False
+    rest = line[match.end():].lstrip(" .:-—–")
+    return rest[:1].islower() and len(previous) >= 0.6 * usual and not is_label(previous)
+
+
 def starts_paragraph(previous: str, paragraph: str, line: str, usual: int) -> bool:
     """True when ``line`` starts a new paragraph after physical line ``previous`` of ``paragraph``."""
+    if is_label(line) and _keyword_label_runs_on(previous, line, usual):
+        return False
     if is_label(line) or _is_capital_heading(paragraph):
         return True
     if _SENTENCE_END.search(previous) and _STARTS_CAPITAL.match(line):

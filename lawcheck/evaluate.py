@@ -129,21 +129,32 @@ def totals(results: list[CaseResult]) -> tuple[Counts, Counts]:
     return instruments, articles
 
 
+def _figure(value: float, defined: bool, width: int) -> str:
+    return f"{value:{width}.2f}" if defined else f"{'-':>{width}}"
+
+
+def _row(name: str, instruments: Counts, articles: Counts) -> str:
+    return (f"{name:32} {_figure(instruments.precision, instruments.tp + instruments.fp > 0, 8)} "
+            f"{_figure(instruments.recall, instruments.tp + instruments.fn > 0, 8)} "
+            f"{_figure(articles.precision, articles.tp + articles.fp > 0, 7)} "
+            f"{_figure(articles.recall, articles.tp + articles.fn > 0, 7)} "
+            f"{_figure(articles.f1, articles.tp + articles.fp + articles.fn > 0, 7)}")
+
+
 def render_evaluation(results: list[CaseResult]) -> str:
+    """Per case and overall figures; "-" where a figure is undefined (nothing found, nothing expected)."""
     lines = [f"{'case':32} {'instr P':>8} {'instr R':>8} {'art P':>7} {'art R':>7} {'art F1':>7}"]
     for r in results:
         if r.error:
             lines.append(f"{r.case:32} skipped: {r.error}")
             continue
-        lines.append(f"{r.case:32} {r.instruments.precision:8.2f} {r.instruments.recall:8.2f} "
-                     f"{r.articles.precision:7.2f} {r.articles.recall:7.2f} {r.articles.f1:7.2f}")
+        lines.append(_row(r.case, r.instruments, r.articles))
         for item in r.false_negatives:
             lines.append(f"    missed       {item}")
         for item in r.false_positives:
             lines.append(f"    false alarm  {item}")
     instruments, articles = totals(results)
-    lines.append(f"{'OVERALL':32} {instruments.precision:8.2f} {instruments.recall:8.2f} "
-                 f"{articles.precision:7.2f} {articles.recall:7.2f} {articles.f1:7.2f}")
+    lines.append(_row("OVERALL", instruments, articles))
     lines.append(f"(instrument tp/fp/fn {instruments.tp}/{instruments.fp}/{instruments.fn}; "
                  f"article tp/fp/fn {articles.tp}/{articles.fp}/{articles.fn}; principal offences only)")
     return "\n".join(lines) + "\n"

@@ -1,0 +1,60 @@
+"""Each provision is read with its chapeau and definitions, and classified: offence, duty, definition, schedule."""
+
+from __future__ import annotations
+
+import pytest
+
+from lawcheck.context import UnitBuilder
+from lawcheck.match import BillIndex, hits_within
+from lawcheck.normalise import tokenize
+from lawcheck.split import split
+
+BILL = """PART I
+2. Interpretation
+In this Act—
+"aircraft in flight" means an aircraft whose doors are closed.
+PART II
+3. Hijacking
+(1) A person who—
+(a) seizes an aircraft in flight; or
+(b) exercises control of it,
+commits an offence.
+4. Duty of the Minister
+The Minister shall take measures to prevent the seizure of aircraft.
+SCHEDULE
+1. Convention for the Suppression of Unlawful Seizure of Aircraft.
+"""
+
+
+@pytest.fixture(scope="module")
+def units(catalogue):
+    structure = split(BILL, "en")
+    index = BillIndex(tokenize(BILL, "en"), "en")
+    built = UnitBuilder(BILL, structure, index, catalogue.drafting["en"]).units()
+    return {u.provision.label: u for u in built}, index
+
+
+@pytest.mark.parametrize(
+    ("label", "penal", "duty", "definition", "enacting"),
+    [
+        ("Section 3(1)(a)", True, False, False, True),
+        ("Section 4", False, True, False, True),
+        ("Section 2", False, False, True, True),
+        ("Part II", False, False, False, False),
+    ],
+)
+def test_units_are_classified(units, label: str, penal: bool, duty: bool, definition: bool, enacting: bool) -> None:
+    unit = units[0][label]
+    assert (unit.penal, unit.duty, unit.definition, unit.enacting) == (penal, duty, definition, enacting)
+
+
+def test_schedule_entries_do_not_enact(units) -> None:
+    schedule_units = [u for u in units[0].values() if u.provision.path[0] == "Schedule"]
+    assert schedule_units and not any(u.enacting for u in schedule_units)
+
+
+def test_a_paragraph_is_read_with_its_chapeau_and_definitions(units) -> None:
+    unit, index = units[0]["Section 3(1)(a)"], units[1]
+    assert hits_within(index.find("a person who"), unit.context)  # the chapeau
+    assert hits_within(index.find("doors are closed"), unit.context)  # the definition of "aircraft in flight"
+    assert not hits_within(index.find("exercise control"), unit.context)  # a sibling is not context

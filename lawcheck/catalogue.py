@@ -117,6 +117,7 @@ class OffenceSchema(_Strict):
     title: str = Field(min_length=3)
     summary: str = Field(min_length=10)
     extends: list[str] = []
+    stored: bool = True
     elements: list[ElementSchema] = Field(min_length=1)
     model_provision: dict[str, str]
 
@@ -157,6 +158,7 @@ class InstrumentSchema(_Strict):
     adopted: AdoptedSchema
     short_names: dict[str, list[str]]
     sources: str
+    amends: str | None = None
 
     _check = field_validator("short_names")(_phrase_lists)
 
@@ -230,6 +232,7 @@ def _to_offence(schema: OffenceSchema, instrument: str, path: Path) -> Offence:
         model_provision={k: v.strip() for k, v in schema.model_provision.items()},
         extends=tuple(schema.extends),
         source_file=str(path),
+        stored=schema.stored,
     )
 
 
@@ -246,6 +249,7 @@ def _load_instrument(path: Path) -> tuple[Instrument, list[Offence]]:
         short_names={k: tuple(v) for k, v in header.short_names.items()},
         sources=" ".join(header.sources.split()),
         source_file=str(path),
+        amends=header.amends or "",
     )
     return instrument, [_to_offence(o, header.id, path) for o in data.offences]
 
@@ -290,8 +294,28 @@ def load_catalogue(directory: str | Path | None = None) -> Catalogue:
     if not instruments:
         raise CatalogueError(f"{root}: no <instrument>.yaml file found")
     _check_references(offences)
+    for instrument in instruments.values():
+        if instrument.amends and instrument.amends not in instruments:
+            raise CatalogueError(f"{instrument.source_file}: instrument.amends: unknown instrument {instrument.amends!r}")
     drafting = _load_drafting(root if (root / "drafting").is_dir() else DEFAULT_DIR)
     missing = [language for language in LANGUAGES if language not in drafting]
     if missing:
         raise CatalogueError(f"{root}: drafting/{missing[0]}.yaml is missing")
     return Catalogue(instruments, tuple(offences), drafting, str(root))
+
+
+def offence_dict(offence: Offence) -> dict[str, Any]:
+    """One checklist entry as plain data (for `lawcheck offences list --format json`)."""
+    return {
+        "id": offence.id, "instrument": offence.instrument, "article": offence.article, "kind": offence.kind,
+        "optional": offence.optional, "stored": offence.stored, "title": offence.title, "summary": offence.summary,
+        "extends": list(offence.extends),
+        "elements": [
+            {"id": e.id, "role": e.role, "required": e.required, "core": e.core,
+             "phrases": {k: list(v) for k, v in e.phrases.items()},
+             "examples": {"match": {k: list(v) for k, v in e.examples.match.items()},
+                          "no_match": {k: list(v) for k, v in e.examples.no_match.items()}}}
+            for e in offence.elements
+        ],
+        "model_provision": dict(offence.model_provision),
+    }

@@ -87,8 +87,9 @@ def _progress_bar(enabled: bool):  # noqa: ANN202
 @click.option("--lang", type=click.Choice(["en", "fr", "es"]), help="The bill's language (default: detected).")
 @click.option("--offences", type=click.Path(path_type=str), help="A custom checklist folder.")
 @click.option("--fail-on", type=click.Choice(["partial", "missing"]), help="Exit 1 when a result is this bad or worse.")
+@click.option("--decisions", type=click.Path(path_type=str), help="Apply an expert's decisions (YAML, see 'lawcheck decide').")
 def check(bill: str, output: str | None, fmt: str | None, instruments: tuple[str, ...], lang: str | None,
-          offences: str | None, fail_on: str | None) -> None:
+          offences: str | None, fail_on: str | None, decisions: str | None) -> None:
     """Check BILL (.txt, .docx, .pdf, .html, Akoma Ntoso .xml) against the checklist.
 
     \b
@@ -96,21 +97,31 @@ def check(bill: str, output: str | None, fmt: str | None, instruments: tuple[str
       lawcheck check samples/en/counter-terrorism-bill.txt
       lawcheck check bill.docx --instrument hague-1970 --format json -o report.json
       lawcheck check bill.pdf --fail-on missing
+      lawcheck check bill.docx --decisions lawcheck-decisions.yaml
     """
     from lawcheck.pipeline import check_file
 
     fmt = _output_format(output, fmt)
     catalogue = _catalogue(offences)
+    expert = _decisions(decisions, catalogue)
     bar, progress = _progress_bar(fmt == "text" and output is None and sys.stderr.isatty())
     if bar:
         with bar:
-            report = _guard(check_file, bill, catalogue, lang, instruments, progress)
+            report = _guard(check_file, bill, catalogue, lang, instruments, progress, expert)
     else:
-        report = _guard(check_file, bill, catalogue, lang, instruments)
+        report = _guard(check_file, bill, catalogue, lang, instruments, None, expert)
     _emit(report, fmt, output)
     if fail_on and any(r.status == "missing" or (fail_on == "partial" and r.status == "partial")
                        for r in report.results):
         sys.exit(1)
+
+
+def _decisions(path: str | None, catalogue) -> tuple:  # noqa: ANN001
+    if path is None:
+        return ()
+    from lawcheck.decisions import load_decisions
+
+    return _guard(load_decisions, path, catalogue)
 
 
 def _emit(report, fmt: str, output: str | None) -> None:  # noqa: ANN001
@@ -176,26 +187,63 @@ def offences_validate(folder: str | None) -> None:
 
 @offences.command(name="list")
 @click.option("--instrument", help="Only this instrument.")
+@click.option("--kind", type=click.Choice(["principal", "ancillary", "obligation"]), help="Only this kind of entry.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text")
 @click.option("--offences", "folder", type=click.Path(path_type=str), help="A custom checklist folder.")
-def offences_list(instrument: str | None, fmt: str, folder: str | None) -> None:
-    """List the checklist's entries.
+def offences_list(instrument: str | None, kind: str | None, fmt: str, folder: str | None) -> None:
+    """List the checklist's entries (JSON: every entry with its elements, phrases and model provision).
 
     \b
-    Example:
+    Examples:
       lawcheck offences list --instrument hague-1970
+      lawcheck offences list --kind obligation --format json
     """
     import json
 
+    from lawcheck.catalogue import offence_dict
+
     catalogue = _catalogue(folder)
-    entries = [o for o in catalogue.offences if not instrument or o.instrument == instrument]
+    if instrument and instrument not in catalogue.instruments:
+        raise Failure(f"unknown instrument {instrument!r}; the checklist has: {', '.join(sorted(catalogue.instruments))}")
+    entries = [o for o in catalogue.offences if (not instrument or o.instrument == instrument)
+               and (not kind or o.kind == kind)]
     if fmt == "json":
-        click.echo(json.dumps([{"id": o.id, "instrument": o.instrument, "article": o.article, "kind": o.kind,
-                                "optional": o.optional, "title": o.title} for o in entries],
-                              ensure_ascii=False, indent=2))
+        click.echo(json.dumps([offence_dict(o) for o in entries], ensure_ascii=False, indent=2))
         return
     for o in entries:
-        click.echo(f"{o.id:32} {o.kind:10} {o.title}")
+        flag = " (optional)" if o.optional else ""
+        click.echo(f"{o.id:36} {o.kind:10} {o.title}{flag}")
+
+
+@offences.command(name="show")
+@click.argument("offence_id")
+@click.option("--offences", "folder", type=click.Path(path_type=str), help="A custom checklist folder.")
+def offences_show(offence_id: str, folder: str | None) -> None:
+    """Show one entry: its article, summary, elements with their phrases, and model provision.
+
+    \b
+    Example:
+      lawcheck offences show "hague-1970:1(a)"
+    """
+    catalogue = _catalogue(folder)
+    try:
+        offence = catalogue.offence(offence_id)
+    except KeyError:
+        raise Failure(f"unknown offence {offence_id!r}; see 'lawcheck offences list'") from None
+    instrument = catalogue.instruments[offence.instrument]
+    click.echo(f"{offence.id} — {offence.title}")
+    click.echo(f"{instrument.title}, article {offence.article}; {offence.kind}{' (optional)' if offence.optional else ''}")
+    click.echo(f"\n{offence.summary}\n")
+    if offence.extends:
+        click.echo(f"Extends: {', '.join(offence.extends)}\n")
+    for element in offence.elements:
+        need = "required" if element.required else "optional"
+        core = ", core" if element.core else ""
+        click.echo(f"- {element.id} ({element.role}, {need}{core})")
+        for language, phrases in element.phrases.items():
+            click.echo(f"    {language}: {'; '.join(phrases)}")
+    for language, text in offence.model_provision.items():
+        click.echo(f"\nModel provision ({language}):\n  {text}")
 
 
 def main() -> None:

@@ -71,7 +71,18 @@ def expand_article(article: str) -> list[str]:
     return [f"{base}({chr(c)})" for c in range(ord(first), ord(last) + 1)]
 
 
+_INSERTED_RE = re.compile(r"^(?P<article>\d+)(?P<suffix>bis|ter|quater)\((?P<paragraph>\d+)\)")
+
+
+def canonical(article: str) -> str:
+    """One spelling for a paragraph inserted by a protocol: gold may write Montreal Art. 1 para. 1 bis (b)
+    as ``1bis(1)(b)`` where the checklist writes ``1(1bis)(b)``."""
+    article = article.replace(" ", "")
+    return _INSERTED_RE.sub(lambda m: f"{m['article']}({m['paragraph']}{m['suffix']})", article)
+
+
 def _under(predicted: str, gold: str) -> bool:
+    predicted, gold = canonical(predicted), canonical(gold)
     return predicted == gold or predicted.startswith(gold + "(") or gold.startswith(predicted + "(")
 
 

@@ -117,6 +117,7 @@ class Offence:
     model_provision: dict[str, str]
     extends: tuple[str, ...] = ()
     source_file: str = ""
+    stored: bool = True  # False: rests on the official text, which shared/instruments does not hold
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,7 @@ class Instrument:
     short_names: dict[str, tuple[str, ...]]
     sources: str
     source_file: str = ""
+    amends: str = ""  # the instrument this one amends or supplements (its articles keep that numbering)
 
 
 @dataclass(frozen=True)
@@ -190,6 +192,25 @@ class ProvisionRef:
 
 
 @dataclass(frozen=True)
+class Decision:
+    """An expert's verdict on one offence, kept in a decisions file (see :mod:`lawcheck.decisions`).
+
+    Once applied to a result, ``automatic`` keeps the tool's own status and ``text_changed`` says that
+    the text judged on (``fingerprint``) is no longer in the bill.
+    """
+
+    offence: str
+    status: Status
+    note: str
+    by: str = ""
+    date: str = ""  # YYYY-MM-DD
+    fingerprint: str = ""  # sha256 of the normalised text judged on
+    provision: str = ""  # label of the provision judged on; "" for the whole bill
+    automatic: Status | None = None
+    text_changed: bool = False
+
+
+@dataclass(frozen=True)
 class OffenceResult:
     id: str
     instrument: str
@@ -204,6 +225,7 @@ class OffenceResult:
     elements: tuple[ElementMatch, ...]
     missing: tuple[str, ...]
     reason: str = ""  # one sentence saying how the status followed
+    decision: Decision | None = None  # an expert's decision, when one overrides the automatic status
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from lawcheck.decide import Decider
 from lawcheck.errors import EmptyBill, LawcheckError
 from lawcheck.language import check_language, detect_language
 from lawcheck.match import BillIndex
-from lawcheck.models import Bill, BillInfo, Catalogue, Report
+from lawcheck.models import Bill, BillInfo, Catalogue, Decision, Report
 from lawcheck.normalise import tokenize
 from lawcheck.split import split
 
@@ -37,8 +37,12 @@ def check_bill(
     language: str | None = None,
     instruments: tuple[str, ...] = (),
     progress: Progress | None = None,
+    decisions: tuple[Decision, ...] = (),
 ) -> Report:
-    """Check one bill against the checklist and return the report (the same bill gives the same report)."""
+    """Check one bill against the checklist and return the report (the same bill gives the same report).
+
+    ``decisions`` (see :mod:`lawcheck.decisions`) are applied after the automatic verdicts.
+    """
     catalogue = _select(catalogue or load_catalogue(), instruments)
     if not bill.text.strip():
         raise EmptyBill(bill.path, "the file holds no text", "check that it is the right file")
@@ -59,7 +63,12 @@ def check_bill(
         warnings.append("no numbered provisions were recognised: the bill was judged as one block of text")
     info = BillInfo(_display_path(bill.path), bill.title, lang, len(structure.provisions), len(tokens),
                     bill.sha256, bill.format)
-    return Report(info, tuple(catalogue.instruments), tuple(results), __version__, tuple(warnings))
+    report = Report(info, tuple(catalogue.instruments), tuple(results), __version__, tuple(warnings))
+    if decisions:
+        from lawcheck.decisions import apply_decisions
+
+        report = apply_decisions(report, decisions, bill.text, structure.provisions)
+    return report
 
 
 def _display_path(path: str) -> str:
@@ -73,12 +82,16 @@ def check_file(
     language: str | None = None,
     instruments: tuple[str, ...] = (),
     progress: Progress | None = None,
+    decisions: tuple[Decision, ...] = (),
 ) -> Report:
     from lawcheck.read import read_bill
 
-    return check_bill(read_bill(path), catalogue, language, instruments, progress)
+    return check_bill(read_bill(path), catalogue, language, instruments, progress, decisions)
 
 
-def strip_comment_lines(text: str) -> str:
-    """Drop the leading '#' lines that shared/legislation texts carry (source notes, not law)."""
-    return re.sub(r"\A(?:#[^\n]*\n)+", "", text)
+def strip_comment_lines(text: str, most: int = 2) -> str:
+    """Drop the two leading '#' lines that shared/legislation texts carry (source and title notes, not law).
+
+    Only two: a third '#' line may be the law's own Markdown heading ("# Article L282-1").
+    """
+    return re.sub(rf"\A(?:#[^\n]*\n){{0,{most}}}", "", text)

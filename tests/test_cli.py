@@ -123,7 +123,17 @@ def test_offences_validate_and_list() -> None:
     assert {e["id"] for e in listing} >= {"hague-1970:1(a)", "hague-1970:1(b)"}
 
 
-@pytest.mark.parametrize("command", [["check"], ["eval"], ["offences", "validate"], ["offences", "list"]])
+def test_offences_show_and_kind_filter() -> None:
+    shown = run("offences", "show", "hague-1970:1(a)")
+    assert shown.exit_code == 0 and "Model provision (fr)" in shown.output and "seize" in shown.output
+    assert run("offences", "show", "hague-1970:9(z)").exit_code == 2
+    listing = json.loads(run("offences", "list", "--format", "json", "--kind", "ancillary").output)
+    assert listing and all(e["kind"] == "ancillary" and e["extends"] for e in listing)
+    assert {"elements", "model_provision", "summary"} <= set(listing[0])
+
+
+@pytest.mark.parametrize("command", [["check"], ["eval"], ["offences", "validate"], ["offences", "list"],
+                                     ["offences", "show"]])
 def test_every_command_has_help_with_an_example_and_is_in_the_readme(command: list[str]) -> None:
     result = run(*command, "--help")
     assert result.exit_code == 0 and "Example" in result.output

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import SHARED
 
-from lawcheck.evaluate import Counts, evaluate, expand_article, score_case
+from lawcheck.evaluate import Counts, canonical, evaluate, expand_article, score_case
 from lawcheck.models import BillInfo, OffenceResult, Report
 
 
@@ -35,6 +35,11 @@ def test_score_case_counts_articles_and_instruments() -> None:
     assert (result.instruments.tp, result.instruments.fp, result.instruments.fn) == (2, 0, 0)
     assert result.false_positives == ["sua-1988:3(1)(c)"]
     assert result.false_negatives == ["sua-1988:3(1)(b)"]
+
+
+@pytest.mark.parametrize(("article", "expected"), [("1bis(1)(b)", "1(1bis)(b)"), ("1(1 bis)(a)", "1(1bis)(a)"), ("3bis", "3bis")])
+def test_canonical_spelling_of_inserted_paragraphs(article: str, expected: str) -> None:
+    assert canonical(article) == expected
 
 
 def test_counts() -> None:

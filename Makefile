@@ -20,3 +20,12 @@ test: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
+
+# Speed and scale on one core (issue 6): tokenise-only floor vs check at 10k/50k/200k words, memory, start-up.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
+
+# Word gap report for all instruments on the largest sample and on a ~50k-word bill (issue 4).
+bench-report: $(STAMP)
+	$(BIN)/python benchmarks/report_docx.py
+bench: bench-report

@@ -65,11 +65,25 @@ def load_yaml(path: Path) -> Any:
     try:
         return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as error:
-        raise CatalogueError(f"{path}: {_one_line(str(error))}") from None
+        raise CatalogueError(f"{path}: {_yaml_problem(error)}") from None
 
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+def _yaml_problem(error: yaml.YAMLError) -> str:
+    """One line for a YAML error: where (line, column), what, and what to do."""
+    problem = getattr(error, "problem", None)
+    mark = getattr(error, "problem_mark", None)
+    if not problem:
+        return f"{_one_line(str(error))}; fix the YAML"
+    where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
+    if "could not determine a constructor" in problem:
+        return f"{where}{_one_line(problem)}; only plain YAML is allowed (no !!python or other tags)"
+    if problem.startswith("duplicate key"):
+        return f"{_one_line(problem)}; keep only one of them"
+    return f"{where}{_one_line(problem)}; fix the YAML syntax"
 
 
 # --------------------------------------------------------------------------- schema
@@ -195,7 +209,7 @@ def _validate(schema: type[BaseModel], data: Any, path: Path) -> Any:
         first = error.errors()[0]
         message = first["msg"].removeprefix("Value error, ")
         if first["type"] == "extra_forbidden":
-            message = "unknown key"
+            message = "unknown key; remove it or check its spelling (offences/README.md lists the keys)"
         where = _error_path(first["loc"])
         raise CatalogueError(f"{path}: {where}: {message}" if where else f"{path}: {message}") from None
 

@@ -15,6 +15,8 @@ from lawcheck import __version__
 
 FORMATS = ("text", "json")
 SUFFIX_FORMATS = {".json": "json", ".txt": "text"}
+DOCUMENT_FORMATS = ("docx", "html")  # reports written only to a file: Word and HTML
+DOCUMENT_SUFFIXES = {".docx": "docx", ".html": "html", ".htm": "html"}
 
 
 class Failure(click.ClickException):
@@ -82,14 +84,20 @@ def _progress_bar(enabled: bool):  # noqa: ANN202
 @cli.command()
 @click.argument("bill", type=click.Path(dir_okay=True, path_type=str))
 @click.option("-o", "--output", type=click.Path(path_type=str), help="Write the report to this file (format from its extension).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Report format (default: text, or from -o).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS + DOCUMENT_FORMATS),
+              help="Report format (default: text, or from -o); docx and html need -o.")
 @click.option("--instrument", "instruments", multiple=True, metavar="ID", help="Check only this instrument (repeatable).")
 @click.option("--lang", type=click.Choice(["en", "fr", "es"]), help="The bill's language (default: detected).")
 @click.option("--offences", type=click.Path(path_type=str), help="A custom checklist folder.")
 @click.option("--fail-on", type=click.Choice(["partial", "missing"]), help="Exit 1 when a result is this bad or worse.")
 @click.option("--decisions", type=click.Path(path_type=str), help="Apply an expert's decisions (YAML, see 'lawcheck decide').")
+@click.option("--template", type=click.Path(path_type=str), metavar="FILE.docx",
+              help="Word report: use this .docx/.dotx's styles, header and logo.")
+@click.option("--report-lang", type=click.Choice(["en", "fr", "es"]),
+              help="Language of the Word/HTML report's own text (default: the bill's).")
 def check(bill: str, output: str | None, fmt: str | None, instruments: tuple[str, ...], lang: str | None,
-          offences: str | None, fail_on: str | None, decisions: str | None) -> None:
+          offences: str | None, fail_on: str | None, decisions: str | None, template: str | None,
+          report_lang: str | None) -> None:
     """Check BILL (.txt, .docx, .pdf, .html, Akoma Ntoso .xml) against the checklist.
 
     \b
@@ -98,12 +106,19 @@ def check(bill: str, output: str | None, fmt: str | None, instruments: tuple[str
       lawcheck check bill.docx --instrument hague-1970 --format json -o report.json
       lawcheck check bill.pdf --fail-on missing
       lawcheck check bill.docx --decisions lawcheck-decisions.yaml
+      lawcheck check bill.docx -o report.docx --report-lang fr --template our-letterhead.dotx
+      lawcheck check bill.pdf -o report.html
     """
     from lawcheck.pipeline import check_file
 
-    fmt = _output_format(output, fmt)
+    fmt = _check_format(output, fmt, template)
     catalogue = _catalogue(offences)
     expert = _decisions(decisions, catalogue)
+    if fmt in DOCUMENT_FORMATS:
+        report = _document_report(bill, fmt, output, catalogue, (lang, instruments, expert), template, report_lang)
+        _warn(report, fmt, output)
+        _exit_on(report, fail_on)
+        return
     bar, progress = _progress_bar(fmt == "text" and output is None and sys.stderr.isatty())
     if bar:
         with bar:
@@ -111,9 +126,57 @@ def check(bill: str, output: str | None, fmt: str | None, instruments: tuple[str
     else:
         report = _guard(check_file, bill, catalogue, lang, instruments, None, expert)
     _emit(report, fmt, output)
+    _warn(report, fmt, output)
     if fail_on and any(r.status == "missing" or (fail_on == "partial" and r.status == "partial")
                        for r in report.results):
         sys.exit(1)
+
+
+def _check_format(output: str | None, fmt: str | None, template: str | None) -> str:
+    if fmt is None and output and Path(output).suffix.lower() in DOCUMENT_SUFFIXES:
+        fmt = DOCUMENT_SUFFIXES[Path(output).suffix.lower()]
+    fmt = _output_format(output, fmt)
+    if fmt in DOCUMENT_FORMATS and output is None:
+        raise Failure(f"the {fmt} report needs a file: add -o report.{fmt}")
+    if template and fmt != "docx":
+        raise Failure(f"{template}: --template applies to the Word report only; add -o report.docx")
+    return fmt
+
+
+def _document_report(bill: str, fmt: str, output: str, catalogue, check_args: tuple,  # noqa: ANN001
+                     template: str | None, report_lang: str | None):  # noqa: ANN202
+    """Check the bill, render the Word or HTML report in memory, then write it atomically."""
+    from lawcheck.pipeline import check_bill
+    from lawcheck.render.common import ReportOptions
+
+    lang, instruments, expert = check_args
+    source = _read(bill)
+    report = _guard(check_bill, source, catalogue, lang, instruments, None, expert)
+    options = ReportOptions(language=report_lang or "", template=template)
+    if fmt == "docx":
+        from lawcheck.render.docx import render_docx
+
+        data: str | bytes = _guard(render_docx, report, catalogue, source.text, options)
+    else:
+        from lawcheck.render.html import render_html
+
+        data = _guard(render_html, report, catalogue, source.text, options)
+    _deliver(data, output)
+    return report
+
+
+def _exit_on(report, fail_on: str | None) -> None:  # noqa: ANN001
+    if fail_on and any(r.status == "missing" or (fail_on == "partial" and r.status == "partial")
+                       for r in report.results):
+        sys.exit(1)
+
+
+def _warn(report, fmt: str, output: str | None) -> None:  # noqa: ANN001
+    """Repeat the report's warnings on stderr when the report itself is not shown as text."""
+    if fmt == "text" and output is None:
+        return
+    for warning in report.warnings:
+        click.echo(f"lawcheck: warning: {report.bill.path}: {warning}", err=True)
 
 
 def _decisions(path: str | None, catalogue) -> tuple:  # noqa: ANN001
@@ -244,6 +307,307 @@ def offences_show(offence_id: str, folder: str | None) -> None:
             click.echo(f"    {language}: {'; '.join(phrases)}")
     for language, text in offence.model_provision.items():
         click.echo(f"\nModel provision ({language}):\n  {text}")
+
+
+def _deliver(data: str | bytes, output: str | None) -> None:
+    """Print text, or write text or bytes atomically to ``output``."""
+    from lawcheck.output import write_atomic
+
+    if output is None:
+        click.echo(data, nl=False)
+    else:
+        _guard(write_atomic, output, data)
+
+
+def _read(path: str):  # noqa: ANN202
+    from lawcheck.read import read_bill
+
+    return _guard(read_bill, path)
+
+
+@cli.command(name="explain")
+@click.argument("bill", type=click.Path(path_type=str))
+@click.argument("offence_id")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), help="text (default, or from -o) or json.")
+@click.option("-o", "--output", type=click.Path(path_type=str), help="Write the explanation to this file.")
+@click.option("--lang", type=click.Choice(["en", "fr", "es"]), help="The bill's language (default: detected).")
+@click.option("--offences", type=click.Path(path_type=str), help="A custom checklist folder.")
+@click.option("--decisions", type=click.Path(path_type=str), help="Show an expert's decision on this offence too.")
+def explain_command(bill: str, offence_id: str, fmt: str | None, output: str | None, lang: str | None,
+                    offences: str | None, decisions: str | None) -> None:
+    """Explain the verdict on one offence: every element, the phrases tried, where each was found or why
+    not (the closest words and their similarity), and how the status followed.
+
+    \b
+    Examples:
+      lawcheck explain samples/en/counter-terrorism-bill.txt "bombings-1997:2(1)(a)"
+      lawcheck explain bill.docx "financing-1999:2(1)(b)" --format json -o why.json
+    """
+    from lawcheck.explain import explain
+    from lawcheck.render.explain import render_explanation, render_explanation_json
+
+    fmt = _output_format(output, fmt)
+    catalogue = _catalogue(offences)
+    expert = _decisions(decisions, catalogue)
+    explanation = _guard(explain, _read(bill), catalogue, offence_id, lang, expert)
+    _deliver(render_explanation_json(explanation) if fmt == "json" else render_explanation(explanation), output)
+
+
+def _user() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no user name in some containers
+        return ""
+
+
+@cli.command(name="decide")
+@click.argument("bill", type=click.Path(path_type=str))
+@click.argument("offence_id")
+@click.option("--status", required=True, type=click.Choice(["covered", "partial", "missing"]), help="The expert's verdict.")
+@click.option("--note", required=True, help="Why: the reasoning a reader of the report will see.")
+@click.option("--by", help="Who decides (default: your user name).")
+@click.option("--date", help="YYYY-MM-DD (default: today).")
+@click.option("--provision", help="Label of the provision the decision rests on (default: the one the automatic "
+                                  "verdict rests on; '' for the whole bill).")
+@click.option("--decisions", type=click.Path(path_type=str),
+              help="The decisions file (default: lawcheck-decisions.yaml beside the bill); created if absent.")
+@click.option("--lang", type=click.Choice(["en", "fr", "es"]), help="The bill's language (default: detected).")
+@click.option("--offences", type=click.Path(path_type=str), help="A custom checklist folder.")
+def decide_command(bill: str, offence_id: str, status: str, note: str, by: str | None, date: str | None,
+                   provision: str | None, decisions: str | None, lang: str | None, offences: str | None) -> None:
+    """Record an expert's decision on one offence of BILL, with a fingerprint of the text judged on.
+
+    Later runs of 'lawcheck check BILL --decisions FILE' show the expert's status (and keep the automatic
+    one), and warn when that text has changed since the decision.
+
+    \b
+    Example:
+      lawcheck decide samples/en/counter-terrorism-bill.txt "bombings-1997:2(1)(a)" --status covered \
+        --note "s 2 'explosive device' reaches other lethal devices" --decisions decisions.yaml
+      lawcheck check samples/en/counter-terrorism-bill.txt --decisions decisions.yaml
+    """
+    import re
+
+    from lawcheck.decisions import record_decision
+
+    if date is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        raise Failure(f"--date {date!r}: expected YYYY-MM-DD")
+    path, decision = _guard(record_decision, bill, offence_id, status, note, by=_user() if by is None else by,
+                            date=date or "", provision=provision, decisions_path=decisions,
+                            catalogue=_catalogue(offences), language=lang)
+    where = decision.provision or "the whole bill"
+    click.echo(f"{path}: {decision.offence} recorded as {decision.status} (judged on {where}); "
+               f"apply it with: lawcheck check {bill} --decisions {path}")
+
+
+DIFF_FORMATS = ("text", "json", "docx")
+DIFF_SUFFIXES = {".json": "json", ".txt": "text", ".docx": "docx"}
+
+
+def _diff_format(output: str | None, fmt: str | None) -> str:
+    if fmt is None and output is not None:
+        fmt = DIFF_SUFFIXES.get(Path(output).suffix.lower())
+        if fmt is None:
+            raise Failure(f"{output}: cannot tell the format from the extension; use .txt, .json or .docx")
+    fmt = fmt or "text"
+    if fmt == "docx" and output is None:
+        raise Failure("Word output needs a file: add -o changes.docx")
+    return fmt
+
+
+@cli.command(name="diff")
+@click.argument("old", type=click.Path(path_type=str))
+@click.argument("new", type=click.Path(path_type=str))
+@click.option("-o", "--output", type=click.Path(path_type=str), help="Write to this file (.txt, .json or .docx).")
+@click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), help="text (default), json or docx (needs -o).")
+@click.option("--instrument", "instruments", multiple=True, metavar="ID", help="Compare only this instrument (repeatable).")
+@click.option("--lang", type=click.Choice(["en", "fr", "es"]), help="The drafts' language (default: detected).")
+@click.option("--offences", type=click.Path(path_type=str), help="A custom checklist folder.")
+@click.option("--decisions", type=click.Path(path_type=str), help="Apply an expert's decisions to both drafts.")
+def diff_command(old: str, new: str, output: str | None, fmt: str | None, instruments: tuple[str, ...],
+                 lang: str | None, offences: str | None, decisions: str | None) -> None:
+    """Compare two drafts of a bill: gaps closed, gaps opened, verdicts changed, provisions renumbered
+    (provisions are matched by their content, not only by their number).
+
+    \b
+    Examples:
+      lawcheck diff draft-1.docx draft-2.docx
+      lawcheck diff draft-1.txt draft-2.txt -o changes.docx
+      lawcheck diff draft-1.txt draft-2.txt --format json
+    """
+    from lawcheck.diff import diff_files
+
+    fmt = _diff_format(output, fmt)
+    catalogue = _catalogue(offences)
+    changes = _guard(diff_files, old, new, catalogue, lang, instruments, _decisions(decisions, catalogue))
+    if fmt == "docx":
+        from lawcheck.render.diff_docx import render_diff_docx
+
+        _deliver(render_diff_docx(changes), output)
+    elif fmt == "json":
+        from lawcheck.render.diff import render_diff_json
+
+        _deliver(render_diff_json(changes), output)
+    elif output is None:
+        from rich.console import Console
+
+        from lawcheck.render.diff import render_diff
+
+        Console().print(render_diff(changes))
+    else:
+        from lawcheck.render.diff import diff_text
+
+        _deliver(diff_text(changes), output)
+
+
+BATCH_FORMATS = ("text", "csv", "json", "xlsx")
+BATCH_SUFFIXES = {".csv": "csv", ".json": "json", ".xlsx": "xlsx", ".txt": "text"}
+
+
+def _batch_format(output: str | None, fmt: str | None) -> str:
+    if fmt is None and output is not None:
+        fmt = BATCH_SUFFIXES.get(Path(output).suffix.lower())
+        if fmt is None:
+            raise Failure(f"{output}: cannot tell the format from the extension; use .csv, .json, .xlsx or .txt")
+    fmt = fmt or "text"
+    if fmt == "xlsx" and output is None:
+        raise Failure("Excel output needs a file: add -o matrix.xlsx")
+    return fmt
+
+
+def _batch_progress(enabled: bool):  # noqa: ANN202
+    if not enabled:
+        return None, None
+    from rich.console import Console
+    from rich.progress import Progress
+
+    bar = Progress(transient=True, console=Console(stderr=True))
+    task = bar.add_task("checking bills", total=None)
+    return bar, lambda done, total, name: bar.update(task, completed=done, total=total,
+                                                     description=f"checking {name}" if name else "done")
+
+
+def _batch_output(batch, fmt: str, output: str | None) -> None:  # noqa: ANN001
+    from lawcheck.render import matrix
+
+    if fmt == "xlsx":
+        try:
+            data = matrix.render_matrix_xlsx(batch)
+        except ImportError:
+            raise Failure("writing .xlsx needs openpyxl: pip install 'lawcheck[xlsx]' (or use -o matrix.csv)") from None
+        _deliver(data, output)
+    elif fmt in ("csv", "json"):
+        _deliver(matrix.render_matrix_csv(batch) if fmt == "csv" else matrix.render_matrix_json(batch), output)
+    elif output is None:
+        from rich.console import Console
+
+        Console().print(matrix.render_matrix_terminal(batch))
+    else:
+        import io
+
+        from rich.console import Console
+
+        console = Console(record=True, width=120, file=io.StringIO(), color_system=None)
+        console.print(matrix.render_matrix_terminal(batch))
+        _deliver(console.export_text(), output)
+
+
+@cli.command(name="batch")
+@click.argument("folder", type=click.Path(path_type=str))
+@click.option("-o", "--output", type=click.Path(path_type=str), help="Write the matrix to this file (.csv, .json, .xlsx or .txt).")
+@click.option("--format", "fmt", type=click.Choice(BATCH_FORMATS), help="text (default), csv, json or xlsx (needs -o).")
+@click.option("--instrument", "instruments", multiple=True, metavar="ID", help="Check only this instrument (repeatable).")
+@click.option("--lang", type=click.Choice(["en", "fr", "es"]), help="The bills' language (default: detected for each).")
+@click.option("--offences", type=click.Path(path_type=str), help="A custom checklist folder.")
+@click.option("--fail-on", type=click.Choice(["partial", "missing"]), help="Exit 1 when a checked bill has a result this bad or worse.")
+def batch_command(folder: str, output: str | None, fmt: str | None, instruments: tuple[str, ...], lang: str | None,
+                  offences: str | None, fail_on: str | None) -> None:
+    """Check every bill in FOLDER (and its sub-folders) and write the matrix bill x instrument: the rating
+    of each instrument and its counts of covered, partial and missing entries.
+
+    A file that cannot be checked is reported (one line on stderr, and in the matrix) and skipped; the
+    batch goes on and exits 0. README, LICENSE and hidden files are left out.
+
+    \b
+    Examples:
+      lawcheck batch laws/ -o matrix.csv
+      lawcheck batch laws/ -o matrix.json --instrument hague-1970 --instrument financing-1999
+      lawcheck batch laws/ -o matrix.xlsx
+      lawcheck batch samples
+    """
+    from lawcheck.batch import check_folder
+
+    fmt = _batch_format(output, fmt)
+    catalogue = _catalogue(offences)
+    bar, progress = _batch_progress(sys.stderr.isatty())
+    if bar:
+        with bar:
+            batch = _guard(check_folder, folder, catalogue, lang, instruments, progress)
+    else:
+        batch = _guard(check_folder, folder, catalogue, lang, instruments)
+    _batch_output(batch, fmt, output)
+    if fmt != "text" or output is not None:
+        for failure in batch.failed:
+            click.echo(f"lawcheck: skipped {failure.error}", err=True)
+    if fail_on and any(r.status == "missing" or (fail_on == "partial" and r.status == "partial")
+                       for outcome in batch.checked for r in outcome.report.results):
+        sys.exit(1)
+
+
+@cli.command(name="annotate")
+@click.argument("bill", type=click.Path(path_type=str))
+@click.option("-o", "--output", type=click.Path(path_type=str),
+              help="The annotated .docx (default: BILL-annotated.docx beside the bill).")
+@click.option("--instrument", "instruments", multiple=True, metavar="ID", help="Check only this instrument (repeatable).")
+@click.option("--lang", type=click.Choice(["en", "fr", "es"]), help="The bill's language (default: detected).")
+@click.option("--report-lang", type=click.Choice(["en", "fr", "es"]),
+              help="Language of the comments (default: the bill's).")
+@click.option("--offences", type=click.Path(path_type=str), help="A custom checklist folder.")
+def annotate_command(bill: str, output: str | None, instruments: tuple[str, ...], lang: str | None,
+                     report_lang: str | None, offences: str | None) -> None:
+    """Write a copy of BILL with Word comments on each provision the checker relied on ("covers
+    hague-1970 1(a): all elements present", "partial …: missing …") and one comment at the start listing
+    the offences found nowhere. A .docx bill keeps everything else untouched; a .txt/.pdf/.html bill
+    becomes a .docx of its text with the same comments.
+
+    \b
+    Examples:
+      lawcheck annotate bill.docx -o bill-annotated.docx
+      lawcheck annotate samples/fr/projet-loi-terrorisme.txt --instrument hague-1970
+    """
+    from lawcheck.annotate import annotate_file, default_output
+    from lawcheck.render.common import ReportOptions
+
+    output = output or default_output(bill)
+    if Path(output).suffix.lower() != ".docx":
+        raise Failure(f"{output}: the annotated bill is a Word file; give a name ending in .docx")
+    catalogue = _catalogue(offences)
+    options = ReportOptions(language=report_lang or "")
+    data, _ = _guard(annotate_file, bill, catalogue, lang, instruments, options)
+    _deliver(data, output)
+    click.echo(f"{output}: annotated copy of {bill} written", err=True)
+
+
+@cli.command(name="demo")
+@click.option("--lang", type=click.Choice(["en", "fr", "es"]), default="en", show_default=True,
+              help="The language of the sample bill to walk through.")
+def demo_command(lang: str) -> None:
+    """A guided walk-through for workshops, offline, on two drafts of a sample bill: check draft 1, show
+    a covered, a partial and a missing offence, explain one, compare draft 1 with draft 2.
+
+    Each step starts with a sentence the trainer can say and the command the audience can type.
+
+    \b
+    Examples:
+      lawcheck demo
+      lawcheck demo --lang fr
+    """
+    from lawcheck.demo import demo_steps
+    from lawcheck.render.demo import render_demo
+
+    click.echo(render_demo(_guard(demo_steps, lang)), nl=False)
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from lawcheck.match import BillIndex, hits_within
 from lawcheck.models import Drafting, Provision, Structure
+from lawcheck.split import Locator
 
 Ranges = tuple[tuple[int, int], ...]
 
@@ -27,6 +28,8 @@ class Unit:
     enacting: bool  # not a heading, preamble or schedule entry
     whole_act: bool  # refers to every offence of the Act / Part
     refers_to: tuple[int, ...]  # provision indexes it refers to
+    uses: tuple[int, ...] = ()  # indexes (in Structure.definitions) of the definitions read with it
+    referred: Ranges = ()  # the text of the provisions it refers to ("an offence under section 3")
 
 
 def merge(ranges: list[tuple[int, int]]) -> Ranges:
@@ -104,8 +107,28 @@ class UnitBuilder:
         self.duty_hits = index.find_any(drafting.duty)
         self.whole_act_hits = index.find_any(drafting.whole_act)
         self.defined_in = structure.interpretive
+        self.locator = Locator(structure.provisions)
+        self._definition_index = {d: i for i, d in enumerate(structure.definitions)}
         self.term_hits = {d.term: index.find(d.term) for d in structure.definitions}
         self._penal_articles = self._articles_with_penalty()
+        self._definitions_near = self._near([(d, h.start) for d in structure.definitions for h in self.term_hits[d.term]])
+        self._references_near = self._near([(r, r.start) for r in structure.crossrefs if r.target is not None])
+
+    def _near(self, items: list) -> dict[int, list]:
+        """Group items (definitions, references) by the units whose own words may hold them: the innermost
+        provision holding the item's position and all below it (a sub-paragraph is read with its
+        chapeau). A superset: callers check the exact ranges."""
+        by_holder: dict[int, list] = {}
+        for item, position in items:
+            holder = self.locator.innermost(position, preamble=True)
+            if holder is not None:
+                by_holder.setdefault(holder, []).append(item)
+        out: dict[int, list] = {}
+        for holder, held in by_holder.items():
+            below = [holder] if self.structure.provisions[holder].is_division else self.locator.descendants(holder)
+            for unit in below:
+                out.setdefault(unit, []).extend(held)
+        return {unit: list(dict.fromkeys(held)) for unit, held in out.items()}
 
     def _articles_with_penalty(self) -> set[int]:
         """Articles whose text has a penal phrase, or that a provision with one refers to."""
@@ -122,19 +145,25 @@ class UnitBuilder:
                 out.add(_article(structure, ref.target))
         return out
 
-    def _definitions(self, own: Ranges) -> list[tuple[int, int]]:
-        out = []
-        for definition in self.structure.definitions:
-            if hits_within(self.term_hits[definition.term], own):
-                out.append((definition.start, definition.end))
-        return out
+    def _definitions(self, index: int, own: Ranges) -> list[int]:
+        """Indexes of the definitions whose term the unit's own words use."""
+        return [self._definition_index[d] for d in dict.fromkeys(self._definitions_near.get(index, ()))
+                if hits_within(self.term_hits[d.term], own)]
 
     def _references(self, index: int, own: Ranges) -> tuple[int, ...]:
         out = []
-        for ref in self.structure.crossrefs:
-            if ref.target is not None and ref.target != index and any(lo <= ref.start < hi for lo, hi in own):
+        for ref in self._references_near.get(index, ()):
+            if ref.target != index and any(lo <= ref.start < hi for lo, hi in own):
                 out.append(ref.target)
         return tuple(dict.fromkeys(out))
+
+    def _referred(self, index: int, targets: tuple[int, ...]) -> Ranges:
+        """The spans of the provisions referred to, leaving out those that contain this one ("this section")."""
+        provisions = self.structure.provisions
+        here = provisions[index]
+        spans = [(provisions[t].start, provisions[t].end) for t in targets
+                 if not (provisions[t].start <= here.start and here.end <= provisions[t].end)]
+        return merge(spans)
 
     def unit(self, index: int) -> Unit:
         structure = self.structure
@@ -142,7 +171,9 @@ class UnitBuilder:
         chain = [index, *_ancestors(structure, index)]
         own = merge([seg for i in chain for seg in own_segments(structure, i, self.text)])
         refers_to = self._references(index, own)
-        context = merge([*own, *self._definitions(own)])
+        uses = self._definitions(index, own)
+        definitions = self.structure.definitions
+        context = merge([*own, *((definitions[i].start, definitions[i].end) for i in uses)])
         enacting = not provision.is_division and not _in_schedule(structure, index)
         return Unit(
             provision=provision,
@@ -154,6 +185,8 @@ class UnitBuilder:
             enacting=enacting,
             whole_act=bool(hits_within(self.whole_act_hits, own)),
             refers_to=refers_to,
+            uses=tuple(uses),
+            referred=self._referred(index, refers_to),
         )
 
     def units(self) -> tuple[Unit, ...]:

@@ -14,10 +14,12 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from lawcheck.context import Unit
 from lawcheck.match import BillIndex, Hit, Hits, hits_within
+from lawcheck.split import Locator
 from lawcheck.models import (
     Catalogue,
     Element,
@@ -33,6 +35,7 @@ RANK: dict[str, int] = {"missing": 0, "partial": 1, "covered": 2}
 BY_REFERENCE_SCORE = 0.9
 BY_REFERENCE_WINDOW = 12  # words between "as defined in" and the instrument's name
 QUOTE_MARGIN = 0  # characters of context around a quoted phrase
+DEFINITIONS_LOOKBACK = 4  # definitions before a position that may still span it
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,12 @@ class Decider:
         self.by_reference_hits = index.find_any(drafting.by_reference)
         names = tuple(n for i in catalogue.instruments.values() for n in i.short_names.get(language, ()))
         self.name_spans = tuple((h.start, h.end) for h in index.find_any(names))  # words of a treaty's title
-        self.provision_starts = [p.start for p in structure.provisions]
+        self.locator = Locator(structure.provisions)
+        self.definition_starts = [d.start for d in structure.definitions]
+        self.definition_users: dict[int, list[int]] = {}
+        for unit in units:
+            for used in unit.uses:
+                self.definition_users.setdefault(used, []).append(unit.provision.index)
         self._hits: dict[tuple[str, str], tuple[Hit, ...]] = {}
         self.best: dict[str, Finding | None] = {}
 
@@ -76,16 +84,44 @@ class Decider:
         return self._hits[key]
 
     def _innermost_label(self, position: int) -> str:
-        best = ""
-        for provision in self.structure.provisions:
-            if provision.start > position:
-                break
-            if position < provision.end:
-                best = provision.label
-        return best
+        index = self.locator.innermost(position, preamble=True)
+        return self.structure.provisions[index].label if index is not None else ""
+
+    def _definitions_holding(self, position: int) -> list[int]:
+        """Indexes of the definitions whose span holds the position (definitions are in document order)."""
+        definitions = self.structure.definitions
+        i = bisect.bisect_right(self.definition_starts, position) - 1
+        out = []
+        for j in range(i, max(i - DEFINITIONS_LOOKBACK, -1), -1):  # definitions rarely nest: a few suffice
+            if position < definitions[j].end:
+                out.append(j)
+        return out
+
+    def candidate_units(self, offence: Offence) -> list[Unit]:
+        """The units whose context may hold the offence's anchor element, in document order.
+
+        Found from the element's hits (the provision holding a hit and those below it, and the units
+        reading a definition that holds it), so the work follows the hits, not the size of the bill.
+        """
+        holders: set[int] = set()
+        chosen: set[int] = set()
+        for hit in self.element_hits(offence, _anchor(offence)):
+            holder = self.locator.innermost(hit.start, preamble=True)
+            if holder is not None:
+                holders.add(holder)
+            for number in self._definitions_holding(hit.start):
+                chosen.update(self.definition_users.get(number, ()))
+        for holder in holders:
+            chosen.update([holder] if self.structure.provisions[holder].is_division
+                          else self.locator.descendants(holder))
+        return [self.units[i] for i in sorted(chosen)]
 
     def _element_match(self, offence: Offence, element: Element, unit: Unit) -> ElementMatch:
         found = hits_within(self.element_hits(offence, element), unit.context)
+        if not found and element.role != "conduct" and unit.referred:
+            # "threatens to commit an offence under section 3": what is threatened is read from section 3;
+            # the conduct itself must stand in the provision.
+            found = hits_within(self.element_hits(offence, element), unit.referred)
         if not found:
             return ElementMatch(element.id, element.role, element.required, False)
         own = {(h.start, h.end) for h in hits_within(tuple(found), unit.own)}
@@ -116,13 +152,12 @@ class Decider:
         return unit.penal and not unit.duty
 
     def _quick_reject(self, offence: Offence, unit: Unit) -> bool:
-        """True when the unit cannot hold the first core element (saves judging it)."""
-        core = [e for e in offence.elements if e.core]
-        return bool(core) and not hits_within(self.element_hits(offence, core[0]), unit.context)
+        """True when the unit cannot hold the offence's anchor element (saves judging it)."""
+        return not hits_within(self.element_hits(offence, _anchor(offence)), unit.context)
 
     def best_finding(self, offence: Offence) -> Finding | None:
         best: Finding | None = None
-        for unit in self.units:
+        for unit in self.candidate_units(offence):
             if not self._eligible(offence, unit) or self._quick_reject(offence, unit):
                 continue
             finding = self.judge(offence, unit)
@@ -148,13 +183,7 @@ class Decider:
         if finding.status == "missing":
             return finding
         unit = finding.unit
-        linked: list[Finding] = []
-        for principal in self._principal_findings(offence):
-            target = principal.unit.provision
-            same = principal.unit.provision.index == unit.provision.index
-            refers = any(_contains(self.structure, ref, target.index) for ref in unit.refers_to)
-            if same or refers or unit.whole_act:
-                linked.append(principal)
+        linked = [principal for principal, _ in self.principal_links(offence, unit)]
         if not linked:
             return Finding(unit, "missing", finding.score * 0.5, finding.matches,
                            note=f"{unit.provision.label} has the words of this offence but does not extend a "
@@ -167,6 +196,38 @@ class Decider:
                     "offence only in part.")
         return Finding(unit, status, min(finding.score, principal.score), finding.matches,
                        (principal.unit.provision.index,), note)
+
+    def principal_links(self, offence: Offence, unit: Unit) -> list[tuple[Finding, str]]:
+        """The principal offences (not missing) the unit extends, with how: "same" provision, "refers" to
+        it by number, or "whole_act" (refers to every offence of the Act or Part)."""
+        out: list[tuple[Finding, str]] = []
+        for principal in self._principal_findings(offence):
+            target = principal.unit.provision
+            if target.index == unit.provision.index:
+                out.append((principal, "same"))
+            elif any(_contains(self.structure, ref, target.index) for ref in unit.refers_to):
+                out.append((principal, "refers"))
+            elif unit.whole_act:
+                out.append((principal, "whole_act"))
+        return out
+
+    def candidates(self, offence: Offence) -> list[Finding]:
+        """The offence judged on every eligible unit that holds its first core element, best first.
+
+        For explanations: the same judgements :meth:`best_finding` compares, all of them kept.
+        """
+        out = []
+        for unit in self.candidate_units(offence):
+            if not self._eligible(offence, unit) or self._quick_reject(offence, unit):
+                continue
+            finding = self.judge(offence, unit)
+            out.append(self._ancillary(offence, finding) if offence.kind == "ancillary" else finding)
+        keys = [(RANK[f.status], f.score, len(f.unit.provision.path), -f.unit.provision.start) for f in out]
+        return [f for _, f in sorted(zip(keys, out), key=lambda pair: pair[0], reverse=True)]
+
+    def eligible(self, offence: Offence, unit: Unit) -> bool:
+        """Whether the unit can hold this offence at all (creates an offence; not a duty, definition or schedule)."""
+        return self._eligible(offence, unit)
 
     # ------------------------------------------------------------------ incorporation by reference
 
@@ -204,8 +265,8 @@ class Decider:
     def _to_result(self, offence: Offence, finding: Finding) -> OffenceResult:
         missing = tuple(m.element for m in finding.matches if m.required and not m.found)
         indexes = [finding.unit.provision.index, *finding.extra]
-        labels = {m.provision for m in finding.matches if m.found}
-        indexes += [p.index for p in self.structure.provisions if p.label in labels and p.index not in indexes]
+        holders = (self.locator.innermost(m.start, preamble=True) for m in finding.matches if m.found)
+        indexes += sorted({h for h in holders if h is not None} - set(indexes))
         status = finding.status
         provisions = tuple(self._ref(i) for i in dict.fromkeys(indexes)) if status != "missing" else ()
         return OffenceResult(
@@ -235,6 +296,12 @@ class Decider:
             "missing", 0.0, False, (), matches, missing,
             "No provision that creates an offence holds the conduct and object of this offence.",
         )
+
+
+def _anchor(offence: Offence) -> Element:
+    """The element a provision must hold itself: the first core conduct element, else the first core one."""
+    core = [e for e in offence.elements if e.core] or list(offence.elements)
+    return next((e for e in core if e.role == "conduct"), core[0])
 
 
 def _contains(structure: Structure, outer: int, inner: int) -> bool:

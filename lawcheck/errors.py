@@ -9,6 +9,7 @@
     │   └── EmptyBill              nothing to check
     ├── LanguageError              the bill's language is not one we support
     ├── CatalogueError             offences/ is malformed (names the file and the path inside it)
+    ├── DecisionsError             a decisions file is malformed (names the file and the path inside it)
     └── OutputError                a report cannot be written where asked
 """
 
@@ -55,6 +56,10 @@ class LanguageError(LawcheckError):
 
 
 class CatalogueError(LawcheckError):
+    pass
+
+
+class DecisionsError(LawcheckError):
     pass
 
 

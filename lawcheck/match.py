@@ -105,16 +105,32 @@ class BillIndex:
             pattern.pop()
         if not pattern or any(kind == "w" and not alts for kind, alts in pattern):
             return ()
-        starts: set[int] = set()
-        for key in pattern[0][1]:
-            starts.update(self.positions[key])
+        starts = self._candidate_starts(pattern)
         hits = []
         for first in sorted(starts):
-            found = self._walk(pattern, 1, first + 1, pattern[0][1][self._key_at(first, pattern[0][1])])
+            opening = pattern[0][1]
+            if self.tokens.forms[first] not in opening and self.tokens.lemmas[first] not in opening:
+                continue
+            found = self._walk(pattern, 1, first + 1, opening[self._key_at(first, opening)])
             if found is not None:
                 last, score = found
                 hits.append(Hit(self.tokens.starts[first], self.tokens.ends[last], first, last, score, phrase))
         return tuple(hits)
+
+    def _postings(self, alternatives: dict[str, float]) -> set[int]:
+        out: set[int] = set()
+        for key in alternatives:
+            out.update(self.positions[key])
+        return out
+
+    def _candidate_starts(self, pattern: list) -> set[int]:
+        """Token positions where the phrase may begin. Without gaps, anchored on its rarest word (a phrase
+        such as "place of public use" is looked up through "public use", not through every "place")."""
+        if any(kind == "*" for kind, _ in pattern):
+            return self._postings(pattern[0][1])
+        sizes = [sum(len(self.positions[k]) for k in alternatives) for _, alternatives in pattern]
+        rarest = sizes.index(min(sizes))
+        return {i - rarest for i in self._postings(pattern[rarest][1]) if i >= rarest}
 
     def _key_at(self, i: int, alternatives: dict[str, float]) -> str:
         form, lemma = self.tokens.forms[i], self.tokens.lemmas[i]

@@ -10,7 +10,7 @@ offences/ by :mod:`lawcheck.catalogue`. Everything that comes from data is froze
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 Status = Literal["covered", "partial", "missing"]
 Kind = Literal["principal", "ancillary", "obligation"]
@@ -252,3 +252,37 @@ class Report:
         for result in self.results:
             counts[result.status] += 1
         return counts
+
+
+# --------------------------------------------------------------------------- many bills (lawcheck batch)
+
+if TYPE_CHECKING:  # rating.py imports this module
+    from lawcheck.rating import InstrumentRating
+
+
+@dataclass(frozen=True)
+class BillOutcome:
+    """One file of a batch: its report and the rating of each instrument, or the one-line error that stopped it."""
+
+    path: str  # relative to the batch folder, with "/" separators
+    report: Report | None = None
+    ratings: tuple[InstrumentRating, ...] = ()
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class Batch:
+    """A folder of bills checked against the same instruments (the matrix bill x instrument)."""
+
+    folder: str
+    instruments: tuple[str, ...]
+    outcomes: tuple[BillOutcome, ...]
+    tool_version: str
+
+    @property
+    def checked(self) -> tuple[BillOutcome, ...]:
+        return tuple(o for o in self.outcomes if o.report is not None)
+
+    @property
+    def failed(self) -> tuple[BillOutcome, ...]:
+        return tuple(o for o in self.outcomes if o.report is None)

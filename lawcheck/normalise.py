@@ -126,10 +126,12 @@ def phrase_keys(phrase: str, language: str) -> tuple[tuple[str, ...], ...]:
     """
     out: list[tuple[str, ...]] = []
     for part in phrase.split():
-        if part == "*":
-            out.append(("*",))
-            continue
-        tokens = tokenize(part, language)
-        for form, lemma in zip(tokens.forms, tokens.lemmas):
-            out.append(tuple(dict.fromkeys((form, lemma))))
+        out.extend([("*",)] if part == "*" else _word_keys(part, language))
     return tuple(out)
+
+
+@lru_cache(maxsize=50_000)
+def _word_keys(word: str, language: str) -> tuple[tuple[str, ...], ...]:
+    """The keys of one whitespace-separated word of a phrase (it may hold several tokens: "l'aéronef")."""
+    tokens = tokenize(word, language)
+    return tuple(tuple(dict.fromkeys((form, lemma))) for form, lemma in zip(tokens.forms, tokens.lemmas))

@@ -16,6 +16,7 @@ note). This module knows drafting *layout* only; what counts legally is in offen
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -409,7 +410,9 @@ CROSSREF_RE = re.compile(
     re.I,
 )
 _LIST_MORE_RE = re.compile(r"^(?:\s*,\s*|\s+(?:or|and|et|ou|y|o|e)\s+|\s*,\s*(?:or|and|et|ou|y|o)\s+)(\d+[A-Z]?(?:-\d+)*)((?:\s?\(\w{1,4}\))*)", re.I)
-_SUBREF_RE = re.compile(r"\b(?:subsection|paragraph|sub-paragraph|alinéa|inciso)\s*(\(\w{1,4}\))", re.I)
+_SUBREF_RE = re.compile(
+    r"\b(?:sub-?sections?|(?:sub-?)?paragraphs?|alinéas?|incisos?)\s*\(\s*(\w{1,4})\s*\)"
+    r"(?:\s*(to|and|or|à|et|a|y)\s*\(\s*(\w{1,4})\s*\))?", re.I)
 
 
 def _article_index(provisions: tuple[Provision, ...]) -> dict[str, int]:
@@ -444,20 +447,72 @@ def _article_of(provisions: tuple[Provision, ...], index: int) -> Provision | No
     return None
 
 
-def _innermost(provisions: tuple[Provision, ...], position: int) -> int | None:
-    best = None
-    for provision in provisions:
-        if provision.start <= position < provision.end and provision.level != "preamble":
-            best = provision.index
-    return best
+class Locator:
+    """Finds the innermost provision holding a character position, by bisection (provisions nest)."""
+
+    def __init__(self, provisions: tuple[Provision, ...]) -> None:
+        self.provisions = provisions
+        self.starts = [p.start for p in provisions]
+
+    def innermost(self, position: int, preamble: bool = False) -> int | None:
+        i = bisect.bisect_right(self.starts, position) - 1
+        cursor: int | None = i if i >= 0 else None
+        while cursor is not None and not self._holds(cursor, position, preamble):
+            cursor = self.provisions[cursor].parent
+        return cursor
+
+    def _holds(self, index: int, position: int, preamble: bool) -> bool:
+        provision = self.provisions[index]
+        return provision.start <= position < provision.end and (preamble or provision.level != "preamble")
+
+    def descendants(self, index: int) -> list[int]:
+        """The provision and everything below it, in document order."""
+        out, stack = [], [index]
+        while stack:
+            current = stack.pop()
+            out.append(current)
+            stack.extend(reversed(self.provisions[current].children))
+        return out
+
+
+
+
+def _sub_range(first: str, last: str | None, separator: str | None) -> list[str]:
+    """"(a) to (f)" -> a, b, c, d, e, f; "(1) and (2)" -> 1, 2."""
+    if not last:
+        return [first]
+    if separator and separator.lower() in ("to", "à", "a") and len(first) == len(last) == 1 and first < last:
+        if first.isdigit() and last.isdigit() or first.isalpha() and last.isalpha():
+            return [chr(c) for c in range(ord(first), ord(last) + 1)]
+    return [first, last]
+
+
+def _bare(num: str) -> str:
+    """A sub-provision number without its punctuation: "(a)", "a.", "a)" -> "a"."""
+    return re.sub(r"[().\s°º]", "", num)
+
+
+def _nearest_sub(provisions: tuple[Provision, ...], source: int, num: str) -> int | None:
+    """The sub-provision numbered ``num`` nearest to ``source``: among its parent's children first, then
+    up to the article's."""
+    cursor: int | None = source
+    while cursor is not None:
+        for child in provisions[cursor].children:
+            if _bare(provisions[child].num) == _bare(num) and child != source:
+                return child
+        if provisions[cursor].level == _ARTICLE_LEVEL:
+            return None
+        cursor = provisions[cursor].parent
+    return None
 
 
 def find_crossrefs(text: str, provisions: tuple[Provision, ...]) -> tuple[CrossRef, ...]:
     """References such as "an offence under section 5", "articles 4 à 6", "subsection (1)"."""
     articles = _article_index(provisions)
+    locator = Locator(provisions)
     out: list[CrossRef] = []
     for match in CROSSREF_RE.finditer(text):
-        source = _innermost(provisions, match.start())
+        source = locator.innermost(match.start())
         if source is None or provisions[source].start == match.start():  # the provision's own label
             continue
         nums = [(match.group(2), match.group(3))]
@@ -472,12 +527,12 @@ def find_crossrefs(text: str, provisions: tuple[Provision, ...]) -> tuple[CrossR
             target = _resolve(articles, provisions, num, subs)
             out.append(CrossRef(source, target, text[match.start():end], match.start(), end))
     for match in _SUBREF_RE.finditer(text):
-        source = _innermost(provisions, match.start())
-        article = _article_of(provisions, source) if source is not None else None
-        if article is None:
+        source = locator.innermost(match.start())
+        if source is None or _article_of(provisions, source) is None:
             continue
-        target = next((c for c in article.children if provisions[c].num == match.group(1)), None)
-        out.append(CrossRef(source, target, match.group(0), match.start(), match.end()))
+        for num in _sub_range(match.group(1), match.group(3), match.group(2)):
+            target = _nearest_sub(provisions, source, num)
+            out.append(CrossRef(source, target, match.group(0), match.start(), match.end()))
     return tuple(sorted(out, key=lambda r: (r.start, r.end, r.target or -1)))
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import EmptyBill, EncryptedFile, InputError, TooLarge, UnsupportedFormat
 from ..models import Bill
 from .akn import read_akn
-from .common import MAX_FILE_BYTES
+from .common import MAX_FILE_BYTES, check_text_size
 from .docx import read_docx
 from .html import read_html
 from .pdf import read_pdf
@@ -37,6 +37,7 @@ def read_bill(path: str | Path) -> Bill:
     data = _read_bytes(Path(path), name)
     kind = sniff(data, Path(path).suffix.lower(), name)
     bill = _dispatch(kind, data, name)
+    check_text_size(len(bill.text), name)
     if not bill.text.strip():
         raise EmptyBill(name, "contains no text to check", "check that this is the right file")
     return dataclasses.replace(bill, sha256=hashlib.sha256(data).hexdigest())

@@ -6,6 +6,10 @@ Size limits (all documented here, enforced by the readers):
 * ``MAX_UNZIPPED_BYTES`` — 100 MB: the sum of the uncompressed sizes declared in a .docx's zip
   directory (zip bombs). Python's ``zipfile`` never returns more than the declared size.
 * ``MAX_PDF_PAGES`` — 3000 pages.
+* ``MAX_TEXT_CHARS`` — 5 million characters of text once read (about 800,000 words, more than a whole
+  penal code): past it the bill is refused (``TooLarge``) before any splitting or matching, so that a
+  runaway file (a 20 MB text on one line) gets a quick answer instead of minutes of work and gigabytes.
+  Text and HTML files are measured as soon as they are decoded, other formats once read.
 * ``MAX_TITLE_CHARS`` — 200: ``Bill.title`` is trimmed to this length.
 """
 
@@ -16,11 +20,12 @@ import unicodedata
 
 from lxml import etree
 
-from ..errors import InputError
+from ..errors import InputError, TooLarge
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
 MAX_PDF_PAGES = 3000
+MAX_TEXT_CHARS = 5_000_000
 MAX_TITLE_CHARS = 200
 
 _SPACES = re.compile(r"[\t\u00a0\u2007\u202f\u2000-\u200a\u3000]")
@@ -46,6 +51,13 @@ def normalise_text(text: str) -> str:
     text = _TRAILING.sub("", text)
     text = _BLANKS.sub("\n\n", text)
     return text.strip("\n ")
+
+
+def check_text_size(size: int, path: str) -> None:
+    """Refuse a bill of more than ``MAX_TEXT_CHARS`` characters (``TooLarge``)."""
+    if size > MAX_TEXT_CHARS:
+        raise TooLarge(path, f"holds {size / 1e6:.1f} million characters of text, past the limit of "
+                       f"{MAX_TEXT_CHARS / 1e6:.0f} million (about 800,000 words)", "split the bill into parts")
 
 
 def collapse_spaces(text: str) -> str:

@@ -54,6 +54,7 @@ class Walker:
     styles: dict[str, Style]
     lines: list[str] = field(default_factory=list)
     title: str = ""
+    paragraphs: list[etree._Element] = field(default_factory=list)  # the w:p of each line (for annotate)
 
 
 def read_docx(data: bytes, path: str) -> Bill:
@@ -81,8 +82,7 @@ def open_zip(data: bytes, path: str) -> zipfile.ZipFile:
         archive.close()
         raise TooLarge(
             path,
-            f"unpacks to {total // (1024 * 1024)} MB, past the limit of "
-            f"{MAX_UNZIPPED_BYTES // (1024 * 1024)} MB (possible zip bomb)",
+            f"would unpack to more than {MAX_UNZIPPED_BYTES // (1024 * 1024)} MB, the limit (possible zip bomb)",
             "remove images and embedded objects, or split the bill",
         )
     return archive
@@ -192,6 +192,7 @@ def emit_paragraph(paragraph: etree._Element, walker: Walker) -> None:
         return
     line = f"{label} {text}".strip() if label else text
     walker.lines.append(line)
+    walker.paragraphs.append(paragraph)
     if not walker.title and _is_heading(paragraph, style_id, walker.styles):
         walker.title = line
 

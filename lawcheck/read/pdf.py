@@ -23,10 +23,13 @@ Steps, kept deliberately simple:
 from __future__ import annotations
 
 import io
+import logging
 import math
 import re
 import warnings
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pypdf
 
@@ -66,7 +69,7 @@ def read_pdf(data: bytes, path: str) -> Bill:
 
 def extract_pages(data: bytes, path: str) -> list[list[str]]:
     """The non-empty, stripped lines of each page; pypdf errors become ``InputError``."""
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), _pypdf_silenced():
         warnings.simplefilter("ignore")
         reader = _open(data, path)
         if len(reader.pages) > MAX_PDF_PAGES:
@@ -76,6 +79,18 @@ def extract_pages(data: bytes, path: str) -> list[list[str]]:
         except Exception as error:  # pypdf raises many kinds on damaged content streams
             raise InputError(path, f"the PDF is damaged ({error})", "export it again to PDF") from error
     return [[" ".join(line.split()) for line in text.splitlines() if line.strip()] for text in texts]
+
+
+@contextmanager
+def _pypdf_silenced() -> Iterator[None]:
+    """Mute pypdf's log ("EOF marker not found" ...): a damaged file becomes one InputError, not log noise."""
+    logger = logging.getLogger("pypdf")  # the parent of the loggers pypdf's modules write to
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _open(data: bytes, path: str) -> pypdf.PdfReader:

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 
 import charset_normalizer
 
 from ..errors import UnsupportedFormat
 from ..models import Bill
-from .common import make_title, normalise_text
+from .common import check_text_size, make_title, normalise_text
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -31,7 +30,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _WESTERN = set("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿœŒšŠžŽŸ")
 _WESTERN |= set("‘’“”«»–—…•€§°ªº¿¡·×")
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
-_ALLOWED_CONTROLS = set("\n\r\t\f\v")
+# Unicode category Cc (C0, DEL, C1) except the five that lay out text: \t \n \v \f \r.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def read_text(data: bytes, path: str, markdown: bool = False) -> Bill:
@@ -47,7 +47,17 @@ def read_text(data: bytes, path: str, markdown: bool = False) -> Bill:
 
 
 def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
-    """Return ``(text, encoding)``; raise ``UnsupportedFormat`` when the bytes are not text."""
+    """Return ``(text, encoding)``; raise ``UnsupportedFormat`` when the bytes are not text.
+
+    A text past ``MAX_TEXT_CHARS`` is refused (``TooLarge``) before anything else is done with it.
+    """
+    text, encoding = _decode(data, path)
+    check_text_size(len(text), path)
+    return text, encoding
+
+
+def _decode(data: bytes, path: str) -> tuple[str, str]:
+    """``decode_bytes`` without the size check."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _checked(data[len(bom) :].decode(encoding, errors="replace"), path), encoding
@@ -105,9 +115,7 @@ def _checked(text: str, path: str) -> str:
     """Refuse decoded text with NUL bytes or more than 1% control characters."""
     if not text:
         return text
-    controls = sum(
-        1 for c in text if c not in _ALLOWED_CONTROLS and unicodedata.category(c) == "Cc"
-    )
+    controls = len(_CONTROLS.findall(text))
     if "\x00" in text or controls > max(2, len(text) // 100):
         raise _not_text(path)
     return text

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from lawcheck.models import ElementMatch, OffenceResult, Report
+from lawcheck.models import Decision, ElementMatch, OffenceResult, Report
 
 SCHEMA = "lawcheck.report/1"
 
@@ -33,6 +33,18 @@ def _result(result: OffenceResult) -> dict[str, Any]:
         "elements": [_element(m) for m in result.elements],
         "missing": list(result.missing),
         "reason": result.reason,
+        "decision": _decision(result.decision),
+    }
+
+
+def _decision(decision: Decision | None) -> dict[str, Any] | None:
+    """An expert's decision applied to the result (its status is the result's), or None."""
+    if decision is None:
+        return None
+    return {
+        "status": decision.status, "automatic_status": decision.automatic, "note": decision.note,
+        "by": decision.by or None, "date": decision.date or None, "provision": decision.provision or None,
+        "fingerprint": decision.fingerprint or None, "text_changed": decision.text_changed,
     }
 
 

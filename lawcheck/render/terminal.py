@@ -8,7 +8,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from lawcheck.models import OffenceResult, Report
+from lawcheck.models import Decision, OffenceResult, Report
 
 STYLE = {"covered": "bold green", "partial": "bold yellow", "missing": "bold red"}
 QUOTE_WIDTH = 70
@@ -27,7 +27,22 @@ def _evidence(result: OffenceResult) -> Text:
         text.append(f"\n“{joined}”", style="dim")
     if result.missing:
         text.append(f"\nmissing: {', '.join(result.missing)}", style="yellow" if result.status != "missing" else "red")
+    if result.decision is not None:
+        text.append(_decision(result.decision), style="italic")
     return text
+
+
+def _decision(decision: Decision) -> str:
+    who = ", ".join(x for x in (decision.by, decision.date) if x)
+    changed = "; the text has changed since" if decision.text_changed else ""
+    return (f"\nexpert decision{f' ({who})' if who else ''}: {decision.note} "
+            f"[automatic: {decision.automatic}{changed}]")
+
+
+def _status(result: OffenceResult) -> Text:
+    if result.decision is not None:
+        return Text(f"{result.status} (expert)", style=STYLE[result.status])
+    return Text(f"{result.status} {result.score:.2f}", style=STYLE[result.status])
 
 
 def _table(instrument: str, results: list[OffenceResult]) -> Table:
@@ -38,8 +53,7 @@ def _table(instrument: str, results: list[OffenceResult]) -> Table:
     table.add_column("evidence", ratio=3)
     for result in results:
         kind = "" if result.kind == "principal" else f" ({result.kind})"
-        table.add_row(result.article, result.title + kind,
-                      Text(f"{result.status} {result.score:.2f}", style=STYLE[result.status]), _evidence(result))
+        table.add_row(result.article, result.title + kind, _status(result), _evidence(result))
     return table
 
 

@@ -1,0 +1,152 @@
+"""Ratings, the most important gaps and the order of recommendations: what the reports show.
+
+The rule (FATF style, per instrument; stated in every report through :data:`RULE_FIGURES`):
+
+* Only the entries the instrument makes mandatory are rated (``optional`` entries are shown, not rated).
+* A covered entry counts 1, a partial one ½, a missing one 0; the instrument's **score** is their mean.
+* **Compliant**: every mandatory entry is covered.
+* **Largely compliant**: score ≥ 80 % and no principal offence is missing.
+* **Partially compliant**: score ≥ 40 % and at least one principal offence is covered or partial (or the
+  instrument has no principal offence in the checklist).
+* **Non-compliant**: otherwise.
+* **N/A**: the checklist holds no mandatory entry for the instrument.
+
+A gap is a mandatory entry that is not covered. Gaps are ranked: missing before partial; principal
+offences, then obligations, then ancillary offences; then gaps of the worse-rated instrument; then report
+order. The five most important gaps take the first gap of each instrument in that order before a second
+gap of any instrument, so that they show the breadth of the work. Recommendations are grouped by instrument,
+the worst-rated first (then the one with more principal offences missing, then report order).
+
+Renderers call these functions; they decide nothing themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from lawcheck.models import OffenceResult, Report
+
+Rating = Literal["compliant", "largely", "partially", "non", "na"]
+RATINGS: tuple[Rating, ...] = ("compliant", "largely", "partially", "non", "na")
+LARGELY_MIN = 0.8
+PARTIALLY_MIN = 0.4
+WEIGHT = {"covered": 1.0, "partial": 0.5, "missing": 0.0}
+RULE_FIGURES = {"largely": round(LARGELY_MIN * 100), "partially": round(PARTIALLY_MIN * 100)}
+_STATUS_RANK = {"missing": 0, "partial": 1, "covered": 2}
+_KIND_RANK = {"principal": 0, "obligation": 1, "ancillary": 2}
+_RATING_RANK = {"non": 0, "partially": 1, "largely": 2, "compliant": 3, "na": 4}
+
+
+@dataclass(frozen=True)
+class InstrumentRating:
+    instrument: str
+    rating: Rating
+    score: float  # mean weight of the mandatory entries (0 when there are none)
+    covered: int  # counts over all entries, optional ones included
+    partial: int
+    missing: int
+    mandatory: int  # entries rated
+    optional: int  # entries shown but not rated
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """What to do for one instrument: offences to create, provisions to complete, optional ones to consider."""
+
+    instrument: str
+    rating: Rating
+    create: tuple[OffenceResult, ...]  # mandatory entries missing, most important first
+    complete: tuple[OffenceResult, ...]  # mandatory entries partial
+    consider: tuple[OffenceResult, ...]  # optional entries not covered
+
+
+def rate(results: tuple[OffenceResult, ...] | list[OffenceResult]) -> tuple[Rating, float]:
+    """The rating and score of one instrument from the results of its entries."""
+    mandatory = [r for r in results if not r.optional]
+    if not mandatory:
+        return "na", 0.0
+    score = sum(WEIGHT[r.status] for r in mandatory) / len(mandatory)
+    principal = [r for r in mandatory if r.kind == "principal"]
+    if all(r.status == "covered" for r in mandatory):
+        return "compliant", score
+    if score >= LARGELY_MIN and all(r.status != "missing" for r in principal):
+        return "largely", score
+    if score >= PARTIALLY_MIN and (not principal or any(r.status != "missing" for r in principal)):
+        return "partially", score
+    return "non", score
+
+
+def by_instrument(report: Report) -> dict[str, list[OffenceResult]]:
+    """Results grouped by instrument, in the report's instrument order (every instrument present)."""
+    groups: dict[str, list[OffenceResult]] = {i: [] for i in report.instruments}
+    for result in report.results:
+        groups.setdefault(result.instrument, []).append(result)
+    return groups
+
+
+def instrument_ratings(report: Report) -> tuple[InstrumentRating, ...]:
+    """One rating per instrument of the report, in report order."""
+    ratings = []
+    for instrument, results in by_instrument(report).items():
+        rating, score = rate(results)
+        counts = {s: sum(1 for r in results if r.status == s) for s in WEIGHT}
+        optional = sum(1 for r in results if r.optional)
+        ratings.append(InstrumentRating(instrument, rating, score, counts["covered"], counts["partial"],
+                                        counts["missing"], len(results) - optional, optional))
+    return tuple(ratings)
+
+
+def _rating_map(report: Report) -> dict[str, Rating]:
+    return {r.instrument: r.rating for r in instrument_ratings(report)}
+
+
+def gaps(report: Report) -> tuple[OffenceResult, ...]:
+    """Every mandatory entry not covered, most important first."""
+    ratings = _rating_map(report)
+    order = {result.id: number for number, result in enumerate(report.results)}
+    found = [r for r in report.results if not r.optional and r.status != "covered"]
+    return tuple(sorted(found, key=lambda r: (_STATUS_RANK[r.status], _KIND_RANK.get(r.kind, 3),
+                                              _RATING_RANK[ratings[r.instrument]], order[r.id])))
+
+
+def top_gaps(report: Report, count: int = 5) -> tuple[OffenceResult, ...]:
+    """The ``count`` most important gaps: one per instrument first, then the next ones."""
+    ranked = gaps(report)
+    chosen: list[OffenceResult] = []
+    seen: set[str] = set()
+    for gap in ranked:
+        if gap.instrument not in seen:
+            chosen.append(gap)
+            seen.add(gap.instrument)
+    chosen = chosen[:count]
+    for gap in ranked:
+        if len(chosen) >= count:
+            break
+        if gap not in chosen:
+            chosen.append(gap)
+    return tuple(sorted(chosen, key=ranked.index))
+
+
+def recommendations(report: Report) -> tuple[Recommendation, ...]:
+    """What to do, instrument by instrument, the most urgent first (compliant and N/A ones left out)."""
+    ranked = gaps(report)
+    order = {instrument: number for number, instrument in enumerate(report.instruments)}
+    found = []
+    for rating in instrument_ratings(report):
+        if rating.rating in ("compliant", "na") and not _optional_gaps(report, rating.instrument):
+            continue
+        mine = [g for g in ranked if g.instrument == rating.instrument]
+        found.append(Recommendation(
+            rating.instrument, rating.rating,
+            create=tuple(g for g in mine if g.status == "missing"),
+            complete=tuple(g for g in mine if g.status == "partial"),
+            consider=_optional_gaps(report, rating.instrument),
+        ))
+    return tuple(sorted(found, key=lambda r: (_RATING_RANK[r.rating],
+                                              -sum(1 for g in r.create if g.kind == "principal"),
+                                              order.get(r.instrument, len(order)))))
+
+
+def _optional_gaps(report: Report, instrument: str) -> tuple[OffenceResult, ...]:
+    return tuple(r for r in report.results if r.instrument == instrument and r.optional and r.status != "covered")

@@ -1,0 +1,137 @@
+"""What the Word, HTML and annotated-bill renderers share: report options, quoted evidence, marks.
+
+Nothing here decides a verdict: it cuts the bill's text at the character offsets the report carries.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import os
+from dataclasses import dataclass
+
+from lawcheck.models import Catalogue, OffenceResult, Report
+
+EXCERPT_LIMIT = 900  # characters of a provision quoted in a finding before it is cut around the matches
+EXCERPT_MARGIN = 160
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """How a report is rendered (not what it says)."""
+
+    language: str = ""  # report language; "" = the bill's language
+    date: str = ""  # ISO date on the cover; "" = today (or SOURCE_DATE_EPOCH)
+    template: str | None = None  # a .docx/.dotx whose styles, header and logo the Word report uses
+
+    def report_language(self, report: Report) -> str:
+        return self.language or report.bill.language or "en"
+
+    def report_date(self) -> str:
+        if self.date:
+            return self.date
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+        if epoch.isdigit():
+            return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date().isoformat()
+        return _dt.date.today().isoformat()
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """A provision quoted with the matched words marked: ``segments`` are (text, marked) pairs."""
+
+    label: str
+    segments: tuple[tuple[str, bool], ...]
+    cut_before: bool
+    cut_after: bool
+
+
+def evidence_spans(result: OffenceResult) -> list[tuple[int, int]]:
+    """The character spans of the elements found, in text order, without duplicates."""
+    spans = {(m.start, m.end) for m in result.elements if m.found and 0 <= m.start < m.end}
+    return sorted(spans)
+
+
+def marked(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> tuple[tuple[str, bool], ...]:
+    """``text[start:end]`` cut into (piece, marked) pairs by the (clipped, merged) spans."""
+    pieces: list[tuple[str, bool]] = []
+    cursor = start
+    for span_start, span_end in _merge(spans):
+        span_start, span_end = max(span_start, start), min(span_end, end)
+        if span_start >= span_end or span_end <= cursor:
+            continue
+        span_start = max(span_start, cursor)
+        if span_start > cursor:
+            pieces.append((text[cursor:span_start], False))
+        pieces.append((text[span_start:span_end], True))
+        cursor = span_end
+    if cursor < end:
+        pieces.append((text[cursor:end], False))
+    return tuple(pieces)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(s, e) for s, e in merged]
+
+
+def excerpt(text: str, result: OffenceResult, limit: int = EXCERPT_LIMIT) -> Excerpt | None:
+    """The first provision the result relies on, its matched words marked; long ones cut around them."""
+    if not result.provisions:
+        return None
+    provision = result.provisions[0]
+    start, end = max(0, provision.start), min(len(text), provision.end)
+    spans = [s for s in evidence_spans(result) if s[0] < end and s[1] > start]
+    if end - start > limit:
+        first = min((s[0] for s in spans), default=start)
+        last = max((s[1] for s in spans), default=start)
+        window_start = max(start, first - EXCERPT_MARGIN)
+        window_end = min(end, max(last + EXCERPT_MARGIN, window_start + limit))
+        start, end = _word_edge(text, window_start, start, -1), _word_edge(text, window_end, end, 1)
+        cut_before, cut_after = start > provision.start, end < provision.end
+    else:
+        cut_before = cut_after = False
+    return Excerpt(provision.label, marked(text, start, end, spans), cut_before, cut_after)
+
+
+def _word_edge(text: str, position: int, bound: int, step: int) -> int:
+    """Move ``position`` to a word boundary (towards the inside of the excerpt), never past ``bound``."""
+    while position != bound and 0 < position < len(text) and not text[position - 1].isspace():
+        position -= step
+    return position
+
+
+def checklist_version(catalogue: Catalogue) -> str:
+    """A short fingerprint of the checklist's content (changes whenever an entry changes)."""
+    digest = hashlib.sha256()
+    for instrument in sorted(catalogue.instruments):
+        digest.update(repr(catalogue.instruments[instrument]).replace(catalogue.directory, "").encode())
+    for offence in catalogue.offences:
+        digest.update(repr(offence).replace(catalogue.directory, "").encode())
+    return digest.hexdigest()[:12]
+
+
+def instrument_title(catalogue: Catalogue, instrument: str) -> str:
+    found = catalogue.instruments.get(instrument)
+    return found.title if found else instrument
+
+
+def model_provision(catalogue: Catalogue, result: OffenceResult, languages: tuple[str, ...]) -> str:
+    """The checklist's model provision in the first of ``languages`` it has ("" when the entry is unknown)."""
+    try:
+        offence = catalogue.offence(result.id)
+    except KeyError:
+        return ""
+    return next((offence.model_provision[lang] for lang in languages if offence.model_provision.get(lang)), "")
+
+
+def summary_of(catalogue: Catalogue, result: OffenceResult) -> str:
+    try:
+        return catalogue.offence(result.id).summary.strip()
+    except KeyError:
+        return ""

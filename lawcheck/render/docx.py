@@ -1,0 +1,551 @@
+"""The Word gap report: cover, executive summary, coverage matrix, concordance table, findings, annex.
+
+``render_docx(report, catalogue, bill_text, options) -> bytes``. It uses real Word styles (Title, Heading
+1–3, Caption, Quote, List Number, a table style) so that a user can restyle it, a table-of-contents field,
+page numbers and a header naming the bill. ``options.template`` puts it in the user's own .docx/.dotx
+(styles, header, logo kept; its body is replaced). Ratings, gaps and recommendation order come from
+:mod:`lawcheck.rating`; this module only lays them out.
+
+Tables are created with all their rows at once and filled through the cells' XML, never row by row
+(python-docx's ``add_row`` and ``table.cell`` get slower with every row).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import zipfile
+from collections.abc import Iterable, Sequence
+
+import docx
+from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from lawcheck import rating as rating_rules
+from lawcheck.errors import InputError
+from lawcheck.models import Catalogue, OffenceResult, Report
+from lawcheck.render.common import (
+    ReportOptions,
+    checklist_version,
+    excerpt,
+    instrument_title,
+    model_provision,
+    summary_of,
+)
+from lawcheck.render.i18n import Labels
+
+STATUS_FILL = {"covered": "C6EFCE", "partial": "FFEB9C", "missing": "FFC7CE"}
+RATING_FILL = {"compliant": "C6EFCE", "largely": "E2EFDA", "partially": "FFEB9C", "non": "FFC7CE", "na": "EDEDED"}
+TABLE_STYLE = "Table Grid"
+TABLE_FONT = Pt(9)
+ARTICLES_SHOWN = 5  # articles listed per instrument in the executive summary's recommendations
+_TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def render_docx(report: Report, catalogue: Catalogue, bill_text: str, options: ReportOptions | None = None) -> bytes:
+    """The Word report as the bytes of a .docx file."""
+    options = options or ReportOptions()
+    builder = _Builder(report, catalogue, bill_text, options)
+    builder.build()
+    stream = io.BytesIO()
+    builder.document.save(stream)
+    return stream.getvalue()
+
+
+# --------------------------------------------------------------------------- the document and its template
+
+
+def open_template(path: str | None) -> tuple[Document, bool]:
+    """A new document, or the user's template with its body emptied; the flag says a template is used."""
+    if not path:
+        return docx.Document(), False
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read()
+    except OSError as error:
+        raise InputError(path, f"the template cannot be read ({error.strerror})", "check the path") from None
+    try:
+        document = docx.Document(io.BytesIO(_as_document(data)))
+    except Exception:  # python-docx raises many kinds (KeyError, ValueError, BadZipFile, lxml ...)
+        raise InputError(path, "is not a Word .docx/.dotx template", "save it from Word as .docx or .dotx") from None
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return document, True
+
+
+def _as_document(data: bytes) -> bytes:
+    """A .dotx's bytes relabelled as a .docx (python-docx opens documents only)."""
+    try:
+        source = zipfile.ZipFile(io.BytesIO(data))
+        types = source.read("[Content_Types].xml")
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        return data
+    if _TEMPLATE_TYPE not in types:
+        return data
+    out = io.BytesIO()
+    with source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                content = content.replace(_TEMPLATE_TYPE, _DOCUMENT_TYPE)
+            target.writestr(info, content)
+    return out.getvalue()
+
+
+def _ensure_styles(document: Document) -> None:
+    """Add the paragraph styles the report uses when a template lacks them (based on Normal)."""
+    names = {style.name for style in document.styles}
+    for name, size, bold in (("Title", 26, True), ("Subtitle", 14, False), ("Heading 1", 16, True),
+                             ("Heading 2", 13, True), ("Heading 3", 11, True), ("Caption", 9, False),
+                             ("Quote", 10, False), ("List Number", 11, False), ("List Bullet", 11, False),
+                             ("TOC Heading", 14, True)):
+        if name not in names:
+            style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = document.styles["Normal"]
+            style.font.size, style.font.bold = Pt(size), bold
+
+
+# --------------------------------------------------------------------------- low-level helpers
+
+
+def _shade(cell_tc, fill: str) -> None:  # noqa: ANN001 - a CT_Tc
+    tc_pr = cell_tc.get_or_add_tcPr()
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    tc_pr.append(shading)
+
+
+def _fld_char(kind: str):  # noqa: ANN202 - a w:r holding a w:fldChar
+    run = OxmlElement("w:r")
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    run.append(char)
+    return run
+
+
+def _field_start(paragraph: Paragraph, instruction: str) -> None:
+    """Begin a complex field: its code, then the cached result follows until an ``end`` fldChar."""
+    code = OxmlElement("w:r")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    code.append(instr)
+    paragraph._p.append(_fld_char("begin"))
+    paragraph._p.append(code)
+    paragraph._p.append(_fld_char("separate"))
+
+
+def _field(paragraph: Paragraph, instruction: str, placeholder: str = "") -> None:
+    """A complex field (PAGE ...) with a cached result Word refreshes."""
+    _field_start(paragraph, instruction)
+    paragraph.add_run(placeholder)
+    paragraph._p.append(_fld_char("end"))
+
+
+def _runs(paragraph: Paragraph, pieces: Iterable[tuple[str, bool]], italic: bool = False) -> None:
+    for text, bold in pieces:
+        if text:
+            run = paragraph.add_run(text)
+            run.bold = bold or None
+            run.italic = italic or None
+
+
+def _labelled(paragraph: Paragraph, label: str, value: str) -> Paragraph:
+    paragraph.add_run(f"{label}: ").bold = True
+    paragraph.add_run(value)
+    return paragraph
+
+
+Cell = str | tuple[str, str]  # text, or (text, fill colour)
+
+
+def fast_table(document: Document, header: Sequence[str], rows: Sequence[Sequence[Cell]],
+               widths: Sequence[float] | None = None, style: str = TABLE_STYLE) -> Table:
+    """A table with a repeated bold header row, all rows created at once and filled through the XML."""
+    if widths:
+        widths = _fit(document, widths)
+    table = document.add_table(rows=len(rows) + 1, cols=len(header))
+    if style in {s.name for s in document.styles}:
+        table.style = document.styles[style]
+    trs = table._tbl.tr_lst
+    header_pr = trs[0].get_or_add_trPr()
+    header_pr.append(OxmlElement("w:tblHeader"))
+    for tr, values in zip(trs, [list(header)] + [list(r) for r in rows], strict=True):
+        tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row stays on one page
+        for column, (tc, value) in enumerate(zip(tr.tc_lst, values, strict=True)):
+            text, fill = (value, "") if isinstance(value, str) else value
+            paragraph = Paragraph(tc.p_lst[0], table)
+            _cell_text(paragraph, text, bold=tr is trs[0])
+            if fill:
+                _shade(tc, fill)
+            if widths:
+                tc.width = Cm(widths[column])
+    if widths:
+        _grid(table, widths)
+    return table
+
+
+def _fit(document: Document, widths: Sequence[float]) -> list[float]:
+    """Scale column widths (cm) down to the section's text width."""
+    section = document.sections[-1]
+    try:
+        available = (section.page_width - section.left_margin - section.right_margin) / 360000
+    except TypeError:  # a template without page size or margins
+        return list(widths)
+    scale = min(1.0, available / sum(widths))
+    return [round(w * scale, 2) for w in widths]
+
+
+def _grid(table: Table, widths: Sequence[float]) -> None:
+    """Column widths in the table grid (LibreOffice reads these; Word reads the cells')."""
+    table.autofit = False
+    for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
+        column.w = Cm(width)
+
+
+def _cell_text(paragraph: Paragraph, text: str, bold: bool) -> None:
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        run = paragraph.add_run(line)
+        run.font.size = TABLE_FONT
+        if bold:
+            run.bold = True
+        if number < len(lines) - 1:
+            run.add_break()
+
+
+# --------------------------------------------------------------------------- the report
+
+
+class _Builder:
+    def __init__(self, report: Report, catalogue: Catalogue, text: str, options: ReportOptions) -> None:
+        self.report, self.catalogue, self.text, self.options = report, catalogue, text, options
+        self.language = options.report_language(report)
+        self.t = Labels(self.language)
+        self.document, self.templated = open_template(options.template)
+        _ensure_styles(self.document)
+        self.ratings = rating_rules.instrument_ratings(report)
+        self.table_number = 0
+        self.toc_entries: list[tuple[str, int]] = []
+        self.style_ids: dict[str, str] = {}
+        body = self.document.element.body
+        self.end = body.sectPr if body.sectPr is not None else body.append(OxmlElement("w:sectPr")) or body.sectPr
+
+    def build(self) -> None:
+        self.properties()
+        self.header_footer()
+        self.cover()
+        self.summary()
+        self.matrix()
+        self.concordance()
+        self.findings()
+        self.annex()
+        self.contents()
+
+    # ---------------------------------------------------------------- frame
+
+    def heading(self, text: str, level: int, new_page: bool = False) -> Paragraph:
+        if level <= 2:
+            self.toc_entries.append((text, level))
+        paragraph = self.para(text, "Title" if level == 0 else f"Heading {level}")
+        if new_page:
+            paragraph.paragraph_format.page_break_before = True
+        return paragraph
+
+    def para(self, text: str = "", style: str | None = None) -> Paragraph:
+        """A paragraph; the style's id is looked up once (python-docx looks it up on every call)."""
+        element = OxmlElement("w:p")
+        self.end.addprevious(element)  # python-docx searches the whole body for sectPr on every paragraph
+        paragraph = Paragraph(element, self.document._body)
+        if text:
+            paragraph.add_run(text)
+        if style:
+            if style not in self.style_ids:
+                self.style_ids[style] = self.document.styles[style].style_id
+            paragraph._p.style = self.style_ids[style]
+        return paragraph
+
+    def numbered(self, list_id: int | None) -> Paragraph:
+        """An item of a numbered list (List Number style); ``list_id`` from :meth:`new_list` restarts at 1."""
+        paragraph = self.para(style="List Number")
+        if list_id is not None:
+            numpr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+            numpr.get_or_add_ilvl().val = 0
+            numpr.get_or_add_numId().val = list_id
+        return paragraph
+
+    def new_list(self) -> int | None:
+        """A new instance of the List Number style's list, so that the next list starts again at 1."""
+        try:
+            numbering = self.document.part.numbering_part.element
+            style_num = self.document.styles["List Number"].element.pPr.numPr.numId.val
+            num = numbering.add_num(numbering.num_having_numId(style_num).abstractNumId.val)
+        except (AttributeError, KeyError, NotImplementedError):  # a template whose List Number is not numbered
+            return None
+        num.add_lvlOverride(ilvl=0).add_startOverride(1)
+        return num.numId
+
+    def caption(self, text: str) -> None:
+        self.table_number += 1
+        self.para(self.t("table.caption", number=self.table_number, title=text), "Caption")
+
+    def status(self, result: OffenceResult) -> str:
+        return self.t(f"status.{result.status}")
+
+    def title_of(self, instrument: str) -> str:
+        return instrument_title(self.catalogue, instrument)
+
+    def properties(self) -> None:
+        core = self.document.core_properties
+        core.title = f"{self.t('report.title')}: {self.report.bill.title or self.report.bill.path}"
+        core.author = core.last_modified_by = "lawcheck"
+        core.revision = 1
+        when = _dt.datetime.combine(_dt.date.fromisoformat(self.options.report_date()), _dt.time())
+        core.created = core.modified = when
+
+    def header_footer(self) -> None:
+        section = self.document.sections[0]
+        header = section.header
+        if not self.templated or not "".join(p.text for p in header.paragraphs).strip():
+            paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+            paragraph.text = f"{self.t('report.title')} — {self.report.bill.title or self.report.bill.path}"
+        footer = section.footer
+        if not self.templated or not "".join(p.text for p in footer.paragraphs).strip():
+            paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+            paragraph.add_run(self.t("report.page") + " ")
+            _field(paragraph, "PAGE", "1")
+
+    # ---------------------------------------------------------------- 1. cover
+
+    def cover(self) -> None:
+        bill = self.report.bill
+        self.para(self.t("report.title"), "Title")
+        self.para(bill.title or bill.path, "Subtitle")
+        instruments = ", ".join(self.report.instruments)
+        facts = [
+            (self.t("cover.file"), f"{bill.path} ({bill.format}, {bill.provisions} {self.t('cover.provisions')}, "
+                                   f"{bill.words} {self.t('cover.words')})"),
+            (self.t("cover.language"), self.t(f"language.{bill.language}")),
+            (self.t("cover.date"), self.options.report_date()),
+            (self.t("cover.instruments"), f"{len(self.report.instruments)}: {instruments}"),
+            (self.t("cover.entries"), str(len(self.report.results))),
+            (self.t("cover.tool"), f"lawcheck {self.report.tool_version}"),
+            (self.t("cover.checklist"), checklist_version(self.catalogue)),
+        ]
+        for label, value in facts:
+            _labelled(self.para(), label, value)
+        self.para(self.t("cover.disclaimer")).runs[0].italic = True
+        self.para(self.t("toc.title"), "TOC Heading")
+
+    def contents(self) -> None:
+        """The TOC field, its cached result filled with the headings (Word adds page numbers on update)."""
+        entries = self.toc_entries
+        first = self.toc_anchor.insert_paragraph_before()
+        _field_start(first, 'TOC \\o "1-2" \\h \\z \\u')
+        last = first
+        for number, (text, level) in enumerate(entries or [(self.t("toc.placeholder"), 1)]):
+            last = first if number == 0 else self.toc_anchor.insert_paragraph_before()
+            last.add_run(text).bold = level == 1 or None
+            last.paragraph_format.left_indent = Cm(0.6 * (level - 1))
+            last.paragraph_format.space_after = Pt(2)
+        last._p.append(_fld_char("end"))
+
+    # ---------------------------------------------------------------- 2. executive summary
+
+    def summary(self) -> None:
+        counts = self.report.summary()
+        self.toc_anchor = self.heading(self.t("summary.title"), 1, new_page=True)
+        self.para(self.t("summary.intro", provisions=self.report.bill.provisions, words=self.report.bill.words,
+                         entries=len(self.report.results), instruments=len(self.report.instruments),
+                         covered=counts["covered"], partial=counts["partial"], missing=counts["missing"]))
+        for warning in self.report.warnings:
+            _labelled(self.para(), self.t("summary.warning"), warning)
+        self.heading(self.t("summary.ratings"), 2)
+        rows = [[r.instrument, (self.t(f"rating.{r.rating}"), RATING_FILL[r.rating]),
+                 "—" if r.rating == "na" else f"{round(r.score * 100)} %"] for r in self.ratings]
+        fast_table(self.document, [self.t("col.instrument"), self.t("col.rating"), self.t("col.score")], rows,
+                   widths=(5.0, 4.5, 2.4))
+        self.caption(self.t("summary.ratings"))
+        self.para(self.t("rule.text", **rating_rules.RULE_FIGURES)).runs[0].font.size = Pt(9)
+        self.top_gaps()
+        self.recommendations()
+
+    def top_gaps(self) -> None:
+        self.heading(self.t("summary.gaps"), 2)
+        found = rating_rules.top_gaps(self.report)
+        if not found:
+            self.para(self.t("summary.no_gaps"))
+        list_id = self.new_list()
+        for gap in found:
+            paragraph = self.numbered(list_id)
+            paragraph.add_run(f"{gap.instrument} {gap.article} — {gap.title}").bold = True
+            paragraph.add_run(f": {self.status(gap)}. {self.gap_sentence(gap)}")
+
+    def gap_sentence(self, result: OffenceResult) -> str:
+        if result.status == "partial" and result.provisions:
+            return self.t("gap.partial", provision=result.provisions[0].label, missing=", ".join(result.missing))
+        return self.t("gap.missing")
+
+    def recommendations(self) -> None:
+        self.heading(self.t("summary.recommendations"), 2)
+        found = rating_rules.recommendations(self.report)
+        if not found:
+            self.para(self.t("summary.no_recommendations"))
+        list_id = self.new_list()
+        for item in found:
+            paragraph = self.numbered(list_id)
+            paragraph.add_run(f"{item.instrument} ({self.t(f'rating.{item.rating}')})").bold = True
+            parts = [self.t(f"recommend.{kind}", articles=_articles(entries, self.t("recommend.more")))
+                     for kind, entries in (("create", item.create), ("complete", item.complete),
+                                           ("consider", item.consider)) if entries]
+            paragraph.add_run(": " + "; ".join(parts) + ".")
+
+    # ---------------------------------------------------------------- 3. coverage matrix
+
+    def matrix(self) -> None:
+        self.heading(self.t("matrix.title"), 1, new_page=True)
+        self.para(self.t("matrix.intro"))
+        rows = []
+        for r in self.ratings:
+            rows.append([f"{r.instrument} — {self.title_of(r.instrument)}",
+                         (str(r.covered), STATUS_FILL["covered"] if r.covered else ""),
+                         (str(r.partial), STATUS_FILL["partial"] if r.partial else ""),
+                         (str(r.missing), STATUS_FILL["missing"] if r.missing else ""),
+                         (self.t(f"rating.{r.rating}"), RATING_FILL[r.rating])])
+        header = [self.t("col.instrument"), self.t("status.covered"), self.t("status.partial"),
+                  self.t("status.missing"), self.t("col.rating")]
+        fast_table(self.document, header, rows, widths=(8.5, 1.9, 1.9, 1.9, 3.0))
+        self.caption(self.t("matrix.title"))
+
+    # ---------------------------------------------------------------- 4. concordance
+
+    def concordance(self) -> None:
+        self.heading(self.t("concordance.title"), 1, new_page=True)
+        self.para(self.t("concordance.intro"))
+        header = [self.t("col.article"), self.t("col.obligation"), self.t("col.provision"), self.t("col.status"),
+                  self.t("col.comment")]
+        for instrument, results in rating_rules.by_instrument(self.report).items():
+            self.heading(f"{instrument} — {self.title_of(instrument)}", 3)
+            if not results:
+                self.para(self.t("concordance.empty"))
+                continue
+            rows = [[r.article, r.title, ", ".join(p.label for p in r.provisions) or "—",
+                     (self.status(r), STATUS_FILL[r.status]), self.comment(r)] for r in results]
+            fast_table(self.document, header, rows, widths=(1.8, 5.5, 3.0, 2.0, 4.7))
+            self.caption(self.t("concordance.caption", instrument=instrument))
+
+    def comment(self, result: OffenceResult) -> str:
+        notes = []
+        if result.kind != "principal":
+            notes.append(self.t(f"kind.{result.kind}"))
+        if result.optional:
+            notes.append(self.t("finding.optional"))
+        if result.by_reference:
+            notes.append(self.t("finding.by_reference"))
+        if result.missing:
+            notes.append(self.t("finding.missing_short", missing=", ".join(result.missing)))
+        return "; ".join(notes)
+
+    # ---------------------------------------------------------------- 5. findings
+
+    def findings(self) -> None:
+        self.heading(self.t("findings.title"), 1, new_page=True)
+        self.para(self.t("findings.intro"))
+        for instrument, results in rating_rules.by_instrument(self.report).items():
+            self.heading(f"{instrument} — {self.title_of(instrument)}", 2)
+            for result in results:
+                self.finding(result)
+
+    def finding(self, result: OffenceResult) -> None:
+        self.heading(f"{result.article} — {result.title}", 3)
+        status = self.status(result) + (f" ({self.t('finding.optional')})" if result.optional else "")
+        if result.by_reference:
+            status += f" — {self.t('finding.by_reference')}"
+        _labelled(self.para(), self.t("finding.status"), f"{status}; {self.t('finding.kind')}: "
+                                                          f"{self.t(f'kind.{result.kind}')}")
+        summary = summary_of(self.catalogue, result)
+        if summary:
+            _labelled(self.para(), self.t("finding.requires"), summary)
+        self.para(self.t("finding.elements")).runs[0].bold = True
+        for match in result.elements:
+            self.element_line(match)
+        self.quote(result)
+        if result.missing:
+            _labelled(self.para(), self.t("finding.missing"), ", ".join(result.missing))
+        self.recommendation(result)
+
+    def element_line(self, match) -> None:  # noqa: ANN001 - an ElementMatch
+        mark = "✓" if match.found else "✗"
+        need = self.t("finding.required") if match.required else self.t("finding.not_required")
+        paragraph = self.para(style="List Bullet")
+        paragraph.add_run(f"{mark} {match.element}").bold = True
+        paragraph.add_run(f" ({self.t(f'role.{match.role}')}, {need})")
+        if match.found and match.quote:
+            paragraph.add_run(f": “{match.quote}”").italic = True
+            if match.provision:
+                paragraph.add_run(f" — {match.provision}")
+
+    def quote(self, result: OffenceResult) -> None:
+        found = excerpt(self.text, result)
+        if found is None:
+            _labelled(self.para(), self.t("finding.provision"), self.t("finding.no_provision"))
+            return
+        _labelled(self.para(), self.t("finding.provision"), found.label)
+        paragraph = self.para(style="Quote")
+        pieces = list(found.segments)
+        if found.cut_before:
+            pieces.insert(0, ("… ", False))
+        if found.cut_after:
+            pieces.append((" …", False))
+        _runs(paragraph, pieces)
+
+    def recommendation(self, result: OffenceResult) -> None:
+        if result.status == "covered":
+            _labelled(self.para(), self.t("finding.recommendation"), self.t("recommend.none"))
+            return
+        key = "recommend.partial" if result.status == "partial" and result.provisions else "recommend.missing"
+        label = result.provisions[0].label if result.provisions else ""
+        _labelled(self.para(), self.t("finding.recommendation"),
+                  self.t(key, provision=label, missing=", ".join(result.missing)))
+        languages = (self.report.bill.language, self.language, "en")
+        text = model_provision(self.catalogue, result, languages)
+        if text:
+            self.para(text.strip(), "Quote")
+
+    # ---------------------------------------------------------------- 6. annex
+
+    def annex(self) -> None:
+        self.heading(self.t("annex.title"), 1, new_page=True)
+        self.heading(self.t("annex.method"), 2)
+        for key in ("annex.method_1", "annex.method_2", "annex.method_3"):
+            self.para(self.t(key))
+        self.heading(self.t("annex.rating"), 2)
+        self.para(self.t("rule.text", **rating_rules.RULE_FIGURES))
+        self.heading(self.t("annex.limitations"), 2)
+        for key in ("annex.limit_1", "annex.limit_2", "annex.limit_3"):
+            self.para(self.t(key), "List Bullet")
+        self.heading(self.t("annex.checklist"), 2)
+        self.para(self.t("annex.checklist_text", version=checklist_version(self.catalogue),
+                         tool=self.report.tool_version, entries=len(self.catalogue.offences),
+                         instruments=len(self.catalogue.instruments)))
+
+
+def _articles(results: Sequence[OffenceResult], more: str) -> str:
+    articles = list(dict.fromkeys(r.article for r in results))
+    shown = ", ".join(articles[:ARTICLES_SHOWN])
+    if len(articles) > ARTICLES_SHOWN:
+        shown += " " + more.format(count=len(articles) - ARTICLES_SHOWN)
+    return shown
+
+
+__all__ = ["render_docx", "fast_table", "open_template"]

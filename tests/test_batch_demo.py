@@ -1,0 +1,188 @@
+"""lawcheck batch (the matrix bill x instrument) and lawcheck demo, through the library and CliRunner."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import SAMPLES
+
+from lawcheck.batch import bill_files, check_folder
+from lawcheck.cli import cli
+from lawcheck.demo import demo_plan, demo_steps, pick
+from lawcheck.errors import InputError
+from lawcheck.render.matrix import render_matrix_csv, render_matrix_json
+
+INSTRUMENTS = ("hague-1970", "montreal-1971")
+DRAFT1 = SAMPLES / "en" / "aviation-security-bill-draft1.txt"
+FR_DRAFT2 = SAMPLES / "fr" / "loi-surete-aviation-version2.txt"
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    """Two good bills (one in a sub-folder), an image passed off as a PDF, an empty file, a README."""
+    shutil.copy(DRAFT1, tmp_path / "b-meridia.txt")
+    (tmp_path / "sub").mkdir()
+    shutil.copy(FR_DRAFT2, tmp_path / "sub" / "a-valmont.txt")
+    (tmp_path / "scan.pdf").write_bytes(b"\x89PNG\r\n\x1a\n not a pdf")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "README.md").write_text("# notes about these bills\n", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("A person who seizes an aircraft commits an offence.", encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("expected", [["b-meridia.txt", "empty.txt", "scan.pdf", "sub/a-valmont.txt"]])
+def test_bill_files_are_sorted_and_leave_out_readme_and_hidden_files(folder: Path, expected: list[str]) -> None:
+    assert [p.relative_to(folder).as_posix() for p in bill_files(folder)] == expected
+
+
+@pytest.mark.parametrize("name", ["missing-folder", "empty-folder"])
+def test_a_folder_without_bills_is_an_input_error(tmp_path: Path, name: str) -> None:
+    target = tmp_path / name
+    if name == "empty-folder":
+        target.mkdir()
+    with pytest.raises(InputError, match=name):
+        bill_files(target)
+
+
+def test_failing_files_are_kept_with_their_error_and_never_stop_the_batch(catalogue, folder: Path) -> None:
+    batch = check_folder(folder, catalogue, instruments=INSTRUMENTS)
+    assert [o.path for o in batch.checked] == ["b-meridia.txt", "sub/a-valmont.txt"]
+    errors = {o.path: o.error for o in batch.failed}
+    assert set(errors) == {"empty.txt", "scan.pdf"}
+    assert errors["scan.pdf"].startswith("scan.pdf: ") and "\n" not in errors["scan.pdf"]
+    assert batch.instruments == INSTRUMENTS
+
+
+def test_ratings_and_counts_agree_with_each_report(catalogue, folder: Path) -> None:
+    batch = check_folder(folder, catalogue, instruments=INSTRUMENTS)
+    for outcome in batch.checked:
+        assert [r.instrument for r in outcome.ratings] == list(INSTRUMENTS)
+        for rating in outcome.ratings:
+            results = [r for r in outcome.report.results if r.instrument == rating.instrument]
+            assert (rating.covered, rating.partial, rating.missing) == tuple(
+                sum(1 for r in results if r.status == s) for s in ("covered", "partial", "missing"))
+    hague = {o.path: o.ratings[0].rating for o in batch.checked}
+    assert hague["sub/a-valmont.txt"] == "compliant"  # Article 3 + attempt and complicity in Article 10
+
+
+def test_progress_reports_every_file(catalogue, folder: Path) -> None:
+    calls: list[tuple[int, int, str]] = []
+    check_folder(folder, catalogue, instruments=("hague-1970",), progress=lambda *call: calls.append(call))
+    assert calls[0] == (0, 4, "b-meridia.txt") and calls[-1] == (4, 4, "")
+    assert len(calls) == 5
+
+
+def test_csv_and_json_hold_every_file_and_every_instrument(catalogue, folder: Path) -> None:
+    batch = check_folder(folder, catalogue, instruments=INSTRUMENTS)
+    rows = list(csv.DictReader(io.StringIO(render_matrix_csv(batch))))
+    assert [r["bill"] for r in rows] == ["b-meridia.txt", "empty.txt", "scan.pdf", "sub/a-valmont.txt"]
+    valmont = rows[3]
+    assert valmont["language"] == "fr" and valmont["hague-1970 rating"] == "compliant"
+    assert int(valmont["hague-1970 covered"]) == 3 and valmont["error"] == ""
+    assert rows[2]["error"].startswith("scan.pdf:") and rows[2]["hague-1970 rating"] == ""
+    data = json.loads(render_matrix_json(batch))
+    assert data["schema"] == "lawcheck.matrix/1" and data["instruments"] == list(INSTRUMENTS)
+    assert [b["path"] for b in data["bills"]] == ["b-meridia.txt", "sub/a-valmont.txt"]
+    assert [f["path"] for f in data["failed"]] == ["empty.txt", "scan.pdf"]
+    assert str(folder) not in render_matrix_json(batch)
+
+
+@pytest.mark.parametrize("name", ["matrix.csv", "matrix.json", "matrix.xlsx"])
+def test_cli_batch_writes_the_same_bytes_twice_and_lists_failures(folder: Path, tmp_path: Path, name: str) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    first, second = out / f"1-{name}", out / f"2-{name}"
+    for target in (first, second):
+        result = run("batch", folder, "-o", target, "--instrument", "hague-1970")
+        assert result.exit_code == 0, result.output
+        assert "lawcheck: skipped scan.pdf:" in result.stderr and "lawcheck: skipped empty.txt:" in result.stderr
+    assert first.read_bytes() == second.read_bytes()
+    assert not list(out.glob("*.tmp"))
+
+
+def test_cli_batch_xlsx_opens_with_the_matrix(folder: Path, tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    target = tmp_path / "matrix.xlsx"
+    assert run("batch", folder, "-o", target, "--instrument", "hague-1970").exit_code == 0
+    book = openpyxl.load_workbook(target)
+    rows = list(book["matrix"].iter_rows(values_only=True))
+    assert rows[0][:5] == ("bill", "title", "language", "error", "hague-1970 rating")
+    assert [r[0] for r in rows[1:]] == ["b-meridia.txt", "empty.txt", "scan.pdf", "sub/a-valmont.txt"]
+    assert [r[0] for r in book["failed"].iter_rows(min_row=2, values_only=True)] == ["empty.txt", "scan.pdf"]
+
+
+def test_cli_batch_text_shows_codes_legend_and_failures(folder: Path) -> None:
+    result = run("batch", folder, "--instrument", "hague-1970")
+    assert result.exit_code == 0
+    assert "hague-1970" in result.output and "#2 sub/a-valmont.txt (fr)" in result.output
+    assert "failed: scan.pdf:" in result.output and "2 of 4 files checked, 2 failed" in result.output
+
+
+@pytest.mark.parametrize(("args", "code"), [(("--fail-on", "missing"), 1), ((), 0)])
+def test_cli_batch_fail_on(folder: Path, args: tuple[str, ...], code: int) -> None:
+    assert run("batch", folder, "--instrument", "hague-1970", "--format", "json", *args).exit_code == code
+
+
+@pytest.mark.parametrize(("args", "needle"), [
+    (("--format", "xlsx"), "needs a file"),
+    (("-o", "matrix.ods"), "cannot tell the format"),
+    (("--instrument", "no-such-treaty"), "unknown instrument"),
+])
+def test_cli_batch_usage_errors_are_one_line(folder: Path, args: tuple[str, ...], needle: str) -> None:
+    result = run("batch", folder, *args)
+    assert result.exit_code == 2 and needle in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_demo_plan_names_two_drafts_that_exist(language: str) -> None:
+    plan = demo_plan(language)
+    assert plan.draft1 != plan.draft2
+    assert all((SAMPLES.parent / p).is_file() for p in (plan.draft1, plan.draft2))
+
+
+@pytest.mark.parametrize("status", ["covered", "partial", "missing"])
+def test_demo_picks_the_same_offence_every_time(catalogue, status: str) -> None:
+    from lawcheck.pipeline import check_file
+
+    instruments = demo_plan("en").instruments
+    report = check_file(DRAFT1, catalogue, instruments=instruments)
+    first, second = pick(report, status, instruments), pick(report, status, instruments)
+    assert first is not None and first == second and first.status == status and first.kind == "principal"
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_cli_demo_runs_every_step_in_each_language(language: str) -> None:
+    result = run("demo", "--lang", language)
+    assert result.exit_code == 0, result.output
+    for number in range(1, 8):
+        assert f"Step {number}." in result.output
+    assert f"$ lawcheck check samples/{language}/" in result.output
+    for status in ("covered", "partial", "missing"):
+        assert f"status: {status}" in result.output
+    assert "Verdict:" in result.output or "skipped: 'lawcheck explain'" in result.output
+    assert "gaps closed" in result.output or "skipped: 'lawcheck diff'" in result.output
+    assert run("demo", "--lang", language).output == result.output
+
+
+def test_demo_steps_each_have_a_heading_and_a_command(catalogue) -> None:
+    steps = demo_steps("en", catalogue)
+    assert len(steps) == 7
+    assert all(s.heading.startswith(f"Step {n}.") and s.command.startswith("lawcheck") for n, s in enumerate(steps, 1))
+
+
+@pytest.mark.parametrize("command", ["batch", "demo"])
+def test_help_has_an_example_and_the_command_is_in_the_readme(command: str) -> None:
+    result = run(command, "--help")
+    assert result.exit_code == 0 and "Example" in result.output
+    assert f"`lawcheck {command}" in (SAMPLES.parent / "README.md").read_text(encoding="utf-8")

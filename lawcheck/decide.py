@@ -294,7 +294,8 @@ class Decider:
         return OffenceResult(
             offence.id, offence.instrument, offence.article, offence.kind, offence.title, offence.optional,
             "missing", 0.0, False, (), matches, missing,
-            "No provision that creates an offence holds the conduct and object of this offence.",
+            "No provision of the bill holds the core elements of this obligation." if offence.kind == "obligation"
+            else "No provision that creates an offence holds the conduct and object of this offence.",
         )
 
 

@@ -533,7 +533,33 @@ def find_crossrefs(text: str, provisions: tuple[Provision, ...]) -> tuple[CrossR
         for num in _sub_range(match.group(1), match.group(3), match.group(2)):
             target = _nearest_sub(provisions, source, num)
             out.append(CrossRef(source, target, match.group(0), match.start(), match.end()))
+    out += _division_refs(text, provisions, locator)
     return tuple(sorted(out, key=lambda r: (r.start, r.end, r.target or -1)))
+
+
+_DIVISION_REF_RE = re.compile(
+    r"\b(?P<word>parts?|chapters?|titles?|titres?|chapitres?|t[íi]tulos?|cap[íi]tulos?)\s+"
+    r"(?P<num>[IVXLC]+|\d+|premier|ier|er|preliminar)\b", re.I)
+_DIVISION_WORDS = {"part": "part", "chapter": "chapter", "title": "title", "titre": "title", "chapitre": "chapter",
+                   "titulo": "title", "capitulo": "chapter"}
+
+
+def _division_refs(text: str, provisions: tuple[Provision, ...], locator: Locator) -> list[CrossRef]:
+    """References to a whole Part, Chapter or Title: "an offence under Part II", « au chapitre II »."""
+    divisions: dict[tuple[str, str], int] = {}
+    for p in provisions:
+        if p.is_division and p.num:
+            divisions.setdefault((p.level, p.num.lower()), p.index)
+    out = []
+    for match in _DIVISION_REF_RE.finditer(text):
+        source = locator.innermost(match.start())
+        if source is None or provisions[source].start == match.start() or provisions[source].is_division:
+            continue
+        level = _DIVISION_WORDS.get(fold(match["word"].lower()).rstrip("s"))
+        target = divisions.get((level, match["num"].lower())) if level else None
+        if target is not None:
+            out.append(CrossRef(source, target, match.group(0), match.start(), match.end()))
+    return out
 
 
 def interpretive_provisions(text: str, provisions: tuple[Provision, ...], definitions: tuple[Definition, ...],

@@ -62,13 +62,20 @@ def test_fail_on(fail_on: str, code: int) -> None:
 
 
 def test_fail_on_is_zero_when_everything_is_covered(tmp_path: Path) -> None:
+    import yaml
+
+    checklist = tmp_path / "offences"
+    checklist.mkdir()
+    data = yaml.safe_load((ROOT / "offences" / "hostages-1979.yaml").read_text(encoding="utf-8"))
+    data["offences"] = [o for o in data["offences"] if o["kind"] != "obligation"]  # offences only
+    (checklist / "hostages-1979.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     bill = tmp_path / "bill.txt"
     bill.write_text("3. Hostage-taking\nA person who seizes or detains another person and threatens to kill, to "
                     "injure or to continue to detain that person in order to compel a State to do any act as a "
                     "condition for the release of the hostage commits an offence.\n"
                     "4. Attempts\nAny person who attempts to commit, or is an accomplice of a person who commits, "
                     "an offence under this Act commits an offence.", encoding="utf-8")
-    result = run("check", bill, "--instrument", "hostages-1979", "--fail-on", "missing")
+    result = run("check", bill, "--offences", checklist, "--fail-on", "missing")
     assert result.exit_code == 0, result.output
 
 

@@ -72,7 +72,7 @@ def test_incorporation_by_reference(catalogue) -> None:
     assert (status, by_reference) == ("covered", True)
 
 
-PRINCIPAL = ("3. Hijacking\nA person who, on board an aircraft in flight, by force seizes or exercises control of the "
+PRINCIPAL = ("PART II\n3. Hijacking\nA person who, on board an aircraft in flight, by force seizes or exercises control of the "
              "aircraft commits an offence.\n")
 
 
@@ -82,10 +82,29 @@ PRINCIPAL = ("3. Hijacking\nA person who, on board an aircraft in flight, by for
         ("9. Attempts\nAny person who attempts to commit an offence under this Act commits an offence.", "covered"),
         ("9. Attempts\nAny person who attempts to commit an offence under section 3 commits an offence.", "covered"),
         ("9. Attempts\nAny person who attempts to commit an offence under section 12 commits an offence.", "missing"),
+        ("PART III\n9. Attempts\nAny person who attempts to commit an offence under Part II commits an offence.",
+         "covered"),
     ],
 )
 def test_general_ancillary_clause_extends_the_offences(catalogue, ancillary: str, expected: str) -> None:
     assert _status(catalogue, PRINCIPAL + ancillary, HIJACK_ATTEMPT)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("threat", "expected"),
+    [
+        ("4. Threats\nA person who threatens, in order to compel a natural or legal person to do any act, to commit "
+         "an offence under section 3(2), where the threat is likely to endanger the safe navigation of the ship, "
+         "commits an offence.", "covered"),
+        ("4. Threats\nA person who threatens, in order to compel a natural or legal person to do any act, to commit "
+         "an offence under section 9, commits an offence.", "missing"),
+    ],
+)
+def test_a_threat_is_read_with_the_provision_it_refers_to(catalogue, threat: str, expected: str) -> None:
+    text = ("3. Ships\n(1) A person who by force seizes a ship commits an offence.\n(2) A person who destroys a "
+            "ship or causes damage to its cargo which is likely to endanger the safe navigation of that ship "
+            "commits an offence.\n" + threat)
+    assert _status(catalogue, text, "sua-1988:3(2)(c)")[0] == expected
 
 
 def test_ancillary_without_principal_is_missing(catalogue) -> None:

@@ -88,6 +88,9 @@ def test_definitions(text: str, language: str, terms: list[str]) -> None:
         ("Article 4\nEst puni.\nArticle 5\nEst puni.\nArticle 6\nEst puni.\nArticle 7\nLa tentative des délits prévus aux articles 4 à 6.",
          "fr", ["Article 4", "Article 5", "Article 6"]),
         ("3. Offence\n(1) A person.\n(2) An offence under subsection (1) is punishable.", "en", ["Section 3(1)"]),
+        ("PART II — OFFENCES\n3. Hijacking\nA person.\nPART III\n9. Attempts\nAn offence under Part II.", "en", ["Part II"]),
+        ("1. Short\n(1) text\n(a) one\n(b) two\n(c) in connection with paragraphs ( a ) to ( b ).", "en",
+         ["Section 1(1)(a)", "Section 1(1)(b)"]),
     ],
 )
 def test_crossrefs_resolve(text: str, language: str, targets: list[str]) -> None:

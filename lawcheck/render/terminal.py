@@ -69,7 +69,7 @@ def render_terminal(report: Report) -> Group:
     parts.append(Text.assemble(
         ("Summary: ", "bold"), (f"{counts['covered']} covered", STYLE["covered"]), ", ",
         (f"{counts['partial']} partial", STYLE["partial"]), ", ", (f"{counts['missing']} missing", STYLE["missing"]),
-        f" of {len(report.results)} offences checked.",
+        f" of {len(report.results)} checklist entries checked.",
     ))
     return Group(*parts)
 

@@ -71,7 +71,9 @@ def own_segments(structure: Structure, index: int, text: str | None = None) -> l
         cursor = structure.provisions[child].end
     segments.append((cursor, provision.end))
     segments = [(lo, hi) for lo, hi in segments if hi > lo]
-    return _cut(segments, heading_span(provision, text)) if text is not None else segments
+    if text is None:
+        return segments
+    return [(lo, hi) for lo, hi in _cut(segments, heading_span(provision, text)) if text[lo:hi].strip()]
 
 
 def _ancestors(structure: Structure, index: int) -> list[int]:

@@ -133,5 +133,8 @@ def phrase_keys(phrase: str, language: str) -> tuple[tuple[str, ...], ...]:
 @lru_cache(maxsize=50_000)
 def _word_keys(word: str, language: str) -> tuple[tuple[str, ...], ...]:
     """The keys of one whitespace-separated word of a phrase (it may hold several tokens: "l'aéronef")."""
+    if word.isalpha() and word not in _tokenizer(language).rules and word.lower() not in _tokenizer(language).rules:
+        lowered = unify_quotes(word).lower()  # a plain word is one token: no need to run the tokenizer
+        return (tuple(dict.fromkeys((fold_accents(lowered), lemma_key(lowered, language)))),)
     tokens = tokenize(word, language)
     return tuple(tuple(dict.fromkeys((form, lemma))) for form, lemma in zip(tokens.forms, tokens.lemmas))

@@ -119,6 +119,14 @@ def _by_provision(report: Report) -> dict[tuple[int, int], list[OffenceResult]]:
 
 
 def _sentence(result: OffenceResult, labels: Labels) -> str:
+    sentence = _verdict_sentence(result, labels)
+    if result.decision is not None:
+        decision = result.decision
+        sentence += f" [{labels('finding.decision')}: {labels(f'status.{decision.status}')} — {decision.note}]"
+    return sentence
+
+
+def _verdict_sentence(result: OffenceResult, labels: Labels) -> str:
     entry = f"{result.instrument} {result.article} ({result.title})"
     missing = ", ".join(result.missing)
     if result.by_reference:

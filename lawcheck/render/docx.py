@@ -444,8 +444,18 @@ class _Builder:
             fast_table(self.document, header, rows, widths=(1.8, 5.5, 3.0, 2.0, 4.7))
             self.caption(self.t("concordance.caption", instrument=instrument))
 
+    def decision_text(self, result: OffenceResult) -> str:
+        """The expert's decision on this result, in the report's language ("" when none)."""
+        decision = result.decision
+        if decision is None:
+            return ""
+        automatic = self.t(f"status.{decision.automatic}") if decision.automatic else "—"
+        text = self.t("finding.decision_line", status=self.t(f"status.{decision.status}"), by=decision.by or "—",
+                      date=decision.date or "—", automatic=automatic, note=decision.note)
+        return text + (f" ({self.t('finding.decision_changed')})" if decision.text_changed else "")
+
     def comment(self, result: OffenceResult) -> str:
-        notes = []
+        notes = [self.t("finding.decision_short")] if result.decision is not None else []
         if result.kind != "principal":
             notes.append(self.t(f"kind.{result.kind}"))
         if result.optional:
@@ -473,6 +483,8 @@ class _Builder:
             status += f" — {self.t('finding.by_reference')}"
         _labelled(self.para(), self.t("finding.status"), f"{status}; {self.t('finding.kind')}: "
                                                           f"{self.t(f'kind.{result.kind}')}")
+        if result.decision is not None:
+            _labelled(self.para(), self.t("finding.decision"), self.decision_text(result))
         summary = summary_of(self.catalogue, result)
         if summary:
             _labelled(self.para(), self.t("finding.requires"), summary)

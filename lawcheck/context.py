@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lawcheck.match import BillIndex, hits_within
-from lawcheck.models import Drafting, Provision, Structure
+from lawcheck.models import Definition, Drafting, Provision, Structure
+from lawcheck.normalise import fold
 from lawcheck.split import Locator
 
 Ranges = tuple[tuple[int, int], ...]
@@ -30,6 +31,14 @@ class Unit:
     refers_to: tuple[int, ...]  # provision indexes it refers to
     uses: tuple[int, ...] = ()  # indexes (in Structure.definitions) of the definitions read with it
     referred: Ranges = ()  # the text of the provisions it refers to ("an offence under section 3")
+
+
+def _nearer(candidate: Definition, best: Definition, position: int) -> bool:
+    """Whether ``candidate`` is a better definition than ``best`` for a provision at ``position``."""
+    candidate_before, best_before = candidate.start <= position, best.start <= position
+    if candidate_before != best_before:
+        return candidate_before
+    return candidate.start > best.start if candidate_before else candidate.start < best.start
 
 
 def merge(ranges: list[tuple[int, int]]) -> Ranges:
@@ -148,9 +157,18 @@ class UnitBuilder:
         return out
 
     def _definitions(self, index: int, own: Ranges) -> list[int]:
-        """Indexes of the definitions whose term the unit's own words use."""
-        return [self._definition_index[d] for d in dict.fromkeys(self._definitions_near.get(index, ()))
-                if hits_within(self.term_hits[d.term], own)]
+        """Indexes of the definitions whose term the unit's own words use. A term defined more than once
+        is read with its nearest definition before the provision (else the first one after it)."""
+        here = self.structure.provisions[index].start
+        chosen: dict[str, Definition] = {}
+        for d in dict.fromkeys(self._definitions_near.get(index, ())):
+            if not hits_within(self.term_hits[d.term], own):
+                continue
+            key = fold(d.term)
+            best = chosen.get(key)
+            if best is None or _nearer(d, best, here):
+                chosen[key] = d
+        return sorted(self._definition_index[d] for d in chosen.values())
 
     def _references(self, index: int, own: Ranges) -> tuple[int, ...]:
         out = []

@@ -54,6 +54,7 @@ SUB_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _ROMAN_RE = re.compile(r"^(?:x{0,3})(?:ix|iv|v?i{0,3})$")
 _PREVIOUS_LETTER = {"i": "h", "v": "u", "x": "w", "l": "k", "c": "b"}
 _HEADING_MAX_WORDS = 12
+LABEL_PREFIX = 80  # characters of a line in which its label must stand
 _MARKDOWN_RE = re.compile(r"^(?:#+\s*|[-*]\s+(?=\S))")
 _ARTICLE_LEVEL = "article"
 _SUB_LEVELS = ("subsection", "paragraph", "subparagraph", "clause", "subclause", "item", "subitem")
@@ -145,7 +146,7 @@ def _article_label(word: str, num: str, language: str) -> str:
 
 def _article(line: str, indent: int, state: _State) -> tuple[str, str, int] | None:
     """(label, num, end of the label in the line) when the line opens an article-level provision."""
-    match = ARTICLE_RE.match(fold_accents(line))  # keeps the length of precomposed text
+    match = ARTICLE_RE.match(fold_accents(line[:LABEL_PREFIX]))  # a label stands at the start; folding keeps lengths
     if match and not (state.language == "fr" and match["word"].lower() == "section"):
         word, num = match["word"], " ".join(match["num"].split())
         if word.lower() == "s" and not num[0].isdigit():

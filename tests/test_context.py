@@ -58,3 +58,15 @@ def test_a_paragraph_is_read_with_its_chapeau_and_definitions(units) -> None:
     assert hits_within(index.find("a person who"), unit.context)  # the chapeau
     assert hits_within(index.find("doors are closed"), unit.context)  # the definition of "aircraft in flight"
     assert not hits_within(index.find("exercise control"), unit.context)  # a sibling is not context
+
+
+def test_a_term_defined_twice_is_read_with_its_nearest_definition(catalogue) -> None:
+    text = ('PART I\n1. In this Part, "craft" means an aircraft.\n2. A person who seizes a craft commits an offence.\n'
+            'PART II\n3. In this Part, "craft" means a ship.\n4. A person who seizes a craft commits an offence.\n')
+    structure = split(text, "en")
+    index = BillIndex(tokenize(text, "en"), "en")
+    units = {u.provision.label: u for u in UnitBuilder(text, structure, index, catalogue.drafting["en"]).units()}
+    assert hits_within(index.find("aircraft"), units["Section 2"].context)
+    assert not hits_within(index.find("ship"), units["Section 2"].context)
+    assert hits_within(index.find("ship"), units["Section 4"].context)
+    assert not hits_within(index.find("aircraft"), units["Section 4"].context)

@@ -58,15 +58,21 @@ def cli() -> None:
     """
 
 
+def _format_for(output: str | None, fmt: str | None, suffixes: dict[str, str], needs_file: tuple[str, ...] = ()) -> str:
+    """The output format: as given, else from the -o file's extension, else text. Some formats need -o."""
+    if fmt is None and output is not None:
+        fmt = suffixes.get(Path(output).suffix.lower())
+        if fmt is None:
+            known = ", ".join(sorted(suffixes))
+            raise Failure(f"{output}: cannot tell the format from the extension; use {known} or --format")
+    fmt = fmt or "text"
+    if fmt in needs_file and output is None:
+        raise Failure(f"the {fmt} output needs a file: add -o with a .{fmt} name")
+    return fmt
+
+
 def _output_format(output: str | None, fmt: str | None) -> str:
-    if fmt:
-        return fmt
-    if output:
-        suffix = Path(output).suffix.lower()
-        if suffix not in SUFFIX_FORMATS:
-            raise Failure(f"{output}: cannot tell the report format from the extension; use --format text|json")
-        return SUFFIX_FORMATS[suffix]
-    return "text"
+    return _format_for(output, fmt, SUFFIX_FORMATS)
 
 
 def _progress_bar(enabled: bool):  # noqa: ANN202
@@ -133,11 +139,7 @@ def check(bill: str, output: str | None, fmt: str | None, instruments: tuple[str
 
 
 def _check_format(output: str | None, fmt: str | None, template: str | None) -> str:
-    if fmt is None and output and Path(output).suffix.lower() in DOCUMENT_SUFFIXES:
-        fmt = DOCUMENT_SUFFIXES[Path(output).suffix.lower()]
-    fmt = _output_format(output, fmt)
-    if fmt in DOCUMENT_FORMATS and output is None:
-        raise Failure(f"the {fmt} report needs a file: add -o report.{fmt}")
+    fmt = _format_for(output, fmt, {**SUFFIX_FORMATS, **DOCUMENT_SUFFIXES}, needs_file=DOCUMENT_FORMATS)
     if template and fmt != "docx":
         raise Failure(f"{template}: --template applies to the Word report only; add -o report.docx")
     return fmt
@@ -407,14 +409,7 @@ DIFF_SUFFIXES = {".json": "json", ".txt": "text", ".docx": "docx"}
 
 
 def _diff_format(output: str | None, fmt: str | None) -> str:
-    if fmt is None and output is not None:
-        fmt = DIFF_SUFFIXES.get(Path(output).suffix.lower())
-        if fmt is None:
-            raise Failure(f"{output}: cannot tell the format from the extension; use .txt, .json or .docx")
-    fmt = fmt or "text"
-    if fmt == "docx" and output is None:
-        raise Failure("Word output needs a file: add -o changes.docx")
-    return fmt
+    return _format_for(output, fmt, DIFF_SUFFIXES, needs_file=("docx",))
 
 
 @cli.command(name="diff")
@@ -467,14 +462,7 @@ BATCH_SUFFIXES = {".csv": "csv", ".json": "json", ".xlsx": "xlsx", ".txt": "text
 
 
 def _batch_format(output: str | None, fmt: str | None) -> str:
-    if fmt is None and output is not None:
-        fmt = BATCH_SUFFIXES.get(Path(output).suffix.lower())
-        if fmt is None:
-            raise Failure(f"{output}: cannot tell the format from the extension; use .csv, .json, .xlsx or .txt")
-    fmt = fmt or "text"
-    if fmt == "xlsx" and output is None:
-        raise Failure("Excel output needs a file: add -o matrix.xlsx")
-    return fmt
+    return _format_for(output, fmt, BATCH_SUFFIXES, needs_file=("xlsx",))
 
 
 def _batch_progress(enabled: bool):  # noqa: ANN202

@@ -85,7 +85,7 @@ def test_fail_on_is_zero_when_everything_is_covered(tmp_path: Path) -> None:
         (["check", "no/such/bill.txt"], "file not found"),
         (["check", EN_BILL, "--instrument", "atlantis-2099"], "unknown instrument 'atlantis-2099'"),
         (["check", EN_BILL, "-o", "no/such/folder/report.json"], "does not exist"),
-        (["check", EN_BILL, "-o", "report.pdf"], "cannot tell the report format"),
+        (["check", EN_BILL, "-o", "report.pdf"], "cannot tell the format"),
         (["check", EN_BILL, "--offences", "no/such/checklist"], "not a folder of offences"),
     ],
 )

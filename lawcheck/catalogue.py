@@ -190,6 +190,7 @@ class DraftingSchema(_Strict):
     whole_act: list[str] = Field(min_length=1)
     carve_out: list[str] = Field(min_length=1)
     stopwords: list[str] = Field(min_length=10)
+    reported: list[str] = []
 
 
 # --------------------------------------------------------------------------- loading

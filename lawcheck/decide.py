@@ -18,7 +18,7 @@ import bisect
 from dataclasses import dataclass
 
 from lawcheck.context import Unit
-from lawcheck.match import BillIndex, Hit, Hits, hits_within
+from lawcheck.match import REPORTED_WINDOW, BillIndex, Hit, Hits, drop_after, hits_within
 from lawcheck.split import Locator
 from lawcheck.models import (
     Catalogue,
@@ -61,6 +61,7 @@ class Decider:
         self.language = language
         drafting = catalogue.drafting[language]
         self.carve_outs = index.find_any(drafting.carve_out)
+        self.reported = index.find_any(drafting.reported)
         self.by_reference_hits = index.find_any(drafting.by_reference)
         names = tuple(n for i in catalogue.instruments.values() for n in i.short_names.get(language, ()))
         self.name_spans = tuple((h.start, h.end) for h in index.find_any(names))  # words of a treaty's title
@@ -79,6 +80,8 @@ class Decider:
         key = (offence.id, element.id)
         if key not in self._hits:
             hits = self.index.find_any(element.phrases.get(self.language, ()), self.carve_outs)
+            if element.role == "conduct" and self.reported:  # "information that a bomb has been placed"
+                hits = Hits(drop_after(hits, self.reported, REPORTED_WINDOW))
             inside_names = {id(h) for h in hits_within(hits, self.name_spans)}
             self._hits[key] = Hits(h for h in hits if id(h) not in inside_names)
         return self._hits[key]

@@ -24,6 +24,7 @@ FUZZY_MIN_LENGTH = 5  # words shorter than this are matched exactly only
 FUZZY_CUTOFF = 86.0  # rapidfuzz ratio (0-100)
 GAP = 3  # "*" in a phrase stands for 0..GAP words
 CARVE_OUT_WINDOW = 4  # words between a carve-out and the words it excludes
+REPORTED_WINDOW = 15  # words after "to the effect that" that report a message rather than describe an act
 
 
 class Hit(NamedTuple):
@@ -161,14 +162,19 @@ class BillIndex:
     def find_any(self, phrases: tuple[str, ...], carve_outs: tuple[Hit, ...] = ()) -> Hits:
         """Hits of any of the phrases, in document order, without those that a carve-out excludes."""
         hits = {hit for phrase in phrases for hit in self.find(phrase)}
-        ends = sorted(h.last_token for h in carve_outs)
-        kept = [h for h in hits if not _carved_out(h, ends)]
+        kept = drop_after(hits, carve_outs, CARVE_OUT_WINDOW)
         return Hits(sorted(kept, key=lambda h: (h.start, -h.score, h.end, h.phrase)))
 
 
-def _carved_out(hit: Hit, carve_out_ends: list[int]) -> bool:
-    i = bisect.bisect_left(carve_out_ends, hit.first_token - CARVE_OUT_WINDOW)
-    return i < len(carve_out_ends) and carve_out_ends[i] < hit.first_token
+def drop_after(hits, cues: tuple[Hit, ...], window: int) -> list[Hit]:  # noqa: ANN001 - any iterable of hits
+    """The hits that do not begin within ``window`` words after one of the cues."""
+    ends = sorted(h.last_token for h in cues)
+    return [h for h in hits if not _follows(h, ends, window)]
+
+
+def _follows(hit: Hit, cue_ends: list[int], window: int) -> bool:
+    i = bisect.bisect_left(cue_ends, hit.first_token - window)
+    return i < len(cue_ends) and cue_ends[i] < hit.first_token
 
 
 def hits_within(hits: tuple[Hit, ...], ranges: tuple[tuple[int, int], ...]) -> list[Hit]:

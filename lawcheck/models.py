@@ -143,6 +143,7 @@ class Drafting:
     whole_act: tuple[str, ...]  # "an offence under this Act"
     carve_out: tuple[str, ...]  # "other than", "except"
     stopwords: tuple[str, ...]  # for language detection
+    reported: tuple[str, ...] = ()  # "to the effect that": what follows reports a message, not an act
 
 
 @dataclass(frozen=True)

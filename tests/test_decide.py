@@ -107,6 +107,21 @@ def test_a_threat_is_read_with_the_provision_it_refers_to(catalogue, threat: str
     assert _status(catalogue, text, "sua-1988:3(2)(c)")[0] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("6. Hoax communications\nA person who communicates information which that person knows to be false, to "
+         "the effect that a bomb or other explosive device has been placed on board an aircraft in service, "
+         "commits an offence.", "en"),
+        ("Article 6\nEst puni de dix ans d'emprisonnement le fait de communiquer une information que l'on sait "
+         "fausse, selon laquelle un engin explosif aurait été placé à bord d'un aéronef en service.", "fr"),
+    ],
+)
+def test_what_a_false_message_reports_is_not_the_act(catalogue, text: str, language: str) -> None:
+    assert _status(catalogue, text, "montreal-1971:1(1)(c)", language)[0] == "missing"  # placing a device
+    assert _status(catalogue, text, "montreal-1971:1(1)(e)", language)[0] != "missing"  # false information
+
+
 def test_ancillary_without_principal_is_missing(catalogue) -> None:
     text = "9. Attempts\nAny person who attempts to commit an offence under this Act commits an offence."
     assert _status(catalogue, text, HIJACK_ATTEMPT)[0] == "missing"

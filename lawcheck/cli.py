@@ -123,7 +123,7 @@ def check(bill: str, output: str | None, fmt: str | None, instruments: tuple[str
     if fmt in DOCUMENT_FORMATS:
         report = _document_report(bill, fmt, output, catalogue, (lang, instruments, expert), template, report_lang)
         _warn(report, fmt, output)
-        _exit_on(report, fail_on)
+        _exit_on(report.results, fail_on)
         return
     bar, progress = _progress_bar(fmt == "text" and output is None and sys.stderr.isatty())
     if bar:
@@ -133,9 +133,7 @@ def check(bill: str, output: str | None, fmt: str | None, instruments: tuple[str
         report = _guard(check_file, bill, catalogue, lang, instruments, None, expert)
     _emit(report, fmt, output)
     _warn(report, fmt, output)
-    if fail_on and any(r.status == "missing" or (fail_on == "partial" and r.status == "partial")
-                       for r in report.results):
-        sys.exit(1)
+    _exit_on(report.results, fail_on)
 
 
 def _check_format(output: str | None, fmt: str | None, template: str | None) -> str:
@@ -167,9 +165,9 @@ def _document_report(bill: str, fmt: str, output: str, catalogue, check_args: tu
     return report
 
 
-def _exit_on(report, fail_on: str | None) -> None:  # noqa: ANN001
-    if fail_on and any(r.status == "missing" or (fail_on == "partial" and r.status == "partial")
-                       for r in report.results):
+def _exit_on(results, fail_on: str | None) -> None:  # noqa: ANN001 - OffenceResults
+    """Exit 1 when a result is as bad as ``--fail-on`` asks, or worse."""
+    if fail_on and any(r.status == "missing" or (fail_on == "partial" and r.status == "partial") for r in results):
         sys.exit(1)
 
 
@@ -539,9 +537,7 @@ def batch_command(folder: str, output: str | None, fmt: str | None, instruments:
     if fmt != "text" or output is not None:
         for failure in batch.failed:
             click.echo(f"lawcheck: skipped {failure.error}", err=True)
-    if fail_on and any(r.status == "missing" or (fail_on == "partial" and r.status == "partial")
-                       for outcome in batch.checked for r in outcome.report.results):
-        sys.exit(1)
+    _exit_on([r for outcome in batch.checked for r in outcome.report.results], fail_on)
 
 
 @cli.command(name="annotate")

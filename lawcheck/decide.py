@@ -34,7 +34,6 @@ from lawcheck.models import (
 RANK: dict[str, int] = {"missing": 0, "partial": 1, "covered": 2}
 BY_REFERENCE_SCORE = 0.9
 BY_REFERENCE_WINDOW = 12  # words between "as defined in" and the instrument's name
-QUOTE_MARGIN = 0  # characters of context around a quoted phrase
 DEFINITIONS_LOOKBACK = 4  # definitions before a position that may still span it
 
 

@@ -22,14 +22,13 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from lawcheck.catalogue import load_catalogue
-from lawcheck.context import Unit, UnitBuilder
+from lawcheck.context import Unit
 from lawcheck.decide import Decider, Finding
 from lawcheck.errors import LawcheckError
-from lawcheck.language import check_language, detect_language
 from lawcheck.match import BillIndex, hits_within
 from lawcheck.models import Bill, Catalogue, Decision, Element, ElementMatch, Offence, OffenceResult, Structure
-from lawcheck.normalise import fold, tokenize
-from lawcheck.split import split
+from lawcheck.pipeline import analyse
+from lawcheck.normalise import fold
 
 EXCERPT_CHARS = 400  # of the provision the verdict rests on
 ELSEWHERE_LIMIT = 3  # places listed where an element appears outside the provision judged on
@@ -125,12 +124,8 @@ class _Context:
 
 
 def _context(bill: Bill, catalogue: Catalogue, language: str | None) -> _Context:
-    lang = check_language(language, catalogue.drafting) if language else detect_language(
-        bill.text, catalogue.drafting, bill.path)
-    structure = split(bill.text, lang)
-    index = BillIndex(tokenize(bill.text, lang), lang)
-    units = UnitBuilder(bill.text, structure, index, catalogue.drafting[lang]).units()
-    return _Context(bill.text, structure, units, index, Decider(bill.text, structure, units, index, catalogue, lang))
+    analysis = analyse(bill, catalogue, language)
+    return _Context(bill.text, analysis.structure, analysis.units, analysis.index, analysis.decider)
 
 
 def explain(bill: Bill, catalogue: Catalogue | None, offence_id: str, language: str | None = None,
@@ -174,16 +169,6 @@ def _excerpt(text: str, unit: Unit | None) -> str:
         return ""
     words = " ".join(text[unit.provision.start:unit.provision.end].split())
     return words if len(words) <= EXCERPT_CHARS else words[:EXCERPT_CHARS - 1] + "…"
-
-
-def _innermost(structure: Structure, position: int) -> int | None:
-    best = None
-    for provision in structure.provisions:
-        if provision.start > position:
-            break
-        if position < provision.end:
-            best = provision.index
-    return best
 
 
 # --------------------------------------------------------------------------- one element
@@ -232,7 +217,7 @@ def _elsewhere(ctx: _Context, offence: Offence, element: Element, unit: Unit | N
     inside = {id(h) for h in hits_within(hits, unit.context)} if unit else set()
     out: dict[int, Place] = {}
     for hit in hits:
-        index = _innermost(ctx.structure, hit.start)
+        index = ctx.decider.locator.innermost(hit.start, preamble=True)
         if id(hit) in inside or index is None or index in out:
             continue
         label = ctx.structure.provisions[index].label
@@ -284,7 +269,7 @@ def _near_miss(ctx: _Context, phrases: tuple[str, ...], unit: Unit | None,
     score, phrase, _, (first, last) = best
     tokens = ctx.index.tokens
     start, end = tokens.starts[first], tokens.ends[last]
-    index = _innermost(ctx.structure, start)
+    index = ctx.decider.locator.innermost(start, preamble=True)
     label = ctx.structure.provisions[index].label if index is not None else ""
     return NearMiss(phrase, ctx.text[start:end], label, start, end, round(score, 1), _part_of(unit, start))
 

@@ -7,17 +7,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from lawcheck import __version__
 from lawcheck.catalogue import load_catalogue
-from lawcheck.context import UnitBuilder
+from lawcheck.context import Unit, UnitBuilder
 from lawcheck.decide import Decider
 from lawcheck.errors import EmptyBill, LawcheckError
 from lawcheck.language import check_language, detect_language
 from lawcheck.match import BillIndex
-from lawcheck.models import Bill, BillInfo, Catalogue, Decision, Report
-from lawcheck.normalise import tokenize
+from lawcheck.models import Bill, BillInfo, Catalogue, Decision, Report, Structure
+from lawcheck.normalise import Tokens, tokenize
 from lawcheck.split import split
 
 Progress = Callable[[int, int], None]
@@ -29,6 +30,29 @@ def _select(catalogue: Catalogue, instruments: tuple[str, ...]) -> Catalogue:
         known = ", ".join(sorted(catalogue.instruments))
         raise LawcheckError(f"unknown instrument {unknown[0]!r}; the checklist has: {known}")
     return catalogue.select(tuple(dict.fromkeys(instruments)))
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A bill split, tokenised, indexed and read provision by provision, ready to judge any offence."""
+
+    language: str
+    structure: Structure
+    tokens: Tokens
+    index: BillIndex
+    units: tuple[Unit, ...]
+    decider: Decider
+
+
+def analyse(bill: Bill, catalogue: Catalogue, language: str | None = None) -> Analysis:
+    """read -> split -> normalise -> match: everything a verdict needs, in the bill's language."""
+    lang = check_language(language, catalogue.drafting) if language else detect_language(
+        bill.text, catalogue.drafting, bill.path)
+    structure = split(bill.text, lang)
+    tokens = tokenize(bill.text, lang)
+    index = BillIndex(tokens, lang)
+    units = UnitBuilder(bill.text, structure, index, catalogue.drafting[lang]).units()
+    return Analysis(lang, structure, tokens, index, units, Decider(bill.text, structure, units, index, catalogue, lang))
 
 
 def check_bill(
@@ -46,13 +70,8 @@ def check_bill(
     catalogue = _select(catalogue or load_catalogue(), instruments)
     if not bill.text.strip():
         raise EmptyBill(bill.path, "the file holds no text", "check that it is the right file")
-    lang = check_language(language, catalogue.drafting) if language else detect_language(
-        bill.text, catalogue.drafting, bill.path)
-    structure = split(bill.text, lang)
-    tokens = tokenize(bill.text, lang)
-    index = BillIndex(tokens, lang)
-    units = UnitBuilder(bill.text, structure, index, catalogue.drafting[lang]).units()
-    decider = Decider(bill.text, structure, units, index, catalogue, lang)
+    analysis = analyse(bill, catalogue, language)
+    lang, structure, tokens, decider = analysis.language, analysis.structure, analysis.tokens, analysis.decider
     results = []
     for number, offence in enumerate(catalogue.offences, 1):
         results.append(decider.result(offence))

@@ -6,9 +6,14 @@ holds, and compared with its ``present`` entries:
 * instrument level: an instrument is found when one of its principal offences is covered or partial;
 * article level: each gold article (ranges such as ``1(1)(a)-(e)`` expanded) is hit when a covered or
   partial principal offence sits at that article or below it (``1(a)`` hits gold ``1``); a predicted
-  article that hits no gold article is a false positive.
+  article that hits no gold article is a false positive;
+* citation: a gold article that is hit is *rightly cited* when one of the provisions the verdict cites
+  carries the section number of the gold ``provision`` (or its ``provision_num``), at the same
+  subsection when both name one.
 
-Ancillary offences and obligations are not scored: gold lists principal offences only.
+Ancillary offences and obligations are not scored: gold lists principal offences only, except an optional
+entry that gold lists (the unruly-passenger conduct that the 2014 Montreal Protocol only encourages states
+to make an offence). Articles under ``arguable`` count neither for nor against.
 """
 
 from __future__ import annotations
@@ -20,8 +25,8 @@ from pathlib import Path
 
 from lawcheck.catalogue import load_yaml
 from lawcheck.errors import InputError
-from lawcheck.models import Catalogue, Report
-from lawcheck.pipeline import check_bill, strip_comment_lines
+from lawcheck.models import Bill, Catalogue, Report
+from lawcheck.pipeline import Analysis, analyse, report_from, strip_comment_lines
 
 FOUND = ("covered", "partial")
 _RANGE_RE = re.compile(r"^(?P<base>.*)\((?P<first>[a-z]|\d+)\)-\((?P<last>[a-z]|\d+)\)$")
@@ -51,6 +56,28 @@ class Counts:
 
 
 @dataclass
+class Citations:
+    right: int = 0
+    total: int = 0
+
+    def add(self, other: Citations) -> None:
+        self.right, self.total = self.right + other.right, self.total + other.total
+
+    @property
+    def rate(self) -> float:
+        return self.right / self.total if self.total else 1.0
+
+
+@dataclass(frozen=True)
+class Miscited:
+    """A gold article found, but on another provision than the one gold names."""
+
+    article: str  # instrument:article
+    expected: str  # the gold provision
+    cited: tuple[str, ...]  # the provisions the verdict cites
+
+
+@dataclass
 class CaseResult:
     case: str
     instruments: Counts
@@ -58,6 +85,11 @@ class CaseResult:
     false_positives: list[str] = field(default_factory=list)
     false_negatives: list[str] = field(default_factory=list)
     error: str = ""
+    citations: Citations = field(default_factory=Citations)
+    miscited: list[Miscited] = field(default_factory=list)
+    language: str = ""
+    tradition: str = ""
+    details: dict[str, str] = field(default_factory=dict)  # instrument:article -> why (eval --detail)
 
 
 def expand_article(article: str) -> list[str]:
@@ -86,16 +118,77 @@ def _under(predicted: str, gold: str) -> bool:
     return predicted == gold or predicted.startswith(gold + "(") or gold.startswith(predicted + "(")
 
 
+_LABEL_WORD_RE = re.compile(
+    r"^(?:(?:sections?|ss?|articles?|art[íi]culos?|arts?|clauses?|cls?|rules?|regulations?|paragraphs?|paras?|"
+    r"chapters?|parts?|schedules?)\b\.?\s*|§+\s*)+", re.I)
+_NUMBER_RE = re.compile(r"[A-Za-z]{0,2}\d[\w.\-]*?(?=[\s(,;º°]|$|\.(?:\s|$))|[A-Za-z]{0,2}\d[\w.\-]*")
+_SUBPART_RE = re.compile(r"\(([^()\s]{1,6})\)")
+_INSERTED_LABEL_RE = re.compile(r"\b(?:insert|substitut|replac|amend|enact)\w*\s+(?:section|article|s\.?|art\.?)\s*(\S+)", re.I)
+
+
+def provision_key(label: str) -> tuple[str, str]:
+    """The section number of a provision label and its first subdivision: ``s 10A(1)(a)`` -> (``10a``, ``1``).
+
+    Words such as Section, s, Article, Artículo, § are dropped; ``º`` and ``°`` are not part of a number.
+    """
+    rest = _LABEL_WORD_RE.sub("", label.strip())
+    match = _NUMBER_RE.match(rest)
+    if not match:
+        return "", ""
+    number = match.group(0).rstrip(".-").casefold()
+    sub = _SUBPART_RE.match(rest[match.end():].lstrip())
+    return number, sub.group(1).casefold() if sub else ""
+
+
+def _cited_keys(label: str) -> list[tuple[str, str]]:
+    keys = [provision_key(label)]
+    keys += [provision_key(m.group(1)) for m in _INSERTED_LABEL_RE.finditer(label)]
+    return keys
+
+
+def rightly_cited(gold_provision: str, cited: tuple[str, ...]) -> bool:
+    number, sub = provision_key(gold_provision)
+    if not number:
+        return False
+    numbers = {number}
+    if number.count("-") == 1 and all("." in part for part in number.split("-")):  # a range: 82.3-82.4
+        numbers |= set(number.split("-"))
+        sub = ""
+    for label in cited:
+        for c_number, c_sub in _cited_keys(label):
+            if c_number in numbers and (not sub or not c_sub or sub == c_sub):
+                return True
+    return False
+
+
 def find_text(folder: Path, case: str) -> Path | None:
     candidates = sorted(p for p in folder.rglob(f"{case}.*") if p.suffix != ".yaml" and p.is_file())
     return candidates[0] if candidates else None
 
 
+def _arguable(gold: dict) -> set[tuple[str, str]]:
+    return {(e["instrument"], canonical(a)) for e in gold.get("arguable") or []
+            for a in expand_article(str(e["article"]))}
+
+
 def score_case(case: str, gold: dict, report: Report, judged: list[str]) -> CaseResult:
+    arguable = _arguable(gold)
+
+    def counted(instrument: str, article: str) -> bool:
+        return not any(i == instrument and _under(article, a) for i, a in arguable)
+
     present = [e for e in gold.get("present") or [] if e["instrument"] in judged]
-    gold_articles = {(e["instrument"], a) for e in present for a in expand_article(str(e["article"]))}
-    predicted = {(r.instrument, r.article) for r in report.results
-                 if r.kind == "principal" and r.status in FOUND and r.instrument in judged}
+    provisions: dict[tuple[str, str], str] = {}
+    for e in present:
+        for a in expand_article(str(e["article"])):
+            if counted(e["instrument"], a):
+                provisions.setdefault((e["instrument"], a), str(e.get("provision_num") or e.get("provision") or ""))
+    gold_articles = set(provisions)
+    listed = {(i, canonical(a)) for i, a in gold_articles}
+    scored = [r for r in report.results if r.instrument in judged and r.status in FOUND
+              and (r.kind == "principal" or (r.optional and (r.instrument, canonical(r.article)) in listed))
+              and counted(r.instrument, r.article)]
+    predicted = {(r.instrument, r.article) for r in scored}
     instruments = Counts()
     gold_instruments = {i for i, _ in gold_articles}
     found_instruments = {i for i, _ in predicted}
@@ -106,11 +199,21 @@ def score_case(case: str, gold: dict, report: Report, judged: list[str]) -> Case
     hit = {g for g in gold_articles if any(p[0] == g[0] and _under(p[1], g[1]) for p in predicted)}
     stray = sorted(p for p in predicted if not any(p[0] == g[0] and _under(p[1], g[1]) for g in gold_articles))
     articles.tp, articles.fn, articles.fp = len(hit), len(gold_articles - hit), len(stray)
+    citations, miscited = Citations(), []
+    for instrument, article in sorted(hit):
+        cited = tuple(dict.fromkeys(
+            p.label for r in scored if r.instrument == instrument and _under(r.article, article) for p in r.provisions))
+        citations.total += 1
+        if rightly_cited(provisions[(instrument, article)], cited):
+            citations.right += 1
+        else:
+            miscited.append(Miscited(f"{instrument}:{article}", provisions[(instrument, article)], cited))
     return CaseResult(case, instruments, articles, [f"{i}:{a}" for i, a in stray],
-                      sorted(f"{i}:{a}" for i, a in gold_articles - hit))
+                      sorted(f"{i}:{a}" for i, a in gold_articles - hit), citations=citations, miscited=miscited)
 
 
-def evaluate(folder: str | Path, catalogue: Catalogue) -> list[CaseResult]:
+def evaluate(folder: str | Path, catalogue: Catalogue, detail: bool = False) -> list[CaseResult]:
+    """Score every case of a gold folder; with ``detail``, say why each error happened (from ``explain``)."""
     from lawcheck.read import read_bill
 
     root = Path(folder)
@@ -127,45 +230,121 @@ def evaluate(folder: str | Path, catalogue: Catalogue) -> list[CaseResult]:
             continue
         bill = read_bill(path)
         bill = dataclasses.replace(bill, text=strip_comment_lines(bill.text), path=path.name)
-        report = check_bill(bill, catalogue, gold.get("language"), tuple(judged))
-        out.append(score_case(case, gold, report, judged))
+        selected = catalogue.select(tuple(judged))
+        analysis = analyse(bill, selected, gold.get("language"))
+        result = score_case(case, gold, report_from(bill, selected, analysis), judged)
+        result.language = analysis.language
+        result.tradition = str(gold.get("tradition") or "")
+        if detail:
+            result.details = _details(result, analysis, bill, selected)
+        out.append(result)
     return out
 
 
-def totals(results: list[CaseResult]) -> tuple[Counts, Counts]:
-    instruments, articles = Counts(), Counts()
+def _details(result: CaseResult, analysis: Analysis, bill: Bill, catalogue: Catalogue) -> dict[str, str]:
+    """For each error of a case, the verdict's own words: the rule, the provision and what decided it."""
+    from lawcheck.explain import explain_in
+
+    wanted = set(result.false_negatives) | set(result.false_positives) | {m.article for m in result.miscited}
+    details = {}
+    for key in sorted(wanted):
+        instrument, article = key.split(":", 1)
+        offences = [o for o in catalogue.offences if o.instrument == instrument and o.kind != "ancillary"
+                    and (_under(o.article, article))]
+        lines = []
+        for offence in offences:
+            e = explain_in(analysis, bill, catalogue, offence.id)
+            found = [f"{x.id} \u201c{x.place.quote}\u201d" for x in e.elements if x.found and x.place]
+            lacking = [x.id for x in e.elements if not x.found and (x.required or x.core)]
+            where = e.provision or "no provision"
+            line = f"{offence.article} {e.status} {e.score:.2f} on {where} [{e.rule}]"
+            if found:
+                line += "; found " + ", ".join(found[:4])
+            if lacking:
+                line += "; lacking " + ", ".join(lacking)
+            lines.append(line)
+        details[key] = "\n".join(lines) or "no checklist entry at this article"
+    return details
+
+
+def totals(results: list[CaseResult]) -> tuple[Counts, Counts, Citations]:
+    instruments, articles, citations = Counts(), Counts(), Citations()
     for result in results:
         instruments.add(result.instruments)
         articles.add(result.articles)
-    return instruments, articles
+        citations.add(result.citations)
+    return instruments, articles, citations
+
+
+def figures(results: list[CaseResult]) -> dict[str, float]:
+    """The overall figures that the accuracy floor records (tests/accuracy_record.yaml)."""
+    instruments, articles, citations = totals(results)
+    return {"instrument_precision": instruments.precision, "instrument_recall": instruments.recall,
+            "article_precision": articles.precision, "article_recall": articles.recall,
+            "article_f1": articles.f1, "cited": citations.rate}
 
 
 def _figure(value: float, defined: bool, width: int) -> str:
     return f"{value:{width}.2f}" if defined else f"{'-':>{width}}"
 
 
-def _row(name: str, instruments: Counts, articles: Counts) -> str:
+_HEADER = f"{'case':32} {'instr P':>8} {'instr R':>8} {'art P':>7} {'art R':>7} {'art F1':>7} {'cited':>6}"
+
+
+def _row(name: str, instruments: Counts, articles: Counts, citations: Citations) -> str:
     return (f"{name:32} {_figure(instruments.precision, instruments.tp + instruments.fp > 0, 8)} "
             f"{_figure(instruments.recall, instruments.tp + instruments.fn > 0, 8)} "
             f"{_figure(articles.precision, articles.tp + articles.fp > 0, 7)} "
             f"{_figure(articles.recall, articles.tp + articles.fn > 0, 7)} "
-            f"{_figure(articles.f1, articles.tp + articles.fp + articles.fn > 0, 7)}")
+            f"{_figure(articles.f1, articles.tp + articles.fp + articles.fn > 0, 7)} "
+            f"{_figure(citations.rate, citations.total > 0, 6)}")
+
+
+def _detail_lines(result: CaseResult, key: str) -> list[str]:
+    return [f"        {line}" for line in result.details.get(key, "").splitlines()]
+
+
+def _case_lines(r: CaseResult) -> list[str]:
+    lines = [_row(r.case, r.instruments, r.articles, r.citations)]
+    for item in r.false_negatives:
+        lines += [f"    missed       {item}", *_detail_lines(r, item)]
+    for item in r.false_positives:
+        lines += [f"    false alarm  {item}", *_detail_lines(r, item)]
+    for m in r.miscited:
+        cited = ", ".join(m.cited) or "nothing"
+        lines += [f"    cited        {m.article}: gold {m.expected}, cited {cited}", *_detail_lines(r, m.article)]
+    return lines
+
+
+def _groups(results: list[CaseResult]) -> list[str]:
+    """Figures per tradition (gold's ``tradition``, else the language), when there is more than one."""
+    groups: dict[str, list[CaseResult]] = {}
+    for r in results:
+        if not r.error:
+            groups.setdefault(r.tradition or r.language, []).append(r)
+    if len(groups) < 2:
+        return []
+    lines = ["", f"{'tradition':32} {'instr P':>8} {'instr R':>8} {'art P':>7} {'art R':>7} {'art F1':>7} {'cited':>6}"]
+    for name, members in sorted(groups.items()):
+        lines.append(_row(f"{name} ({len(members)})", *totals(members)))
+    return lines
 
 
 def render_evaluation(results: list[CaseResult]) -> str:
-    """Per case and overall figures; "-" where a figure is undefined (nothing found, nothing expected)."""
-    lines = [f"{'case':32} {'instr P':>8} {'instr R':>8} {'art P':>7} {'art R':>7} {'art F1':>7}"]
+    """Per case and overall figures; "-" where a figure is undefined (nothing found, nothing expected).
+
+    ``cited``: of the gold articles found, the share found on the provision gold names."""
+    lines = [_HEADER]
     for r in results:
         if r.error:
             lines.append(f"{r.case:32} skipped: {r.error}")
             continue
-        lines.append(_row(r.case, r.instruments, r.articles))
-        for item in r.false_negatives:
-            lines.append(f"    missed       {item}")
-        for item in r.false_positives:
-            lines.append(f"    false alarm  {item}")
-    instruments, articles = totals(results)
-    lines.append(_row("OVERALL", instruments, articles))
+        lines += _case_lines(r)
+    instruments, articles, citations = totals(results)
+    lines += _groups(results)
+    lines.append("")
+    lines.append(_row("OVERALL", instruments, articles, citations))
     lines.append(f"(instrument tp/fp/fn {instruments.tp}/{instruments.fp}/{instruments.fn}; "
-                 f"article tp/fp/fn {articles.tp}/{articles.fp}/{articles.fn}; principal offences only)")
+                 f"article tp/fp/fn {articles.tp}/{articles.fp}/{articles.fn}; "
+                 f"rightly cited {citations.right}/{citations.total}; principal offences only)")
     return "\n".join(lines) + "\n"

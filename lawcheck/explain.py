@@ -27,7 +27,7 @@ from lawcheck.decide import Decider, Finding
 from lawcheck.errors import LawcheckError
 from lawcheck.match import BillIndex, hits_within
 from lawcheck.models import Bill, Catalogue, Decision, Element, ElementMatch, Offence, OffenceResult, Structure
-from lawcheck.pipeline import analyse
+from lawcheck.pipeline import Analysis, analyse
 from lawcheck.normalise import fold
 
 EXCERPT_CHARS = 400  # of the provision the verdict rests on
@@ -139,6 +139,17 @@ def explain(bill: Bill, catalogue: Catalogue | None, offence_id: str, language: 
     if not bill.text.strip():
         raise LawcheckError(f"{bill.path}: the file holds no text; check that it is the right file")
     ctx = _context(bill, catalogue.select((offence.instrument,)), language)
+    return _explain(ctx, bill, catalogue, offence, decisions)
+
+
+def explain_in(analysis: Analysis, bill: Bill, catalogue: Catalogue, offence_id: str) -> Explanation:
+    """Explain one verdict from an analysis already made (``lawcheck eval --detail`` explains many)."""
+    ctx = _Context(bill.text, analysis.structure, analysis.units, analysis.index, analysis.decider)
+    return _explain(ctx, bill, catalogue, catalogue.offence(offence_id), ())
+
+
+def _explain(ctx: _Context, bill: Bill, catalogue: Catalogue, offence: Offence,
+             decisions: tuple[Decision, ...]) -> Explanation:
     result = ctx.decider.result(offence)
     finding = ctx.decider.best.get(offence.id)
     unit = _focus_unit(ctx, result, finding)

@@ -71,6 +71,12 @@ def check_bill(
     if not bill.text.strip():
         raise EmptyBill(bill.path, "the file holds no text", "check that it is the right file")
     analysis = analyse(bill, catalogue, language)
+    return report_from(bill, catalogue, analysis, progress, decisions)
+
+
+def report_from(bill: Bill, catalogue: Catalogue, analysis: Analysis, progress: Progress | None = None,
+                decisions: tuple[Decision, ...] = ()) -> Report:
+    """The report on every offence of ``catalogue`` (already selected) from a bill's analysis."""
     lang, structure, tokens, decider = analysis.language, analysis.structure, analysis.tokens, analysis.decider
     results = []
     for number, offence in enumerate(catalogue.offences, 1):

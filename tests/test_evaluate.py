@@ -52,3 +52,53 @@ def test_counts() -> None:
 def test_evaluate_runs_on_shared_legislation(catalogue) -> None:
     results = evaluate(SHARED / "legislation", catalogue)
     assert results and all(not r.error or r.error == "no instrument to judge" for r in results)
+
+
+def _cited_report(found: list[tuple[str, str, str, str]]) -> Report:
+    from lawcheck.models import ProvisionRef
+
+    results = tuple(
+        OffenceResult(f"{i}:{a}", i, a, "principal", "t", False, status, 1.0, False,
+                      (ProvisionRef(label, (label,), 0, 1),), (), ())
+        for i, a, status, label in found
+    )
+    return Report(BillInfo("b", "", "en", 1, 1, "", "txt"), ("hague-1970", "sua-1988"), results, "0")
+
+
+def test_citation_counts_the_provision_gold_names() -> None:
+    gold = {"present": [{"instrument": "hague-1970", "article": "1", "provision": "s 3(1)"},
+                        {"instrument": "sua-1988", "article": "3(1)(a)", "provision": "Section 10A (inserted by cl 4)"}]}
+    report = _cited_report([("hague-1970", "1(a)", "covered", "Section 3(1)(a)"),
+                            ("sua-1988", "3(1)(a)", "covered", "Section 4(2)")])
+    result = score_case("c", gold, report, ["hague-1970", "sua-1988"])
+    assert (result.citations.right, result.citations.total) == (1, 2)
+    assert [m.article for m in result.miscited] == ["sua-1988:3(1)(a)"]
+
+
+def test_arguable_articles_count_neither_way() -> None:
+    gold = {"present": [{"instrument": "sua-1988", "article": "3(1)(a)-(b)", "provision": "s 3"}],
+            "arguable": [{"instrument": "sua-1988", "article": "3(1)(b)"}, {"instrument": "hague-1970", "article": "1"}]}
+    report = _cited_report([("sua-1988", "3(1)(a)", "covered", "s 3"), ("hague-1970", "1(a)", "partial", "s 9")])
+    result = score_case("c", gold, report, ["hague-1970", "sua-1988"])
+    assert (result.articles.tp, result.articles.fp, result.articles.fn) == (1, 0, 0)
+
+
+def test_optional_entry_listed_in_gold_is_scored() -> None:
+    gold = {"present": [{"instrument": "montreal-protocol-2014", "article": "15bis(1)(a)", "provision": "s 56"}]}
+    result_kwargs = dict(kind="obligation", title="t", optional=True, score=1.0, by_reference=False,
+                         provisions=(), elements=(), missing=())
+    found = OffenceResult("m:1", "montreal-protocol-2014", "15bis(1)(a)", status="partial", **result_kwargs)
+    other = OffenceResult("m:2", "montreal-protocol-2014", "15bis(2)", status="covered", **result_kwargs)
+    report = Report(BillInfo("b", "", "en", 1, 1, "", "txt"), ("montreal-protocol-2014",), (found, other), "0")
+    result = score_case("c", gold, report, ["montreal-protocol-2014"])
+    assert (result.articles.tp, result.articles.fp, result.articles.fn) == (1, 0, 0)
+
+
+@pytest.mark.parametrize(("label", "key"), [
+    ("Artículo 8º", ("8", "")), ("s 10A(1)(a) (inserted by cl 5)", ("10a", "1")), ("§1203(a)", ("1203", "a")),
+    ("Article L282-1 (1° et 2°)", ("l282-1", "")), ("ARTICULO 186.", ("186", "")), ("Section 3(1)", ("3", "1")),
+])
+def test_provision_key(label: str, key: tuple[str, str]) -> None:
+    from lawcheck.evaluate import provision_key
+
+    assert provision_key(label) == key

@@ -40,6 +40,8 @@ _ARTICLE_NUM = (
     r"[LRD]?\.?\s?\d+[A-Za-z]?(?:[-.]\d+)*(?:\s?(?:bis|ter|quater|quinquies|sexies))?)"
 )
 ARTICLE_RE = re.compile(rf"^{_ARTICLE_WORDS}\s*{_ARTICLE_NUM}\s*(?:[º°o](?=\W|$))?\s*(?:\.-|\.—|[.:—–-])?\s*", re.I)
+UNDOTTED_RE = re.compile(r"^(?P<num>\d+[A-Z]{0,3}(?:\.\d+)*)\s+(?=[A-Z])")
+UNDOTTED_MAX_JUMP = 50  # "11 Financing terrorist acts" after section 10; excerpts skip; "1980 Convention" is no section
 NUMBERED_RE = re.compile(r"^(?P<num>\d+[A-Z]?)\.(?:—|-)?(?:\s+(?=\S)|\s*$)")
 SUB_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("paren-digit", re.compile(r"^\((\d+[A-Z]?)\)\s*")),
@@ -51,6 +53,7 @@ SUB_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("digit-dot", re.compile(r"^(\d+)\.(?!\d)\s*")),
     ("lower-dot", re.compile(r"^([a-z])\.\s+")),
 )
+_SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies")
 _ROMAN_RE = re.compile(r"^(?:x{0,3})(?:ix|iv|v?i{0,3})$")
 _PREVIOUS_LETTER = {"i": "h", "v": "u", "x": "w", "l": "k", "c": "b"}
 _HEADING_MAX_WORDS = 12
@@ -89,21 +92,76 @@ class _State:
     article_indent: int | None = None
     pending_heading: str = ""
     heading_slot: int | None = None  # a provision whose heading may be the next short line
+    last_number: tuple[int, str, str] | None = None  # of the last article opened by a bare number
+    marked_headings: set[int] = field(default_factory=set)  # starts of Markdown heading lines ("### 76 Hijacking")
+    line_start: int = 0
+    previous: str = ""  # the line before, to tell a wrapped line from a new provision
 
 
-def _lines(text: str) -> list[tuple[int, int, str]]:
-    """(indent, offset of the first non-blank character, stripped line) for each non-empty line."""
-    out = []
+_BOLD_RE = re.compile(r"\*\*|__")
+_ESCAPED_DOT_RE = re.compile(r"^(\d+[A-Z]?)\\\.")
+_LIST_BEFORE_LABEL_RE = re.compile(r"^[-*]\s+(?=\(\w{1,4}\)|\d+[.)]\s|[a-z][.)]\s)")
+_NOTE_OPEN_RE = re.compile(r"^<details\b", re.I)
+_NOTE_CLOSE_RE = re.compile(r"^</details>", re.I)
+_DIGITS_RE = re.compile(r"\d+")
+FURNITURE_REPEATS = 3  # a line printed this often (digits aside) is a running head or footer, not structure
+
+
+def _unmark(line: str) -> str:
+    """Markdown emphasis and escapes out of a line, keeping its length: ``**ARTICULO 186.** -`` reads as
+    ``ARTICULO 186.   -`` and ``1\\. Text`` as ``1.  Text``."""
+    line = _BOLD_RE.sub(lambda m: " " * len(m.group(0)), line)
+    line = _ESCAPED_DOT_RE.sub(lambda m: m.group(1) + ". ", line)
+    return line
+
+
+def _furniture_key(line: str) -> str:
+    return " ".join(_DIGITS_RE.sub("#", line).split()).casefold()
+
+
+def _lines(text: str, marked_headings: set[int] | None = None) -> list[tuple[int, int, str]]:
+    """(indent, offset of the first non-blank character, stripped line) for each line that may carry
+    structure: Markdown markers are skipped, notes (``<details>``) and page furniture (running heads,
+    footers, page numbers: lines repeated across pages) are left out."""
+    out: list[tuple[int, int, str]] = []
+    marked_headings = set() if marked_headings is None else marked_headings
     offset = 0
-    for raw in text.split("\n"):
+    in_note = False
+    raw_lines = text.split("\n")
+    repeats: dict[str, int] = {}
+    for raw in raw_lines:
+        key = _furniture_key(raw)
+        if key:
+            repeats[key] = repeats.get(key, 0) + 1
+    for raw in raw_lines:
         stripped = raw.strip()
-        if stripped:
+        if _NOTE_OPEN_RE.match(stripped):
+            in_note = True
+        if stripped and not in_note and not _is_furniture(stripped, repeats):
             lead = len(raw) - len(raw.lstrip())
-            marker = _MARKDOWN_RE.match(stripped)
-            skip = marker.end() if marker and not stripped.startswith("- ") else 0
-            out.append((lead, offset + lead + skip, stripped[skip:]))
+            marker = _MARKDOWN_RE.match(stripped) or _LIST_BEFORE_LABEL_RE.match(stripped)
+            skip = marker.end() if marker and (not stripped.startswith("- ") or _LIST_BEFORE_LABEL_RE.match(stripped)) else 0
+            shown = _unmark(stripped[skip:])
+            cut = len(shown) - len(shown.lstrip())
+            if shown.strip():
+                out.append((lead, offset + lead + skip + cut, shown.strip()))
+                if stripped.startswith("#"):
+                    marked_headings.add(offset + lead + skip + cut)
+        if in_note and _NOTE_CLOSE_RE.match(stripped):
+            in_note = False
         offset += len(raw) + 1
     return out
+
+
+def _is_furniture(line: str, repeats: dict[str, int]) -> bool:
+    """A running head or footer: the same words (numbers aside) on many pages; never a sub-provision label."""
+    if repeats.get(_furniture_key(line), 0) < FURNITURE_REPEATS or len(line.split()) < 2:
+        return False
+    line = _unmark(_MARKDOWN_RE.sub("", line)).strip()
+    label = ARTICLE_RE.match(fold_accents(line)) or NUMBERED_RE.match(line)
+    if label and not line[label.end():].strip(" -—–.:"):  # "Article 4" alone, many times: articles, not a running head
+        return False
+    return not any(pattern.match(line) for _, pattern in SUB_PATTERNS) and not line.rstrip().endswith((".", ";", ":"))
 
 
 def _division(line: str, language: str) -> tuple[str, str, str] | None:
@@ -151,6 +209,9 @@ def _article(line: str, indent: int, state: _State) -> tuple[str, str, int] | No
         word, num = match["word"], " ".join(match["num"].split())
         if word.lower() == "s" and not num[0].isdigit():
             return None
+        following = re.sub(r"^(?:\(\w{1,4}\)\s*)+", "", line[match.end():]).split(" ", 1)[0]
+        if following[:1].islower() and following not in _SUFFIXES and not re.search(r"[.:—–-]\s*$", match.group(0)):
+            return None  # "Section 40 does not apply ...", "section 2 of the Act": a sentence naming a section
         label = _article_label(word, num, state.language)
         label = label if label.startswith(("§", "Section")) else f"{label} {num}"
         return label, num, match.end()
@@ -159,9 +220,35 @@ def _article(line: str, indent: int, state: _State) -> tuple[str, str, int] | No
         if match and match["num"] != "0" and (state.article_indent is None or indent <= state.article_indent):
             if state.article_indent is None:
                 state.article_indent = indent
-            name = {"fr": "Article", "es": "Artículo"}.get(state.language, "Section")
-            return f"{name} {match['num']}", match["num"], match.end()
+            return _numbered_label(match["num"], state), match["num"], match.end()
+        match = UNDOTTED_RE.match(line)
+        marked = state.line_start in state.marked_headings
+        rest = line[match.end():] if match else ""
+        if match and (_is_heading_text(rest) or marked and len(rest.split()) <= 2 * _HEADING_MAX_WORDS) and (
+                marked or _in_sequence(match["num"], state)):
+            state.last_number = _number_key(match["num"])
+            return _numbered_label(match["num"], state), match["num"], match.end()
     return None
+
+
+def _numbered_label(num: str, state: _State) -> str:
+    return f"{ {'fr': 'Article', 'es': 'Artículo'}.get(state.language, 'Section')} {num}"
+
+
+def _number_key(num: str) -> tuple[int, str, str]:
+    """"40H" -> (40, "", "h"); "82.3" -> (82, "3", ""): sections sort 40 < 40A < 41 and 83.01 < 83.1 < 83.11."""
+    match = re.match(r"(\d+)((?:\.\d+)*)([A-Za-z]*)", num)
+    assert match is not None
+    return int(match.group(1)), match.group(2).lstrip("."), match.group(3).lower()
+
+
+def _in_sequence(num: str, state: _State) -> bool:
+    """A section number printed without a dot ("11 Financing terrorist acts") opens a section only when it
+    follows the last one closely: running heads, wrapped lines and dates do not."""
+    key = _number_key(num)
+    if state.last_number is None:
+        return True
+    return state.last_number < key and key[0] <= state.last_number[0] + UNDOTTED_MAX_JUMP
 
 
 def _in_schedule(state: _State) -> bool:
@@ -254,8 +341,17 @@ def _open_subs(state: _State, subs: list[tuple[str, str]], start: int) -> None:
         _open(state, level, num, label, start, depth, kind)
 
 
+def _is_wrapped(state: _State, line: str) -> bool:
+    """The line continues the sentence of the line before (a PDF wraps lines): it opens no Part or section."""
+    previous = state.previous
+    return len(previous.split()) > _HEADING_MAX_WORDS and (previous[-1:].islower() or previous.endswith(","))
+
+
 def _line(state: _State, indent: int, start: int, line: str) -> None:
-    division = _division(line, state.language)
+    state.line_start = start
+    wrapped = _is_wrapped(state, line)
+    state.previous = line
+    division = None if wrapped else _division(line, state.language)
     if division:
         level, num, heading = division
         label = f"{level.capitalize()} {num}".strip() if level != "schedule" else line.split()[0].capitalize()
@@ -264,7 +360,7 @@ def _line(state: _State, indent: int, start: int, line: str) -> None:
         state.kinds, state.pending_heading = [], ""
         state.heading_slot = None if heading else node.index
         return
-    article = _article(line, indent, state)
+    article = None if wrapped else _article(line, indent, state)
     if article:
         label, num, cut = article
         node = _open(state, _ARTICLE_LEVEL, num, label, start, 10)
@@ -342,8 +438,9 @@ def _uses_article_words(lines: list[tuple[int, int, str]], language: str) -> boo
 
 def split_provisions(text: str, language: str) -> tuple[Provision, ...]:
     """The provisions of the bill, in document order, each with its label, heading, path and spans."""
-    lines = _lines(text)
-    state = _State(language, numbered_articles=not _uses_article_words(lines, language))
+    marked: set[int] = set()
+    lines = _lines(text, marked)
+    state = _State(language, numbered_articles=not _uses_article_words(lines, language), marked_headings=marked)
     if lines and not _division(lines[0][2], language) and not _article(lines[0][2], lines[0][0], state):
         _open(state, "preamble", "", "Preamble", lines[0][1], 100)
     for indent, start, line in lines:

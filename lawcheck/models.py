@@ -152,19 +152,22 @@ class Catalogue:
     offences: tuple[Offence, ...]
     drafting: dict[str, Drafting]
     directory: str = ""
+    every: tuple[Offence, ...] = ()  # of the whole checklist, when this is a selection: what an entry extends
 
     def offence(self, offence_id: str) -> Offence:
-        for offence in self.offences:
+        for offence in self.offences + self.every:
             if offence.id == offence_id:
                 return offence
         raise KeyError(offence_id)
 
     def select(self, instruments: tuple[str, ...] = ()) -> Catalogue:
+        """The entries of some instruments; an entry may still extend one of another instrument (a 2005
+        protocol's attempt extends the 1988 offence), found with :meth:`offence`."""
         if not instruments:
             return self
         chosen = {i: self.instruments[i] for i in instruments}
         offences = tuple(o for o in self.offences if o.instrument in chosen)
-        return Catalogue(chosen, offences, self.drafting, self.directory)
+        return Catalogue(chosen, offences, self.drafting, self.directory, self.every or self.offences)
 
 
 # --------------------------------------------------------------------------- the findings

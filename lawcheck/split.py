@@ -94,6 +94,7 @@ class _State:
     heading_slot: int | None = None  # a provision whose heading may be the next short line
     last_number: tuple[int, str, str] | None = None  # of the last article opened by a bare number
     marked_headings: set[int] = field(default_factory=set)  # starts of Markdown heading lines ("### 76 Hijacking")
+    contents: set[int] = field(default_factory=set)  # starts of the lines of a table of contents
     line_start: int = 0
     previous: str = ""  # the line before, to tell a wrapped line from a new provision
 
@@ -215,14 +216,14 @@ def _article(line: str, indent: int, state: _State) -> tuple[str, str, int] | No
         label = _article_label(word, num, state.language)
         label = label if label.startswith(("§", "Section")) else f"{label} {num}"
         return label, num, match.end()
-    if state.numbered_articles and not _in_schedule(state):
-        match = NUMBERED_RE.match(line)
+    marked = state.line_start in state.marked_headings
+    if (state.numbered_articles or marked) and not _in_schedule(state):
+        match = NUMBERED_RE.match(line) if state.numbered_articles else None
         if match and match["num"] != "0" and (state.article_indent is None or indent <= state.article_indent):
             if state.article_indent is None:
                 state.article_indent = indent
             return _numbered_label(match["num"], state), match["num"], match.end()
         match = UNDOTTED_RE.match(line)
-        marked = state.line_start in state.marked_headings
         rest = line[match.end():] if match else ""
         if match and (_is_heading_text(rest) or marked and len(rest.split()) <= 2 * _HEADING_MAX_WORDS) and (
                 marked or _in_sequence(match["num"], state)):
@@ -349,6 +350,9 @@ def _is_wrapped(state: _State, line: str) -> bool:
 
 def _line(state: _State, indent: int, start: int, line: str) -> None:
     state.line_start = start
+    if start in state.contents:  # a table of contents names provisions; it opens none
+        state.pending_heading, state.heading_slot = "", None
+        return
     wrapped = _is_wrapped(state, line)
     state.previous = line
     division = None if wrapped else _division(line, state.language)
@@ -436,11 +440,51 @@ def _uses_article_words(lines: list[tuple[int, int, str]], language: str) -> boo
     return any(_article(line, indent, state) for indent, _, line in lines)
 
 
+CONTENTS_RUN = 4  # this many section headings in a row, with no text between them, are a table of contents
+
+
+def _contents(lines: list[tuple[int, int, str]], language: str) -> set[int]:
+    """Starts of the lines of a table of contents: runs of section headings ("8 Seizing a ship",
+    "Section 9 Acts of violence") with no provision text between them; Part headings may stand among them."""
+    out: set[int] = set()
+    run: list[int] = []
+    count = 0
+
+    def close() -> None:
+        if count >= CONTENTS_RUN:
+            out.update(run)
+
+    words = DIVISIONS.get(language, DIVISIONS["en"])
+    for _, start, line in lines:
+        first = fold(line.split()[0].lower()).split("-")[0].rstrip(".:") if line.split() else ""
+        if run and first in words or _division(line, language):  # "Schedule 2--Protocol for the ..." in a list
+            run.append(start)
+            continue
+        if _is_heading_entry(line):
+            run.append(start)
+            count += 1
+            continue
+        close()
+        run, count = [], 0
+    close()
+    return out
+
+
+def _is_heading_entry(line: str) -> bool:
+    """A line that is only a section number and its heading: an entry of a table of contents."""
+    match = UNDOTTED_RE.match(line) or NUMBERED_RE.match(line) or ARTICLE_RE.match(fold_accents(line[:LABEL_PREFIX]))
+    if not match:
+        return False
+    rest = re.sub(r"\[[^\]]*\]|[_*\t]|\betc\.$", " ", line[match.end():]).strip()
+    return _is_heading_text(rest)
+
+
 def split_provisions(text: str, language: str) -> tuple[Provision, ...]:
     """The provisions of the bill, in document order, each with its label, heading, path and spans."""
     marked: set[int] = set()
     lines = _lines(text, marked)
-    state = _State(language, numbered_articles=not _uses_article_words(lines, language), marked_headings=marked)
+    state = _State(language, numbered_articles=not _uses_article_words(lines, language), marked_headings=marked,
+                   contents=_contents(lines, language))
     if lines and not _division(lines[0][2], language) and not _article(lines[0][2], lines[0][0], state):
         _open(state, "preamble", "", "Preamble", lines[0][1], 100)
     for indent, start, line in lines:

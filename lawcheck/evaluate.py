@@ -11,9 +11,10 @@ holds, and compared with its ``present`` entries:
   carries the section number of the gold ``provision`` (or its ``provision_num``), at the same
   subsection when both name one.
 
-Ancillary offences and obligations are not scored: gold lists principal offences only, except an optional
-entry that gold lists (the unruly-passenger conduct that the 2014 Montreal Protocol only encourages states
-to make an offence). Articles under ``arguable`` count neither for nor against.
+Ancillary offences and obligations are not scored: gold lists principal offences only, except an entry
+at an article that gold lists (the unruly-passenger conduct that the 2014 Montreal Protocol only encourages
+states to make an offence; the prohibitions of the Plastic Explosives Convention, which has no offences).
+Articles under ``arguable`` count neither for nor against.
 """
 
 from __future__ import annotations
@@ -106,10 +107,21 @@ def expand_article(article: str) -> list[str]:
 _INSERTED_RE = re.compile(r"^(?P<article>\d+)(?P<suffix>bis|ter|quater)\((?P<paragraph>\d+)\)")
 
 
+_ROMAN_ARTICLE_RE = re.compile(r"^(?P<roman>[IVX]+)(?=\(|$)")
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _arabic(roman: str) -> str:
+    values = [_ROMAN[c] for c in roman]
+    return str(sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values)))
+
+
 def canonical(article: str) -> str:
-    """One spelling for a paragraph inserted by a protocol: gold may write Montreal Art. 1 para. 1 bis (b)
-    as ``1bis(1)(b)`` where the checklist writes ``1(1bis)(b)``."""
+    """One spelling of an article: a paragraph inserted by a protocol (gold may write Montreal Art. 1
+    para. 1 bis (b) as ``1bis(1)(b)`` where the checklist writes ``1(1bis)(b)``), and an article numbered in
+    roman figures (the Plastic Explosives Convention's ``II`` is ``2``)."""
     article = article.replace(" ", "")
+    article = _ROMAN_ARTICLE_RE.sub(lambda m: _arabic(m["roman"]), article)
     return _INSERTED_RE.sub(lambda m: f"{m['article']}({m['paragraph']}{m['suffix']})", article)
 
 
@@ -171,6 +183,13 @@ def _arguable(gold: dict) -> set[tuple[str, str]]:
             for a in expand_article(str(e["article"]))}
 
 
+def _listed(instrument: str, article: str, listed: set[tuple[str, str]]) -> bool:
+    """An entry that is not a principal offence, at an article gold lists (the unruly-passenger conduct the
+    2014 Protocol encourages; the Plastic Explosives Convention's prohibitions, which it has in place of
+    offences)."""
+    return any(i == instrument and _under(article, a) for i, a in listed)
+
+
 def score_case(case: str, gold: dict, report: Report, judged: list[str]) -> CaseResult:
     arguable = _arguable(gold)
 
@@ -186,7 +205,7 @@ def score_case(case: str, gold: dict, report: Report, judged: list[str]) -> Case
     gold_articles = set(provisions)
     listed = {(i, canonical(a)) for i, a in gold_articles}
     scored = [r for r in report.results if r.instrument in judged and r.status in FOUND
-              and (r.kind == "principal" or (r.optional and (r.instrument, canonical(r.article)) in listed))
+              and (r.kind == "principal" or _listed(r.instrument, r.article, listed))
               and counted(r.instrument, r.article)]
     predicted = {(r.instrument, r.article) for r in scored}
     instruments = Counts()

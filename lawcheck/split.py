@@ -356,6 +356,8 @@ def _line(state: _State, indent: int, start: int, line: str) -> None:
     wrapped = _is_wrapped(state, line)
     state.previous = line
     division = None if wrapped else _division(line, state.language)
+    if division and division[0] == "schedule" and not any(n.depth == 10 for n in state.nodes):
+        division = None  # a schedule follows the enacting text: one named before any section is front matter
     if division:
         level, num, heading = division
         label = f"{level.capitalize()} {num}".strip() if level != "schedule" else line.split()[0].capitalize()
@@ -489,6 +491,8 @@ def split_provisions(text: str, language: str) -> tuple[Provision, ...]:
         _open(state, "preamble", "", "Preamble", lines[0][1], 100)
     for indent, start, line in lines:
         _line(state, indent, start, line)
+    if state.nodes and state.nodes[0].level == "preamble" and not any(n.depth == 10 for n in state.nodes):
+        state.nodes[0].level, state.nodes[0].label = "text", "Text"  # no section found: the text is one block
     return _freeze(state, text)
 
 

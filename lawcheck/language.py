@@ -23,17 +23,22 @@ def supported(drafting: dict[str, Drafting]) -> str:
     return ", ".join(sorted(drafting))
 
 
-def detect_language(text: str, drafting: dict[str, Drafting], path: str = "") -> str:
+def language_shares(text: str, drafting: dict[str, Drafting]) -> list[tuple[str, float]]:
+    """Each supported language with the share of the text's words that are its function words, best first."""
     words = [fold(w.lower()) for w in _WORD_RE.findall(text[:SAMPLE_CHARS])]
-    if not words:
-        raise LanguageError(f"{path or 'bill'}: no words to detect the language from "
-                            f"(supported: {supported(drafting)}); check the file or give --lang")
     counts = Counter(words)
     shares = {}
     for language, vocabulary in drafting.items():
         stop = {fold(w.lower()) for w in vocabulary.stopwords}
-        shares[language] = sum(counts[w] for w in stop) / len(words)
-    language, share = max(sorted(shares.items()), key=lambda item: item[1])
+        shares[language] = sum(counts[w] for w in stop) / len(words) if words else 0.0
+    return sorted(sorted(shares.items()), key=lambda item: -item[1])
+
+
+def detect_language(text: str, drafting: dict[str, Drafting], path: str = "") -> str:
+    if not _WORD_RE.search(text[:SAMPLE_CHARS]):
+        raise LanguageError(f"{path or 'bill'}: no words to detect the language from "
+                            f"(supported: {supported(drafting)}); check the file or give --lang")
+    language, share = language_shares(text, drafting)[0]
     if share < MIN_SHARE:
         raise LanguageError(
             f"{path or 'bill'}: the language is not one lawcheck supports ({supported(drafting)}); "

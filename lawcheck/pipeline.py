@@ -15,11 +15,19 @@ from lawcheck.catalogue import load_catalogue
 from lawcheck.context import Unit, UnitBuilder
 from lawcheck.decide import Decider
 from lawcheck.errors import EmptyBill, LawcheckError
-from lawcheck.language import check_language, detect_language
+from lawcheck.language import check_language, detect_language, language_shares
 from lawcheck.match import BillIndex
 from lawcheck.models import Bill, BillInfo, Catalogue, Decision, Report, Structure
 from lawcheck.normalise import Tokens, tokenize
+from lawcheck.sanity import check_reading
 from lawcheck.split import split
+
+
+def _article_of(structure: Structure, index: int) -> int | None:
+    cursor: int | None = index
+    while cursor is not None and structure.provisions[cursor].level != "article":
+        cursor = structure.provisions[cursor].parent
+    return cursor
 
 Progress = Callable[[int, int], None]
 
@@ -42,6 +50,7 @@ class Analysis:
     index: BillIndex
     units: tuple[Unit, ...]
     decider: Decider
+    language_given: bool = False  # the language was given (--lang), not guessed
 
 
 def analyse(bill: Bill, catalogue: Catalogue, language: str | None = None) -> Analysis:
@@ -52,7 +61,8 @@ def analyse(bill: Bill, catalogue: Catalogue, language: str | None = None) -> An
     tokens = tokenize(bill.text, lang)
     index = BillIndex(tokens, lang)
     units = UnitBuilder(bill.text, structure, index, catalogue.drafting[lang]).units()
-    return Analysis(lang, structure, tokens, index, units, Decider(bill.text, structure, units, index, catalogue, lang))
+    return Analysis(lang, structure, tokens, index, units, Decider(bill.text, structure, units, index, catalogue, lang),
+                    bool(language))
 
 
 def check_bill(
@@ -83,12 +93,13 @@ def report_from(bill: Bill, catalogue: Catalogue, analysis: Analysis, progress: 
         results.append(decider.result(offence))
         if progress:
             progress(number, len(catalogue.offences))
-    warnings = []
-    if sum(1 for p in structure.provisions if p.level == "article") == 0:
-        warnings.append("no numbered provisions were recognised: the bill was judged as one block of text")
+    offence_sections = {u.provision.index if u.provision.level == "article" else _article_of(structure, u.provision.index)
+                        for u in analysis.units if u.penal and u.enacting and not u.duty and not u.definition}
+    warnings = check_reading(structure, len(bill.text), len(tokens), len(offence_sections - {None}),
+                             () if analysis.language_given else language_shares(bill.text, catalogue.drafting))
     info = BillInfo(_display_path(bill.path), bill.title, lang, len(structure.provisions), len(tokens),
                     bill.sha256, bill.format)
-    report = Report(info, tuple(catalogue.instruments), tuple(results), __version__, tuple(warnings))
+    report = Report(info, tuple(catalogue.instruments), tuple(results), __version__, warnings)
     if decisions:
         from lawcheck.decisions import apply_decisions
 

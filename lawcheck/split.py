@@ -451,6 +451,7 @@ def _contents(lines: list[tuple[int, int, str]], language: str) -> set[int]:
     out: set[int] = set()
     run: list[int] = []
     count = 0
+    last: tuple[int, str, str] | None = None
 
     def close() -> None:
         if count >= CONTENTS_RUN:
@@ -462,23 +463,30 @@ def _contents(lines: list[tuple[int, int, str]], language: str) -> set[int]:
         if run and first in words or _division(line, language):  # "Schedule 2--Protocol for the ..." in a list
             run.append(start)
             continue
-        if _is_heading_entry(line):
+        number = _is_heading_entry(line)
+        if number:
+            key = _number_key(number) if number[0].isdigit() else None
+            if key is not None and last is not None and key <= last:  # numbering starts again: the body begins
+                close()
+                run, count = [], 0
             run.append(start)
             count += 1
+            last = key if key is not None else last
             continue
         close()
-        run, count = [], 0
+        run, count, last = [], 0, None
     close()
     return out
 
 
-def _is_heading_entry(line: str) -> bool:
-    """A line that is only a section number and its heading: an entry of a table of contents."""
+def _is_heading_entry(line: str) -> str:
+    """The number of a line that is only a section number and its heading (an entry of a table of
+    contents), else ""."""
     match = UNDOTTED_RE.match(line) or NUMBERED_RE.match(line) or ARTICLE_RE.match(fold_accents(line[:LABEL_PREFIX]))
     if not match:
-        return False
+        return ""
     rest = re.sub(r"\[[^\]]*\]|[_*\t]|\betc\.$", " ", line[match.end():]).strip()
-    return _is_heading_text(rest)
+    return " ".join(match["num"].split()) if _is_heading_text(rest) else ""
 
 
 def split_provisions(text: str, language: str) -> tuple[Provision, ...]:
@@ -487,7 +495,8 @@ def split_provisions(text: str, language: str) -> tuple[Provision, ...]:
     lines = _lines(text, marked)
     state = _State(language, numbered_articles=not _uses_article_words(lines, language), marked_headings=marked,
                    contents=_contents(lines, language))
-    if lines and not _division(lines[0][2], language) and not _article(lines[0][2], lines[0][0], state):
+    probe = _State(language, state.numbered_articles, marked_headings=marked, line_start=lines[0][1] if lines else 0)
+    if lines and not _division(lines[0][2], language) and not _article(lines[0][2], lines[0][0], probe):
         _open(state, "preamble", "", "Preamble", lines[0][1], 100)
     for indent, start, line in lines:
         _line(state, indent, start, line)

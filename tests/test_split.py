@@ -118,3 +118,56 @@ def test_splitter_never_fails_and_spans_are_sane(lines: list[str], language: str
             assert parent.start <= p.start and p.end <= parent.end
     for d in structure.definitions:
         assert 0 <= d.start <= d.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Markdown statutes: section headings, bold labels, list items, escaped numbers, notes
+        ("### 76 Hijacking\n\nEvery one who seizes\n\n- (a) to confine\n\n- (b) to transport\n\n"
+         "<details>\n<summary>Historical Note</summary>\n\n- 1972, c. 13, s. 6\n\n</details>\n\n"
+         "### 77 Endangering safety of aircraft\n\nEvery one who", ["Section 76", "Section 76(a)", "Section 76(b)", "Section 77"]),
+        ("**ARTICULO 186.** - El que causare incendio\n\n**ARTICULO 187.** - Será reprimido", ["Artículo 186", "Artículo 187"]),
+        ("1\\. Short title\n\nText.\n\n2\\. Offences\n\n(1) A person", ["Section 1", "Section 2", "Section 2(1)"]),
+        # consolidations: an undotted number and its heading on one line, in sequence
+        ("10 Interpretation\nIn this Act aircraft means a machine.\n11 Financing terrorist acts\n(1) A person who",
+         ["Section 10", "Section 11", "Section 11(1)"]),
+        ("40G Application\nText.\n40H Offence of hijacking\nA person who\n23 September 1971\nis the date.",
+         ["Section 40G", "Section 40H"]),
+    ],
+)
+def test_labels_of_real_layouts(text: str, expected: list[str]) -> None:
+    assert _labels(text, "es" if "ARTICULO" in text else "en") == expected
+
+
+def test_running_heads_and_footers_open_nothing() -> None:
+    page = "s {n} COUNTERING TERRORISM ACT 2004\nService 0420,30{n}\n"
+    headings = ["Short title", "Interpretation", "Hijacking", "Violence on board", "Penalties"]
+    text = "".join(f"{n} {h}\nA person who does thing {n} commits an offence.\n" + page.format(n=n)
+                   for n, h in enumerate(headings, 1))
+    assert _labels(text) == [f"Section {n}" for n in range(1, 6)]
+
+
+def test_a_table_of_contents_opens_no_provision() -> None:
+    contents = "Contents\n1 Short title\n2 Interpretation\nPart 2--Offences\n3 Hijacking\n4 Violence on board\nSchedule 1--Convention\n"
+    body = "1 Short title\nThis Act is the Act.\n2 Interpretation\nIn this Act—\n3 Hijacking\nA person who seizes commits a crime.\n"
+    labels = _labels(contents + body)
+    assert labels == ["Section 1", "Section 2", "Section 3"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. Offence\nA person who does an act referred to in the Annex to the Convention for the Suppression of Unlawful\n"
+        "Annex to the Convention on the Physical Protection of Nuclear Material commits an offence.\n2. Penalty\nText.",
+        "1. Offence\nA person who contravenes the provisions of the Civil Aviation Act made under section 5 or under\n"
+        "Section 7 of the Airports Act commits an offence.\n2. Penalty\nText.",
+    ],
+)
+def test_a_wrapped_line_opens_nothing(text: str) -> None:
+    assert _labels(text) == ["Section 1", "Section 2"]
+
+
+def test_a_sentence_naming_a_section_is_not_a_section() -> None:
+    text = "Section 40 Offences\nA person commits an offence.\nSection 40 does not apply to acts abroad.\nSection 41 Penalty\nText."
+    assert _labels(text) == ["Section 40", "Section 41"]

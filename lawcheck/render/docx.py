@@ -38,6 +38,7 @@ from lawcheck.render.common import (
     summary_of,
 )
 from lawcheck.render.i18n import Labels
+from lawcheck.sanity import in_language
 
 STATUS_FILL = {"covered": "C6EFCE", "partial": "FFEB9C", "missing": "FFC7CE"}
 RATING_FILL = {"compliant": "C6EFCE", "largely": "E2EFDA", "partially": "FFEB9C", "non": "FFC7CE", "na": "EDEDED"}
@@ -369,7 +370,7 @@ class _Builder:
                          entries=len(self.report.results), instruments=len(self.report.instruments),
                          covered=counts["covered"], partial=counts["partial"], missing=counts["missing"]))
         for warning in self.report.warnings:
-            _labelled(self.para(), self.t("summary.warning"), warning)
+            _labelled(self.para(), self.t("summary.warning"), in_language(warning, self.t))
         self.heading(self.t("summary.ratings"), 2)
         rows = [[r.instrument, (self.t(f"rating.{r.rating}"), RATING_FILL[r.rating]),
                  "—" if r.rating == "na" else f"{round(r.score * 100)} %"] for r in self.ratings]

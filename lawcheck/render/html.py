@@ -15,6 +15,7 @@ import jinja2
 
 from lawcheck import rating as rating_rules
 from lawcheck.models import Catalogue, OffenceResult, Report
+from lawcheck.sanity import in_language
 from lawcheck.render.common import (
     ReportOptions,
     checklist_version,
@@ -52,7 +53,7 @@ def render_html(report: Report, catalogue: Catalogue, bill_text: str, options: R
     line_of = _line_finder(bill_text)
     template = _environment().get_template("report.html.j2")
     return template.render(
-        t=labels, report=report, options=options, date=options.report_date(),
+        t=labels, in_language=in_language, report=report, options=options, date=options.report_date(),
         ratings=rating_rules.instrument_ratings(report), rule=rating_rules.RULE_FIGURES,
         top_gaps=rating_rules.top_gaps(report), recommendations=rating_rules.recommendations(report),
         titles={i: instrument_title(catalogue, i) for i in report.instruments},

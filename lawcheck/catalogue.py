@@ -191,6 +191,7 @@ class DraftingSchema(_Strict):
     carve_out: list[str] = Field(min_length=1)
     stopwords: list[str] = Field(min_length=10)
     reported: list[str] = []
+    engage: list[str] = []
 
 
 # --------------------------------------------------------------------------- loading

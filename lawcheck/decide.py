@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from lawcheck.context import Unit
+from lawcheck.context import Ranges, Unit, merge
 from lawcheck.match import REPORTED_WINDOW, BillIndex, Hit, Hits, drop_after, hits_within
 from lawcheck.split import Locator
 from lawcheck.models import (
@@ -34,6 +34,8 @@ from lawcheck.models import (
 RANK: dict[str, int] = {"missing": 0, "partial": 1, "covered": 2}
 BY_REFERENCE_SCORE = 0.9
 BY_REFERENCE_WINDOW = 12  # words between "as defined in" and the instrument's name
+ENGAGE_WINDOW = 3  # words between "engages in" and the defined term it names
+REACH_STEPS = 4  # definitions and references followed from an act's definition
 DEFINITIONS_LOOKBACK = 4  # definitions before a position that may still span it
 
 
@@ -72,6 +74,7 @@ class Decider:
                 self.definition_users.setdefault(used, []).append(unit.provision.index)
         self._hits: dict[tuple[str, str], tuple[Hit, ...]] = {}
         self.best: dict[str, Finding | None] = {}
+        self._acts: list[tuple[Unit, Hit, Ranges]] | None = None
 
     # ------------------------------------------------------------------ elements
 
@@ -234,7 +237,9 @@ class Decider:
     # ------------------------------------------------------------------ incorporation by reference
 
     def by_reference(self, instrument: str) -> tuple[Unit, Hit] | None:
-        """A provision creating an offence "as defined in" the named instrument, if there is one."""
+        """A provision creating an offence "as defined in" the named instrument, if there is one: in its own
+        words, or through the act it punishes ("engages in a terrorist act", where "terrorist act" is defined
+        as an offence "as defined in" a convention listed in a schedule that names this one)."""
         names = self.catalogue.instruments[instrument].short_names.get(self.language, ())
         name_hits = self.index.find_any(names)
         for unit in self.units:
@@ -244,7 +249,68 @@ class Decider:
                 for name in hits_within(name_hits, unit.own):
                     if 0 <= name.first_token - cue.last_token <= BY_REFERENCE_WINDOW:
                         return unit, Hit(cue.start, name.end, cue.first_token, name.last_token, 1.0, name.phrase)
+        for unit, entry, reach in self._acts_by_definition():
+            if hits_within(self.by_reference_hits, reach) and hits_within(name_hits, reach):
+                return unit, entry
         return None
+
+    def _acts_by_definition(self) -> list[tuple[Unit, Hit, Ranges]]:
+        """Offence provisions whose conduct is doing an act a defined term names ("engages in a terrorist
+        act"), each with the words that say so and what the act's definition reaches: the definition, the
+        definitions of the terms it uses, and the provisions and schedules they refer to (a few steps)."""
+        if self._acts is None:
+            self._acts = []
+            phrases = self.catalogue.drafting[self.language].engage
+            engage = self.index.find_any(phrases)
+            finite = {" ".join(p.lower().split()) for p in phrases}  # the forms as listed, not their lemmas
+            for unit in self.units:
+                if not unit.enacting or unit.definition or not unit.penal or unit.duty:
+                    continue
+                for verb in hits_within(engage, unit.own):
+                    if " ".join(self.text[verb.start:verb.end].lower().split()) not in finite:
+                        continue  # "for the purpose of carrying out a terrorist activity": a purpose, not the act
+                    entry = self._defined_act(verb)
+                    if entry is not None:
+                        term_hit, definitions = entry
+                        hit = Hit(verb.start, term_hit.end, verb.first_token, term_hit.last_token, 1.0, term_hit.phrase)
+                        self._acts.append((unit, hit, self._reach(definitions)))
+                        break
+        return self._acts
+
+    def _defined_act(self, verb: Hit) -> tuple[Hit, list[int]] | None:
+        """The defined term named just after "engages in" (within a few words), with its definitions."""
+        for number, definition in enumerate(self.structure.definitions):
+            for hit in self._term_hits(definition.term):
+                if 0 < hit.first_token - verb.last_token <= ENGAGE_WINDOW:
+                    same = [i for i, d in enumerate(self.structure.definitions) if d.term.lower() == definition.term.lower()]
+                    return hit, same or [number]
+        return None
+
+    def _term_hits(self, term: str) -> Hits:
+        return self.index.find(term)
+
+    def _reach(self, definitions: list[int]) -> Ranges:
+        """The spans of the definitions, then of the definitions of the terms used in them and of the
+        provisions (schedules included) they refer to, for REACH_STEPS steps."""
+        provisions, all_definitions = self.structure.provisions, self.structure.definitions
+        spans = [(all_definitions[i].start, all_definitions[i].end) for i in definitions]
+        seen_definitions, seen_targets = set(definitions), set()
+        frontier = merge(spans)
+        for _ in range(REACH_STEPS):
+            new: list[tuple[int, int]] = []
+            for number, definition in enumerate(all_definitions):
+                if number not in seen_definitions and hits_within(self._term_hits(definition.term), frontier):
+                    seen_definitions.add(number)
+                    new.append((definition.start, definition.end))
+            for ref in self.structure.crossrefs:
+                if ref.target is not None and ref.target not in seen_targets and any(lo <= ref.start < hi for lo, hi in frontier):
+                    seen_targets.add(ref.target)
+                    new.append((provisions[ref.target].start, provisions[ref.target].end))
+            if not new:
+                break
+            spans += new
+            frontier = merge(new)
+        return merge(spans)
 
     # ------------------------------------------------------------------ results
 

@@ -144,6 +144,7 @@ class Drafting:
     carve_out: tuple[str, ...]  # "other than", "except"
     stopwords: tuple[str, ...]  # for language detection
     reported: tuple[str, ...] = ()  # "to the effect that": what follows reports a message, not an act
+    engage: tuple[str, ...] = ()  # "engages in": doing the act a defined term names ("engages in a terrorist act")
 
 
 @dataclass(frozen=True)

@@ -512,6 +512,9 @@ _Q_CLOSE = "\"”'’»"
 DEFINITION_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "en": (
         re.compile(rf"[{_Q_OPEN}]\s*([^{_Q_CLOSE}\n]{{2,80}}?)\s*[{_Q_CLOSE}]\s*(?:means|includes|shall mean|has the meaning|refers to|is defined)", re.I),
+        # Markdown statutes print the term in italics or bold: "_specified terrorism convention_ means"
+        re.compile(r"(?<![\w*_])(?:\*\*|_|\*)([^*_\n]{2,80}?)(?:\*\*|_|\*)\s*(?:means|includes|has the meaning|refers to)\b", re.I),
+        re.compile(r"\bis an? [\"“_*]{1,2}([^\"”_*\n]{2,60}?)[\"”_*]{1,2} for the purposes of", re.I),
         re.compile(r"(?:the (?:term|expression|word)s?)\s+[\"“'‘]?([^\"”'’\n]{2,60}?)[\"”'’]?\s+(?:means|includes|has the meaning)", re.I),
     ),
     "fr": (
@@ -693,10 +696,12 @@ def find_crossrefs(text: str, provisions: tuple[Provision, ...]) -> tuple[CrossR
 
 
 _DIVISION_REF_RE = re.compile(
-    r"\b(?P<word>parts?|chapters?|titles?|titres?|chapitres?|t[íi]tulos?|cap[íi]tulos?)\s+"
-    r"(?P<num>[IVXLC]+|\d+|premier|ier|er|preliminar)\b", re.I)
+    r"\b(?P<word>parts?|chapters?|titles?|titres?|chapitres?|t[íi]tulos?|cap[íi]tulos?|schedules?|annex(?:es)?|"
+    r"annexes?|anexos?)\s+(?P<num>[IVXLC]+|\d+|premier|ier|er|preliminar)\b", re.I)
+_THE_SCHEDULE_RE = re.compile(r"\b(?:the|l'|el|la) ?(?:schedule|annex|annexe|anexo)\b(?!\s+\d)", re.I)
 _DIVISION_WORDS = {"part": "part", "chapter": "chapter", "title": "title", "titre": "title", "chapitre": "chapter",
-                   "titulo": "title", "capitulo": "chapter"}
+                   "titulo": "title", "capitulo": "chapter", "schedule": "schedule", "annex": "schedule",
+                   "annexe": "schedule", "anexo": "schedule"}
 
 
 def _division_refs(text: str, provisions: tuple[Provision, ...], locator: Locator) -> list[CrossRef]:
@@ -706,6 +711,12 @@ def _division_refs(text: str, provisions: tuple[Provision, ...], locator: Locato
         if p.is_division and p.num:
             divisions.setdefault((p.level, p.num.lower()), p.index)
     out = []
+    schedules = [p.index for p in provisions if p.level == "schedule"]
+    if len(schedules) == 1:  # "the conventions listed in the Schedule": the bill's only schedule
+        for match in _THE_SCHEDULE_RE.finditer(text):
+            source = locator.innermost(match.start())
+            if source is not None and not provisions[source].is_division:
+                out.append(CrossRef(source, schedules[0], match.group(0), match.start(), match.end()))
     for match in _DIVISION_REF_RE.finditer(text):
         source = locator.innermost(match.start())
         if source is None or provisions[source].start == match.start() or provisions[source].is_division:

@@ -42,7 +42,7 @@ _ARTICLE_NUM = (
 ARTICLE_RE = re.compile(rf"^{_ARTICLE_WORDS}\s*{_ARTICLE_NUM}\s*(?:[º°o](?=\W|$))?\s*(?:\.-|\.—|[.:—–-])?\s*", re.I)
 UNDOTTED_RE = re.compile(r"^(?P<num>\d+[A-Z]{0,3}(?:\.\d+)*)\s+(?=[A-Z])")
 UNDOTTED_MAX_JUMP = 50  # "11 Financing terrorist acts" after section 10; excerpts skip; "1980 Convention" is no section
-NUMBERED_RE = re.compile(r"^(?P<num>\d+[A-Z]?)\.(?:—|-)?(?:\s+(?=\S)|\s*$)")
+NUMBERED_RE = re.compile(r"^(?P<num>\d+[A-Z]?)\.(?:—|-)?(?:\s+(?=\S)|\s*$|(?=\(\d+[A-Z]?\)))")
 SUB_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("paren-digit", re.compile(r"^\((\d+[A-Z]?)\)\s*")),
     ("paren-lower", re.compile(r"^\(([a-z]{1,4})\)\s*")),
@@ -366,7 +366,9 @@ def _line(state: _State, indent: int, start: int, line: str) -> None:
         state.kinds, state.pending_heading = [], ""
         state.heading_slot = None if heading else node.index
         return
-    article = None if wrapped else _article(line, indent, state)
+    article = _article(line, indent, state)
+    if wrapped and article and ARTICLE_RE.match(fold_accents(line[:LABEL_PREFIX])):
+        article = None  # "Section 7 of the Airports Act ..." continuing a sentence; a bare "3. Heading" still opens
     if article:
         label, num, cut = article
         node = _open(state, _ARTICLE_LEVEL, num, label, start, 10)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from functools import lru_cache
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -38,6 +39,27 @@ class Hit(NamedTuple):
     last_token: int
     score: float  # 1.0 exact; the lowest fuzzy ratio of its words otherwise
     phrase: str
+
+
+def _inflected(word: str, key: str) -> bool:
+    """Whether two spellings differ only in their ending ("largue" / "larguer"), as inflections do."""
+    shorter = min(len(word), len(key))
+    common = next((i for i, (a, b) in enumerate(zip(word, key)) if a != b), shorter)
+    return common >= shorter - 1
+
+
+@lru_cache(maxsize=100_000)
+def is_word(word: str, language: str) -> bool:
+    """Whether the dictionary knows the word: a bill word that is a word in its own right ("internationally",
+    « présente ») is not a misspelling of a phrase word ("intentionally", « présence »), so fuzzy matching
+    leaves it alone unless it differs only in its ending (an inflection the lemmatiser missed); fuzzy
+    matching is for extraction slips and typing errors ("terorism")."""
+    import simplemma
+
+    try:
+        return bool(simplemma.is_known(word, lang=language))
+    except (ValueError, KeyError):  # pragma: no cover - a language simplemma lacks
+        return False
 
 
 class Hits(tuple):
@@ -78,7 +100,8 @@ class BillIndex:
             for word, score, _ in process.extract(
                 key, self._vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=8
             ):
-                if word[0] == key[0] or word[-1] == key[-1]:
+                if (word[0] == key[0] or word[-1] == key[-1]) and (
+                        _inflected(word, key) or not is_word(word, self.language)):
                     found[word] = round(score / 100.0, 3)
         self._fuzzy_cache[key] = found
         return found

@@ -50,3 +50,17 @@ def test_hits_within_ranges() -> None:
     index = BillIndex(tokenize(text, "en"), "en")
     hits = index.find("seize")
     assert [text[h.start:h.end + 6] for h in hits_within(hits, ((20, len(text)),))] == ["seize there"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text", "language", "found"),
+    [
+        ("intentionally", "an internationally protected person", "en", False),  # a word in its own right
+        ("présence", "les dispositions de la présente loi", "fr", False),
+        ("terrorism", "an act of terorism", "en", True),  # a typing or extraction slip
+        ("larguer", "largue des explosifs", "fr", True),  # an inflection the lemmatiser missed
+    ],
+)
+def test_fuzzy_matching_spares_real_words(phrase: str, text: str, language: str, found: bool) -> None:
+    index = BillIndex(tokenize(text, language), language)
+    assert bool(index.find(phrase)) is found

@@ -145,13 +145,63 @@ def _lines(text: str, marked_headings: set[int] | None = None) -> list[tuple[int
             shown = _unmark(stripped[skip:])
             cut = len(shown) - len(shown.lstrip())
             if shown.strip():
-                out.append((lead, offset + lead + skip + cut, shown.strip()))
+                begin = offset + lead + skip + cut
+                for at, part in _inline_parts(shown.strip()):
+                    out.append((lead, begin + at, part))
                 if stripped.startswith("#"):
-                    marked_headings.add(offset + lead + skip + cut)
+                    marked_headings.add(begin)
         if in_note and _NOTE_CLOSE_RE.match(stripped):
             in_note = False
         offset += len(raw) + 1
     return out
+
+
+INLINE_MIN_CHARS = 250  # a line this long may hold a whole section: "(1) ... — (a) ...; or (b) ... (2) ..."
+_INLINE_LABEL_RE = re.compile(r"(?<=[.;:—–])\s*(?:(?:or|and|ou|et|o|y)\s+)?(\((\d{1,3}|[a-z]{1,4}|[A-Z])\))\s+(?=\S)")
+_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+
+
+def _inline_parts(line: str) -> list[tuple[int, str]]:
+    """A long line cut before the sub-provision labels printed inside it, where a clause ends before them
+    and they follow in sequence ("... requires— (a) ...; (b) ... (2) A person ..."): texts built from web
+    pages or databases often print a whole section on one line. Cross-references ("subsection (1)") are
+    preceded by words, not by punctuation, and stay where they are."""
+    if len(line) < INLINE_MIN_CHARS:
+        return [(0, line)]
+    seen: dict[str, str] = {}
+    first = re.match(r"\((\d{1,3}|[a-z]{1,4}|[A-Z])\)", line)
+    if first:
+        _next_in_sequence(first.group(1), seen)
+    cuts = [m.start(1) for m in _INLINE_LABEL_RE.finditer(line) if _next_in_sequence(m.group(2), seen)]
+    if not cuts:
+        return [(0, line)]
+    bounds = [0, *cuts, len(line)]
+    return [(lo, line[lo:hi].rstrip()) for lo, hi in zip(bounds, bounds[1:]) if line[lo:hi].strip()]
+
+
+def _next_in_sequence(label: str, seen: dict[str, str]) -> bool:
+    """Whether the label continues a series of this line (1, 2, 3; a, b, c; i, ii, iii; A, B) or starts one;
+    records it when it does."""
+    kinds = []
+    if label.isdigit():
+        kinds.append(("digit", str(int(seen["digit"]) + 1) if "digit" in seen else "1"))
+    elif label.isupper():
+        kinds.append(("upper", chr(ord(seen["upper"]) + 1) if "upper" in seen else "A"))
+    else:
+        if len(label) == 1:
+            kinds.append(("lower", chr(ord(seen["lower"]) + 1) if "lower" in seen else "a"))
+        roman = seen.get("roman")
+        kinds.append(("roman", _ROMANS[_ROMANS.index(roman) + 1] if roman in _ROMANS[:-1] else "i" if roman is None else ""))
+    for kind, expected in kinds:
+        if label == expected:
+            seen[kind] = label
+            for lower in _BELOW[kind]:  # a new subsection starts its paragraphs again
+                seen.pop(lower, None)
+            return True
+    return False
+
+
+_BELOW = {"digit": ("lower", "roman", "upper"), "lower": ("roman", "upper"), "roman": ("upper",), "upper": ()}
 
 
 def _is_furniture(line: str, repeats: dict[str, int]) -> bool:

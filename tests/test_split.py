@@ -171,3 +171,19 @@ def test_a_wrapped_line_opens_nothing(text: str) -> None:
 def test_a_sentence_naming_a_section_is_not_a_section() -> None:
     text = "Section 40 Offences\nA person commits an offence.\nSection 40 does not apply to acts abroad.\nSection 41 Penalty\nText."
     assert _labels(text) == ["Section 40", "Section 41"]
+
+
+def test_a_section_printed_on_one_line_is_cut_at_its_labels() -> None:
+    line = ("3. Offences against aircraft\n(1) Any person who unlawfully— (a) on board any aircraft in flight— (i) by use of "
+            "force seizes the aircraft; or (ii) by threats exercises control of it; (b) destroys an aircraft in service; "
+            "or (c) places on an aircraft a device likely to destroy it, commits an offence under subsection (1) of "
+            "section 4 and shall be liable to imprisonment for life. (2) A person who attempts commits an offence.")
+    assert _labels(line) == ["Section 3", "Section 3(1)", "Section 3(1)(a)", "Section 3(1)(a)(i)", "Section 3(1)(a)(ii)", "Section 3(1)(b)",
+                             "Section 3(1)(c)", "Section 3(2)"]
+
+
+def test_labels_out_of_sequence_inside_a_line_stay_text() -> None:
+    line = ("3. Offences\nA person who does an act referred to in paragraph (c) of section 2, or (d) of the Schedule; "
+            "(f) is not a label here because nothing came before it in this long line of text; and so on until the "
+            "line is long enough to be looked at for labels printed inside it, which it is now.")
+    assert _labels(line) == ["Section 3"]

@@ -260,6 +260,8 @@ def _article(line: str, indent: int, state: _State) -> tuple[str, str, int] | No
         word, num = match["word"], " ".join(match["num"].split())
         if word.lower() == "s" and not num[0].isdigit():
             return None
+        if word.islower() and len(word.rstrip(".")) > 1:  # "section 10A, he commits ...": a wrapped reference
+            return None
         following = re.sub(r"^(?:\(\w{1,4}\)\s*)+", "", line[match.end():]).split(" ", 1)[0]
         if following[:1].islower() and following not in _SUFFIXES and not re.search(r"[.:—–-]\s*$", match.group(0)):
             return None  # "Section 40 does not apply ...", "section 2 of the Act": a sentence naming a section

@@ -86,9 +86,15 @@ def own_segments(structure: Structure, index: int, text: str | None = None) -> l
 
 
 def _ancestors(structure: Structure, index: int) -> list[int]:
+    """The provisions above, up to its article: a provision inserted into another act by an amending
+    article is not read with the amending article's words ("Section 431 is replaced by the following:")."""
     out, cursor = [], structure.provisions[index].parent
+    if structure.provisions[index].level == "article":
+        return out
     while cursor is not None and not structure.provisions[cursor].is_division:
         out.append(cursor)
+        if structure.provisions[cursor].level == "article":
+            break
         cursor = structure.provisions[cursor].parent
     return out
 

@@ -41,6 +41,7 @@ _ARTICLE_NUM = (
 )
 ARTICLE_RE = re.compile(rf"^{_ARTICLE_WORDS}\s*{_ARTICLE_NUM}\s*(?:[º°o](?=\W|$))?\s*(?:\.-|\.—|[.:—–-])?\s*", re.I)
 UNDOTTED_RE = re.compile(r"^(?P<num>\d+[A-Z]{0,3}(?:\.\d+)*)\s+(?=[A-Z])")
+_BARE_NUMBER_RE = re.compile(r"^(?P<num>\d+(?:\.\d+)+)\s*$")
 UNDOTTED_MAX_JUMP = 50  # "11 Financing terrorist acts" after section 10; excerpts skip; "1980 Convention" is no section
 NUMBERED_RE = re.compile(r"^(?P<num>\d+[A-Z]?)\.(?:—|-)?(?:\s+(?=\S)|\s*$|(?=\(\d+[A-Z]?\)))")
 SUB_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -80,6 +81,7 @@ class _Node:
     own_start: int = 0
     end: int = 0
     children: list[int] = field(default_factory=list)
+    inserted_by: int | None = None  # the amending provision that inserts this one into another act
 
 
 @dataclass
@@ -97,6 +99,10 @@ class _State:
     contents: set[int] = field(default_factory=set)  # starts of the lines of a table of contents
     line_start: int = 0
     previous: str = ""  # the line before, to tell a wrapped line from a new provision
+    formula_line: int = -99  # the line number of the last insertion formula ("the following section:")
+    previous_two: str = ""
+    line_number: int = 0
+    amending: int | None = None  # the amending provision whose inserted text is being read
 
 
 _BOLD_RE = re.compile(r"\*\*|__")
@@ -112,6 +118,7 @@ def _unmark(line: str) -> str:
     """Markdown emphasis and escapes out of a line, keeping its length: ``**ARTICULO 186.** -`` reads as
     ``ARTICULO 186.   -`` and ``1\\. Text`` as ``1.  Text``."""
     line = _BOLD_RE.sub(lambda m: " " * len(m.group(0)), line)
+    line = _OPENING_QUOTE_RE.sub(lambda m: " " * len(m.group(0)), line.lstrip(), count=1).rjust(len(line))
     line = _ESCAPED_DOT_RE.sub(lambda m: m.group(1) + ". ", line)
     return line
 
@@ -156,6 +163,17 @@ def _lines(text: str, marked_headings: set[int] | None = None) -> list[tuple[int
     return out
 
 
+INSERTION_RE = {
+    "en": re.compile(r"\b(?:the\s+following(?:\s+new)?\s+(?:sections?|articles?|subsections?|paragraphs?|parts?|divisions?|chapters?|schedules?)"
+                     r"|(?:is|are)\s+(?:hereby\s+)?(?:inserted|substituted|added|replaced)\b|as\s+follows)", re.I),
+    "fr": re.compile(r"\b(?:(?:est|sont)\s+(?:ainsi\s+)?(?:rédigée?s?|remplacée?s?|insérée?s?|ajoutée?s?|complétée?s?)"
+                     r"|il\s+est\s+(?:inséré|ajouté|créé)|(?:les\s+)?dispositions?\s+suivantes?|ainsi\s+rédigée?s?)", re.I),
+    "es": re.compile(r"\b(?:para\s+quedar\s+como\s+sigue|se\s+(?:adiciona|reforma|sustituye|agrega|modifica|incorpora)n?"
+                     r"|queda(?:n)?\s+redactad[oa]s?|(?:el|los)\s+siguientes?\s+(?:texto|art[íi]culos?))", re.I),
+}
+INSERTION_REACH = 4  # lines (headings) that may stand between the insertion formula and the inserted provision
+_INSERTION_END_RE = re.compile(r"[\"”»’']\s*[.;,]?\s*$")
+_OPENING_QUOTE_RE = re.compile(r"^[\"“«‘']\s*")
 INLINE_MIN_CHARS = 250  # a line this long may hold a whole section: "(1) ... — (a) ...; or (b) ... (2) ..."
 _INLINE_LABEL_RE = re.compile(r"(?<=[.;:—–])\s*(?:(?:or|and|ou|et|o|y)\s+)?(\((\d{1,3}|[a-z]{1,4}|[A-Z])\))\s+(?=\S)")
 _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
@@ -281,7 +299,21 @@ def _article(line: str, indent: int, state: _State) -> tuple[str, str, int] | No
                 marked or _in_sequence(match["num"], state)):
             state.last_number = _number_key(match["num"])
             return _numbered_label(match["num"], state), match["num"], match.end()
+        match = match or _BARE_NUMBER_RE.match(line)
+        if match and _decimal_after_current(match["num"], state):  # "431.1 Every one who ..." after "431."
+            state.last_number = _number_key(match["num"])
+            return _numbered_label(match["num"], state), match["num"], match.end()
     return None
+
+
+def _decimal_after_current(num: str, state: _State) -> bool:
+    """A decimal section number ("431.1") printed before its text, right after the section it extends
+    (Canadian and Australian numbering: 431, 431.1, 431.2)."""
+    current = _current_article(state)
+    if "." not in num or current is None or not re.fullmatch(r"\d+(?:\.\d+)*", current.num):
+        return False
+    key, here = _number_key(num), _number_key(current.num)
+    return key[0] == here[0] and here < key
 
 
 def _numbered_label(num: str, state: _State) -> str:
@@ -401,6 +433,48 @@ def _is_wrapped(state: _State, line: str) -> bool:
 
 
 def _line(state: _State, indent: int, start: int, line: str) -> None:
+    state.line_number += 1
+    _read_line(state, indent, start, line)
+    pattern = INSERTION_RE.get(state.language, INSERTION_RE["en"])
+    if line.rstrip().endswith((":", "—", "–", "-")) and pattern.search(f"{state.previous_two} {line}"):
+        state.formula_line = state.line_number
+    if state.amending is not None and state.line_number > state.formula_line and _INSERTION_END_RE.search(line):
+        state.amending = None  # the closing quotation mark ends the inserted text
+    state.previous_two = line
+
+
+def _open_inserted(state: _State, num: str, label: str, start: int) -> _Node | None:
+    """An article printed inside an amending provision, after "the following section is inserted:" (or
+    while the inserted text goes on): it is opened under the amending provision, not beside it."""
+    recent = state.line_number - state.formula_line <= INSERTION_REACH
+    current = _current_article(state)
+    while current is not None and current.inserted_by is not None:  # the amending act's own section
+        current = state.nodes[current.inserted_by]
+    host = state.nodes[state.amending] if state.amending is not None else current
+    if host is not None and _follows(host.num, num):
+        state.amending, state.formula_line = None, -99  # the amending act's own next section
+        return None
+    if recent and state.amending is None:
+        state.amending = current.index if current is not None else None
+        state.formula_line = -99  # one formula opens one insertion
+    if state.amending is None:
+        return None
+    while state.stack and state.stack[-1] != state.amending:
+        state.nodes[state.stack.pop()].end = start
+    node = _Node(len(state.nodes), _ARTICLE_LEVEL, num, label, start, state.amending, 10, own_start=start,
+                 inserted_by=state.amending)
+    state.nodes[state.amending].children.append(node.index)
+    state.nodes.append(node)
+    state.stack.append(node.index)
+    return node
+
+
+def _follows(previous: str, num: str) -> bool:
+    """Whether section ``num`` is the one after ``previous`` in plain numbering (4 -> 5)."""
+    return previous.isdigit() and num.isdigit() and int(num) == int(previous) + 1
+
+
+def _read_line(state: _State, indent: int, start: int, line: str) -> None:
     state.line_start = start
     if start in state.contents:  # a table of contents names provisions; it opens none
         state.pending_heading, state.heading_slot = "", None
@@ -423,7 +497,7 @@ def _line(state: _State, indent: int, start: int, line: str) -> None:
         article = None  # "Section 7 of the Airports Act ..." continuing a sentence; a bare "3. Heading" still opens
     if article:
         label, num, cut = article
-        node = _open(state, _ARTICLE_LEVEL, num, label, start, 10)
+        node = _open_inserted(state, num, label, start) or _open(state, _ARTICLE_LEVEL, num, label, start, 10)
         state.kinds = []
         node.heading, state.pending_heading = state.pending_heading, ""
         _after_article_label(state, node, indent, start, line, cut)
@@ -462,8 +536,31 @@ def _plain_line(state: _State, line: str) -> None:
     state.pending_heading = line if _is_heading_text(line) and len(line.split()) <= 8 else ""
 
 
+def _inserted_labels(state: _State) -> None:
+    """An inserted provision is cited through the provision that inserts it: "Section 5 (inserting section
+    10A(1)(a))", « Article 4 (insérant l'article 12) »."""
+    verb = {"fr": "insérant", "es": "que inserta"}.get(state.language, "inserting")
+    for node in state.nodes:
+        if node.inserted_by is None:
+            continue
+        host = state.nodes[node.inserted_by].label
+        for index in _subtree(state, node.index):
+            inner = state.nodes[index].label
+            state.nodes[index].label = f"{host} ({verb} {inner[:1].lower()}{inner[1:]})"
+
+
+def _subtree(state: _State, index: int) -> list[int]:
+    out, stack = [], [index]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        stack.extend(state.nodes[current].children)
+    return out
+
+
 def _freeze(state: _State, text: str) -> tuple[Provision, ...]:
     _close_to(state, -99, len(text))
+    _inserted_labels(state)
     provisions = []
     for node in state.nodes:
         path: list[str] = []

@@ -187,3 +187,28 @@ def test_labels_out_of_sequence_inside_a_line_stay_text() -> None:
             "(f) is not a label here because nothing came before it in this long line of text; and so on until the "
             "line is long enough to be looked at for labels printed inside it, which it is now.")
     assert _labels(line) == ["Section 3"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("5. Part IV of the principal Act is amended by inserting after section 10 the following section:\n"
+         '"Violence at airports\n10A. (1) A person commits an offence who at an airport.\n(2) Subsection (1) applies.".\n'
+         "6. Section 13 of the principal Act is amended.",
+         "en", ["Section 5", "Section 5 (inserting section 10A)", "Section 5 (inserting section 10A(1))",
+                "Section 5 (inserting section 10A(2))", "Section 6"]),
+        ("Article 4\nL'article 2 de la loi du 12 mars 2003 est remplacé par les dispositions suivantes :\n"
+         "« Art. 2. – Est puni de la réclusion criminelle le fait de s'emparer d'un aéronef. »\nArticle 5\nLa présente loi entre en vigueur.",
+         "fr", ["Article 4", "Article 4 (insérant article 2)", "Article 5"]),
+        ("Artículo 2. Se adiciona el artículo 139 Bis al Código Penal Federal, para quedar como sigue:\n"
+         "Artículo 139 Bis.- Se impondrá pena de prisión al que se apodere de una aeronave.\nArtículo 3. Entrada en vigor.",
+         "es", ["Artículo 2", "Artículo 2 (que inserta artículo 139 Bis)", "Artículo 3"]),
+        ("13. Section 431 of the Act is replaced by the following:\n431. Every one who commits a violent attack.\n"
+         "431.1 Every one who commits a violent attack on personnel.\n431.2\n(1) The following definitions apply.\n"
+         "14. Section 811 is amended.",
+         "en", ["Section 13", "Section 13 (inserting section 431)", "Section 13 (inserting section 431.1)",
+                "Section 13 (inserting section 431.2)", "Section 13 (inserting section 431.2(1))", "Section 14"]),
+    ],
+)
+def test_text_inserted_by_an_amending_law_is_cited_through_it(text: str, language: str, expected: list[str]) -> None:
+    assert _labels(text, language) == expected

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from dataclasses import dataclass
 
 from lawcheck.context import Ranges, Unit, merge
@@ -32,6 +33,7 @@ from lawcheck.models import (
 )
 
 RANK: dict[str, int] = {"missing": 0, "partial": 1, "covered": 2}
+ALSO_LIMIT = 2  # other articles cited where the same offence stands as fully
 BY_REFERENCE_SCORE = 0.9
 BY_REFERENCE_WINDOW = 12  # words between "as defined in" and the instrument's name
 ENGAGE_WINDOW = 3  # words between "engages in" and the defined term it names
@@ -49,6 +51,7 @@ class Finding:
     matches: tuple[ElementMatch, ...]
     extra: tuple[int, ...] = ()  # other provisions the verdict rests on (e.g. the principal offence)
     note: str = ""  # why the status is what it is, when the elements alone do not say
+    also: tuple[int, ...] = ()  # other articles that hold the offence as fully (cited after the evidence)
 
 
 class Decider:
@@ -161,16 +164,34 @@ class Decider:
         return not hits_within(self.element_hits(offence, _anchor(offence)), unit.context)
 
     def best_finding(self, offence: Offence) -> Finding | None:
+        """The best finding, with (for a principal offence, in ``also``) the other articles where it stands as
+        fully: a law may create the same offence twice (a specific offence and a general terrorism offence)."""
         best: Finding | None = None
+        found: list[Finding] = []
         for unit in self.candidate_units(offence):
             if not self._eligible(offence, unit) or self._quick_reject(offence, unit):
                 continue
             finding = self.judge(offence, unit)
             if offence.kind == "ancillary":
                 finding = self._ancillary(offence, finding)
+            if finding.status != "missing":
+                found.append(finding)
             if best is None or _better(finding, best):
                 best = finding
-        return best
+        if best is None or best.status == "missing" or offence.kind != "principal":
+            return best
+        return dataclasses.replace(best, also=self._also(best, found))
+
+    def _also(self, best: Finding, found: list[Finding]) -> tuple[int, ...]:
+        """Provisions of other articles holding the offence with the same status as the best, best first."""
+        article = _article_of(self.structure, best.unit.provision.index)
+        seen, out = {article}, []
+        for finding in sorted((f for f in found if f.status == best.status), key=_rank, reverse=True):
+            other = _article_of(self.structure, finding.unit.provision.index)
+            if other not in seen and len(out) < ALSO_LIMIT:
+                seen.add(other)
+                out.append(finding.unit.provision.index)
+        return tuple(out)
 
     # ------------------------------------------------------------------ ancillary offences
 
@@ -335,6 +356,7 @@ class Decider:
         indexes = [finding.unit.provision.index, *finding.extra]
         holders = (self.locator.innermost(m.start, preamble=True) for m in finding.matches if m.found)
         indexes += sorted({h for h in holders if h is not None} - set(indexes))
+        indexes += [i for i in finding.also if i not in indexes]
         status = finding.status
         provisions = tuple(self._ref(i) for i in dict.fromkeys(indexes)) if status != "missing" else ()
         return OffenceResult(
@@ -385,11 +407,20 @@ def _score(offence: Offence, matches: tuple[ElementMatch, ...]) -> float:
     return round(got / total, 3) if total else 0.0
 
 
+def _rank(f: Finding) -> tuple:
+    return (RANK[f.status], f.score, len(f.unit.provision.path), -f.unit.provision.start)
+
+
 def _better(a: Finding, b: Finding) -> bool:
     """Higher status, then score, then the more specific (deeper) provision, then the earlier one."""
-    key_a = (RANK[a.status], a.score, len(a.unit.provision.path), -a.unit.provision.start)
-    key_b = (RANK[b.status], b.score, len(b.unit.provision.path), -b.unit.provision.start)
-    return key_a > key_b
+    return _rank(a) > _rank(b)
+
+
+def _article_of(structure: Structure, index: int) -> int:
+    cursor = index
+    while structure.provisions[cursor].parent is not None and structure.provisions[cursor].level != "article":
+        cursor = structure.provisions[cursor].parent
+    return cursor
 
 
 def _reason(offence: Offence, finding: Finding, missing: tuple[str, ...]) -> str:

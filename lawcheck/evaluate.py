@@ -144,6 +144,7 @@ def provision_key(label: str) -> tuple[str, str]:
     Words such as Section, s, Article, Artículo, § are dropped; ``º`` and ``°`` are not part of a number.
     """
     rest = _LABEL_WORD_RE.sub("", label.strip())
+    rest = re.sub(r"^(\d+(?:\.\d+)*)([a-z])\)", r"\1(\2)", rest)  # Swiss/French "77b)" is 77(b)
     match = _NUMBER_RE.match(rest)
     if not match:
         return "", ""

@@ -37,7 +37,7 @@ DIVISIONS: dict[str, dict[str, str]] = {
 _ARTICLE_WORDS = r"(?P<word>section|sec\.|s\.|s|article|art\.|articulo|art|§+)"
 _ARTICLE_NUM = (
     r"(?P<num>premier|1er|primero|unico|"
-    r"[LRD]?\.?\s?\d+[A-Za-z]?(?:[-.]\d+)*(?:\s?(?:bis|ter|quater|quinquies|sexies))?)"
+    r"[LRD]?\.?\s?\d+[A-Za-z]?(?:[-.]\d+)*(?:-[A-Z]\b)?(?:\s?(?:bis|ter|quater|quinquies|sexies))?)"
 )
 ARTICLE_RE = re.compile(rf"^{_ARTICLE_WORDS}\s*{_ARTICLE_NUM}\s*(?:[º°o](?=\W|$))?\s*(?:\.-|\.—|[.:—–-])?\s*", re.I)
 UNDOTTED_RE = re.compile(r"^(?P<num>\d+[A-Z]{0,3}(?:\.\d+)*)\s+(?=[A-Z])")

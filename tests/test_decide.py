@@ -154,3 +154,37 @@ def test_a_provision_made_of_the_required_phrases_is_never_missing(catalogue, of
     penal = {"en": "commits an offence", "fr": "est puni", "es": "será castigado"}[language]
     text = f"1. Offence\n{' ; '.join(phrases)} {penal}."
     assert _status(catalogue, text, offence.id, language)[0] != "missing", text
+
+
+def test_an_offence_created_twice_cites_both_articles(catalogue) -> None:
+    text = ("3. Hijacking\n(1) A person who unlawfully, by force or threat, seizes or exercises control of an aircraft "
+            "in flight commits an offence.\n4. Interpretation\nIn this Act aircraft means any machine.\n"
+            "5. Terrorist offences\n(1) A person who unlawfully, by force or threat, seizes or exercises control of an "
+            "aircraft in flight, with intent to compel a government, commits an offence.\n")
+    report = check_bill(make_bill(text), catalogue, "en", ("hague-1970",))
+    hijacking = next(r for r in report.results if r.kind == "principal")
+    labels = [p.label for p in hijacking.provisions]
+    assert hijacking.status == "covered" and "Section 3(1)" in labels and "Section 5(1)" in labels
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("4. Terrorist act\n(1) A person commits an offence who engages in a terrorist act.\n"
+         "5. Definitions\nIn this Act—\n\"terrorist act\" means an act that constitutes an offence as defined in a "
+         "specified convention;\n\"specified convention\" means a treaty listed in Schedule 3.\n"
+         "SCHEDULE 3\n1. Convention for the Suppression of Unlawful Seizure of Aircraft, done at The Hague on 16 December 1970.\n",
+         "covered"),
+        # financing "for the purpose of carrying out a terrorist act" is not the act itself
+        ("4. Financing\n(1) A person commits an offence who collects funds for the purpose of carrying out a terrorist act.\n"
+         "5. Definitions\nIn this Act—\n\"terrorist act\" means an act that constitutes an offence as defined in a "
+         "specified convention;\n\"specified convention\" means a treaty listed in Schedule 3.\n"
+         "SCHEDULE 3\n1. Convention for the Suppression of Unlawful Seizure of Aircraft, done at The Hague on 16 December 1970.\n",
+         "missing"),
+    ],
+)
+def test_an_act_defined_by_a_schedule_of_conventions(catalogue, text: str, expected: str) -> None:
+    report = check_bill(make_bill(text), catalogue, "en", ("hague-1970",))
+    hijacking = next(r for r in report.results if r.kind == "principal")
+    assert hijacking.status == expected
+    assert hijacking.by_reference is (expected == "covered")

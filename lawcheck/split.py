@@ -712,7 +712,7 @@ def find_definitions(text: str, provisions: tuple[Provision, ...], language: str
 
 # ----------------------------------------------------------------------------- cross-references
 
-_REF_NUM = r"(\d+(?:er)?[A-Z]?(?:-\d+)*(?:\s?(?:bis|ter|quater))?)((?:\s?\(\w{1,4}\))*)"
+_REF_NUM = r"(\d+(?:er)?[A-Z]?(?:[-.]\d+)*(?:\s?(?:bis|ter|quater))?)((?:\s?\(\w{1,4}\))*)"
 CROSSREF_RE = re.compile(
     rf"\b(?P<word>sections?|subsections?|s\.|ss\.|articles?|art\.|art[íi]culos?|§+)\s*(?:L\.?\s?)?{_REF_NUM}"
     rf"(?:\s*(?P<sep>to|à|a|and|et|y|or|ou|o)\s+{_REF_NUM})?",
@@ -739,6 +739,14 @@ def _resolve(articles: dict[str, int], provisions: tuple[Provision, ...], num: s
             break
         target = next((c for c in provisions[target].children if provisions[c].num == sub), target)
     return target
+
+
+def _articles_between(provisions: tuple[Provision, ...], articles: dict[str, int], first: str, last: str) -> list[Provision]:
+    """The articles printed between two (decimal) section numbers: 82.3 to 82.5 holds 82.4."""
+    low, high = articles.get(fold(first.lower())), articles.get(fold(last.lower()))
+    if low is None or high is None or high <= low:
+        return []
+    return [p for p in provisions[low + 1:high] if p.level == _ARTICLE_LEVEL]
 
 
 def _range(first: str, last: str) -> list[str]:
@@ -828,6 +836,8 @@ def find_crossrefs(text: str, provisions: tuple[Provision, ...]) -> tuple[CrossR
         if match["sep"]:
             extra = _range(match.group(2), match.group(5)) if match["sep"].lower() in ("to", "à", "a") else [match.group(5)]
             nums += [(n, match.group(6) if n == match.group(5) else "") for n in extra]
+            if match["sep"].lower() in ("to", "à", "a") and "." in match.group(2):  # "sections 82.3 to 82.5"
+                nums[1:1] = [(p.num, "") for p in _articles_between(provisions, articles, match.group(2), match.group(5))]
         end = match.end()
         while more := _LIST_MORE_RE.match(text[end:end + 40]):
             nums.append((more.group(1), more.group(2)))

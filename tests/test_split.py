@@ -212,3 +212,12 @@ def test_labels_out_of_sequence_inside_a_line_stay_text() -> None:
 )
 def test_text_inserted_by_an_amending_law_is_cited_through_it(text: str, language: str, expected: list[str]) -> None:
     assert _labels(text, language) == expected
+
+
+def test_a_range_of_decimal_sections_is_resolved() -> None:
+    text = ("82.3 Possession\nEvery one who possesses nuclear material commits an offence.\n82.4 Use\nEvery one who uses.\n"
+            "82.5 Commission\nEvery one.\n82.6 Threats\nEvery one who threatens to commit an offence under any of "
+            "sections 82.3 to 82.5 is guilty of an indictable offence.")
+    structure = split(text, "en")
+    assert [structure.provisions[r.target].label for r in structure.crossrefs if r.target is not None] == [
+        "Section 82.3", "Section 82.4", "Section 82.5"]

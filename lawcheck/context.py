@@ -85,6 +85,13 @@ def own_segments(structure: Structure, index: int, text: str | None = None) -> l
     return [(lo, hi) for lo, hi in _cut(segments, heading_span(provision, text)) if text[lo:hi].strip()]
 
 
+def _minus(span: tuple[int, int], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = [span]
+    for hole in holes:
+        out = _cut(out, hole)
+    return out
+
+
 def _ancestors(structure: Structure, index: int) -> list[int]:
     """The provisions above, up to its article: a provision inserted into another act by an amending
     article is not read with the amending article's words ("Section 431 is replaced by the following:")."""
@@ -207,13 +214,22 @@ class UnitBuilder:
             context=context,
             penal=_article(structure, index) in self._penal_articles or bool(hits_within(self.penal_hits, own)),
             duty=bool(hits_within(self.duty_hits, own)),
-            definition=index in self.defined_in,
+            definition=self._defines(index, own),
             enacting=enacting,
             whole_act=bool(hits_within(self.whole_act_hits, own)),
             refers_to=refers_to,
             uses=tuple(uses),
             referred=self._referred(index, refers_to),
         )
+
+    def _defines(self, index: int, own: Ranges) -> bool:
+        """A provision that defines terms, unless its own words also create an offence outside its
+        definitions (a code's article ending "for this article, 'fixed platform' means ...")."""
+        if index not in self.defined_in:
+            return False
+        holes = [(d.start, d.end) for d in self.structure.definitions if d.provision == index]
+        rest = merge([seg for lo, hi in own for seg in _minus((lo, hi), holes)])
+        return not hits_within(self.penal_hits, rest)
 
     def units(self) -> tuple[Unit, ...]:
         return tuple(self.unit(p.index) for p in self.structure.provisions)

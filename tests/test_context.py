@@ -70,3 +70,22 @@ def test_a_term_defined_twice_is_read_with_its_nearest_definition(catalogue) -> 
     assert not hits_within(index.find("ship"), units["Section 2"].context)
     assert hits_within(index.find("ship"), units["Section 4"].context)
     assert not hits_within(index.find("aircraft"), units["Section 4"].context)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "defines"),
+    [
+        ("Artículo 170.- Al que se apodere de una plataforma fija se le aplicarán de veinte a treinta años de prisión. "
+         "Para efectos de este artículo, se entenderá por plataforma fija una isla artificial, instalación o estructura.",
+         "es", False),
+        ('2. In this Act—\n"fixed platform" means an artificial island.', "en", True),
+    ],
+)
+def test_an_offence_article_that_ends_with_a_definition_still_creates_the_offence(catalogue, text: str, language: str,
+                                                                                   defines: bool) -> None:
+    structure = split(text, language)
+    index = BillIndex(tokenize(text, language), language)
+    units = UnitBuilder(text, structure, index, catalogue.drafting[language]).units()
+    article = next(u for u in units if u.provision.level == "article")
+    holder = next(u for u in units if u.provision.index == structure.definitions[0].provision)
+    assert holder.definition is defines and (article.penal or defines)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from lawcheck.context import Ranges, Unit, merge
 from lawcheck.match import REPORTED_WINDOW, BillIndex, Hit, Hits, drop_after, hits_within
-from lawcheck.split import Locator
+from lawcheck.split import Locator, act_titles
 from lawcheck.models import (
     Catalogue,
     Element,
@@ -68,7 +68,8 @@ class Decider:
         self.reported = index.find_any(drafting.reported)
         self.by_reference_hits = index.find_any(drafting.by_reference)
         names = tuple(n for i in catalogue.instruments.values() for n in i.short_names.get(language, ()))
-        self.name_spans = tuple((h.start, h.end) for h in index.find_any(names))  # words of a treaty's title
+        titles = [(h.start, h.end) for h in index.find_any(names)] + list(act_titles(text, language))
+        self.name_spans = merge(titles)  # words of a treaty's or an act's title
         self.locator = Locator(structure.provisions)
         self.definition_starts = [d.start for d in structure.definitions]
         self.definition_users: dict[int, list[int]] = {}

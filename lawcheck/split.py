@@ -908,3 +908,25 @@ def split(text: str, language: str) -> Structure:
     definitions = find_definitions(text, provisions, language)
     return Structure(provisions, definitions, find_crossrefs(text, provisions),
                      interpretive_provisions(text, provisions, definitions, language))
+
+
+# ----------------------------------------------------------------------------- titles of other acts
+
+_SMALL = r"(?:of|the|and|at|against|on|for|in|to|by|with|from|or|de|del|la|las|los|el|y|et|des|du|le|les|à|aux)"
+ACT_TITLE_RE: dict[str, re.Pattern[str]] = {
+    "en": re.compile(rf"\b(?:[A-Z][\w'’-]*\s+(?:{_SMALL}\s+)*){{2,}}(?:Act|Ordinance|Decree|Code)\b"
+                     r"(?:,?\s*(?:No\.?\s*\d+\s+of\s+)?\d{4})?"),
+    "fr": re.compile(r"\b(?:loi|ordonnance|décret|code)\s+(?:organique\s+)?(?:n[°o]\s*[\d./-]+\s+)?(?:du\s+\d{1,2}\s+\w+\s+\d{4}\s+)?"
+                     r"(?:relative?s?|portant|sur|concernant|tendant)\s+[^,.;:()]{5,160}", re.I),
+    "es": re.compile(r"\b(?:ley|decreto|código)\s+(?:orgánica\s+)?(?:n[°oº.]*\s*[\d./-]+\s+)?(?:de\s+\d{4}\s+)?"
+                     r"(?:sobre|que|para|relativa|contra|de\s+(?:prevención|represión|lucha))\s+[^,.;:()]{5,160}", re.I),
+}
+
+
+def act_titles(text: str, language: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the titles of acts the text names ("the Suppression of Unlawful Acts of Violence at Airports
+    Serving International Civil Aviation Act, No. 31 of 1996", « la loi relative à la sûreté de l'aviation »):
+    words in a title name another law; they are not the conduct of an offence."""
+    pattern = ACT_TITLE_RE.get(language, ACT_TITLE_RE["en"])
+    return tuple((m.start(), m.end()) for m in pattern.finditer(text))
+

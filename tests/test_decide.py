@@ -188,3 +188,17 @@ def test_an_act_defined_by_a_schedule_of_conventions(catalogue, text: str, expec
     hijacking = next(r for r in report.results if r.kind == "principal")
     assert hijacking.status == expected
     assert hijacking.by_reference is (expected == "covered")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("18. The Authority may detain a person who commits an offence under the Suppression of Unlawful Acts of "
+         "Violence at Airports Serving International Civil Aviation Act, No. 31 of 1996.", "en"),
+        ("Article 3\nEst puni de cinq ans d'emprisonnement quiconque contrevient à la loi relative à la répression "
+         "des actes de violence dans les aéroports servant à l'aviation civile internationale.", "fr"),
+    ],
+)
+def test_words_of_another_acts_title_are_not_conduct(catalogue, text: str, language: str) -> None:
+    report = check_bill(make_bill(text), catalogue, language, ("airports-1988",))
+    assert all(r.status == "missing" for r in report.results if r.kind == "principal")

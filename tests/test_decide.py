@@ -202,3 +202,12 @@ def test_an_act_defined_by_a_schedule_of_conventions(catalogue, text: str, expec
 def test_words_of_another_acts_title_are_not_conduct(catalogue, text: str, language: str) -> None:
     report = check_bill(make_bill(text), catalogue, language, ("airports-1988",))
     assert all(r.status == "missing" for r in report.results if r.kind == "principal")
+
+
+def test_a_ministerial_power_is_not_an_offence(catalogue) -> None:
+    text = ("6. Guidance\n(1) The Minister may publish guidance on acts of violence against persons on board an aircraft "
+            "in flight that are likely to endanger its safety.\n7. Offences\n(1) A person who contravenes section 6 "
+            "commits an offence and is liable to imprisonment for two years.\n")
+    report = check_bill(make_bill(text), catalogue, "en", ("montreal-1971",))
+    violence = next(r for r in report.results if r.article == "1(1)(a)")
+    assert violence.status == "missing"

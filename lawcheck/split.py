@@ -289,7 +289,7 @@ def _article(line: str, indent: int, state: _State) -> tuple[str, str, int] | No
     marked = state.line_start in state.marked_headings
     if (state.numbered_articles or marked) and not _in_schedule(state):
         match = NUMBERED_RE.match(line) if state.numbered_articles else None
-        if match and match["num"] != "0" and (state.article_indent is None or indent <= state.article_indent):
+        if match and match["num"] != "0" and (state.article_indent is None or indent <= state.article_indent + 1):
             if state.article_indent is None:
                 state.article_indent = indent
             return _numbered_label(match["num"], state), match["num"], match.end()

@@ -13,13 +13,12 @@ excludes that act rather than creating it.
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
 from functools import lru_cache
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from lawcheck.normalise import Tokens, phrase_keys
+from lawcheck.normalise import Tokens, key_positions, phrase_keys
 
 FUZZY_MIN_LENGTH = 5  # words shorter than this are matched exactly only
 FUZZY_CUTOFF = 86.0  # rapidfuzz ratio (0-100)
@@ -79,12 +78,7 @@ class BillIndex:
     def __init__(self, tokens: Tokens, language: str) -> None:
         self.tokens = tokens
         self.language = language
-        positions: dict[str, list[int]] = defaultdict(list)
-        for i, (form, lemma) in enumerate(zip(tokens.forms, tokens.lemmas)):
-            positions[form].append(i)
-            if lemma != form:
-                positions[lemma].append(i)
-        self.positions = dict(positions)
+        self.positions = key_positions(tokens)
         self._vocabulary = sorted(k for k in self.positions if len(k) >= FUZZY_MIN_LENGTH)
         self._fuzzy_cache: dict[str, dict[str, float]] = {}
         self._phrase_cache: dict[str, Hits] = {}

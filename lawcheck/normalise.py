@@ -1,9 +1,10 @@
 """Normalise text for matching: tokens with offsets, lemmas, lower case, accents folded.
 
 Tokenising uses a spaCy *blank* pipeline (rules only: no trained model, nothing downloaded); lemmas
-come from simplemma. Each token gets two keys, both lower-cased and accent-folded: its surface form and
-its lemma. A checklist phrase is normalised by the same steps, so "hijacks" finds "hijack" and
-« détourné » finds « détourne ».
+come from simplemma. Each token gets two keys, both lower-cased, accent-folded and with typographic
+ligatures decomposed ("deﬁned" -> "defined"): its surface form and its lemma; the text and the token
+offsets are left as they are. A checklist phrase is normalised by the same steps, so "hijacks" finds
+"hijack" and « détourné » finds « détourne ».
 
 Normalisation is a list of named steps (``STEPS``); :func:`normaliser` builds one from names and says
 which names exist when given a wrong one.
@@ -12,6 +13,7 @@ which names exist when given a wrong one.
 from __future__ import annotations
 
 import unicodedata
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,8 +37,20 @@ def unify_quotes(text: str) -> str:
     return text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
 
 
-STEPS: dict[str, Step] = {"lower": lower, "fold_accents": fold_accents, "unify_quotes": unify_quotes}
-DEFAULT_STEPS: tuple[str, ...] = ("unify_quotes", "lower", "fold_accents")
+# The Latin ligatures of Unicode's presentation forms (U+FB00-FB06: ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ), which PDF text
+# extraction leaves in words ("deﬁned"), each mapped to its compatibility decomposition ("fi"). Only
+# these: other compatibility characters (« º », superscripts) keep their meaning.
+_LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
+
+
+def fold_ligatures(text: str) -> str:
+    """Decompose typographic ligatures: "oﬃcer" -> "officer" (keys only; the text keeps its characters)."""
+    return text if text.isascii() else text.translate(_LIGATURES)
+
+
+STEPS: dict[str, Step] = {"lower": lower, "fold_accents": fold_accents, "unify_quotes": unify_quotes,
+                          "fold_ligatures": fold_ligatures}
+DEFAULT_STEPS: tuple[str, ...] = ("unify_quotes", "lower", "fold_accents")  # the text of fingerprints too
 
 
 def normaliser(names: Sequence[str] = DEFAULT_STEPS) -> Step:
@@ -96,6 +110,16 @@ class Tokens:
         return len(self.starts)
 
 
+def key_positions(tokens: Tokens) -> dict[str, list[int]]:
+    """Every key of the tokens (folded form, and folded lemma when it differs) -> its token positions."""
+    positions: dict[str, list[int]] = defaultdict(list)
+    for i, (form, lemma) in enumerate(zip(tokens.forms, tokens.lemmas)):
+        positions[form].append(i)
+        if lemma != form:
+            positions[lemma].append(i)
+    return dict(positions)
+
+
 def _is_word(text: str) -> bool:
     return any(c.isalnum() for c in text)
 
@@ -110,7 +134,7 @@ def tokenize(text: str, language: str, offset: int = 0) -> Tokens:
         surface = token.text
         if not _is_word(surface):
             continue
-        lowered = unify_quotes(surface).lower()
+        lowered = fold_ligatures(unify_quotes(surface)).lower()
         starts.append(offset + token.idx)
         ends.append(offset + token.idx + len(surface))
         forms.append(fold_accents(lowered))
@@ -134,7 +158,7 @@ def phrase_keys(phrase: str, language: str) -> tuple[tuple[str, ...], ...]:
 def _word_keys(word: str, language: str) -> tuple[tuple[str, ...], ...]:
     """The keys of one whitespace-separated word of a phrase (it may hold several tokens: "l'aéronef")."""
     if word.isalpha() and word not in _tokenizer(language).rules and word.lower() not in _tokenizer(language).rules:
-        lowered = unify_quotes(word).lower()  # a plain word is one token: no need to run the tokenizer
+        lowered = fold_ligatures(unify_quotes(word)).lower()  # a plain word is one token: no need to run the tokenizer
         return (tuple(dict.fromkeys((fold_accents(lowered), lemma_key(lowered, language)))),)
     tokens = tokenize(word, language)
     return tuple(tuple(dict.fromkeys((form, lemma))) for form, lemma in zip(tokens.forms, tokens.lemmas))

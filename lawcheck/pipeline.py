@@ -1,4 +1,4 @@
-"""The library entry points: read -> split -> normalise -> match -> decide -> Report.
+"""The library entry points: read -> split -> normalise (and repair) -> match -> decide -> Report.
 
 Prints nothing and never exits: the CLI calls these and renders the result.
 """
@@ -19,6 +19,7 @@ from lawcheck.language import check_language, detect_language, language_shares
 from lawcheck.match import BillIndex
 from lawcheck.models import Bill, BillInfo, Catalogue, Decision, Report, Structure
 from lawcheck.normalise import Tokens, tokenize
+from lawcheck.repair import repair, vocabulary
 from lawcheck.sanity import check_reading
 from lawcheck.split import split
 
@@ -58,11 +59,18 @@ def analyse(bill: Bill, catalogue: Catalogue, language: str | None = None) -> An
     lang = check_language(language, catalogue.drafting) if language else detect_language(
         bill.text, catalogue.drafting, bill.path)
     structure = split(bill.text, lang)
-    tokens = tokenize(bill.text, lang)
-    index = BillIndex(tokens, lang)
+    tokens, index = _indexed(bill.text, lang, catalogue)
     units = UnitBuilder(bill.text, structure, index, catalogue.drafting[lang]).units()
     return Analysis(lang, structure, tokens, index, units, Decider(bill.text, structure, units, index, catalogue, lang),
                     bool(language))
+
+
+def _indexed(text: str, language: str, catalogue: Catalogue) -> tuple[Tokens, BillIndex]:
+    """The bill's tokens, with the words broken by PDF extraction mended, and their index."""
+    tokens = tokenize(text, language)
+    index = BillIndex(tokens, language)
+    repaired = repair(text, tokens, vocabulary(catalogue, language), index.positions)
+    return (tokens, index) if repaired is tokens else (repaired, BillIndex(repaired, language))
 
 
 def check_bill(

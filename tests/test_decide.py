@@ -211,3 +211,29 @@ def test_a_ministerial_power_is_not_an_offence(catalogue) -> None:
     report = check_bill(make_bill(text), catalogue, "en", ("montreal-1971",))
     violence = next(r for r in report.results if r.article == "1(1)(a)")
     assert violence.status == "missing"
+
+
+@pytest.mark.parametrize(
+    ("clean", "broken"),
+    [("Aviation Act\n3. Hijacking\n(1) A person who, on board an aircraft in flight, by force seizes or exercises "
+      "control of the aircraft commits an offence.",
+      "A viation Act\n3. Hijacking\n(1) A person who, on board an aircraft in ﬂight, by force seizes or exercises "
+      "control of the aircraft commits an of fence."),
+     ("Aviation Act\n3. Hijacking\n(1) A person who, on board an aircraft in flight, by force seizes or exercises "
+      "control of the aircraft commits an offence.",
+      "A viation Act\n3. Hijacking\n(1) A person who, on board an aircraft in flight, by force seizes or exercises "
+      "control of the aircraft commits an of-\nfence.")],
+)
+def test_a_bill_broken_by_pdf_extraction_is_judged_like_the_clean_one(catalogue, clean: str, broken: str) -> None:
+    reports = [check_bill(make_bill(text), catalogue, "en", ("hague-1970",)) for text in (clean, broken)]
+    verdicts = [[(r.id, r.status, r.score) for r in report.results] for report in reports]
+    hijacking = next(r for r in reports[1].results if r.id == HIJACK)
+    assert verdicts[0] == verdicts[1] and hijacking.status == "covered"
+    assert all(broken[m.start:m.end] == m.quote for m in hijacking.elements if m.found)
+
+
+def test_a_clean_bill_keeps_its_words_apart(catalogue) -> None:
+    """"of fence" alone, in a bill that shows no other break, is two words: nothing creates an offence."""
+    text = ("Aviation Act\n3. Hijacking\n(1) A person who, on board an aircraft in flight, by force seizes or "
+            "exercises control of the aircraft commits an of fence.")
+    assert _status(catalogue, text, HIJACK)[0] == "missing"

@@ -52,3 +52,20 @@ def test_tokens_lie_inside_the_text_in_order(text: str, language: str) -> None:
     for start, end in zip(tokens.starts, tokens.ends):
         assert previous <= start < end <= len(text)
         previous = end
+
+
+@pytest.mark.parametrize(
+    ("text", "forms", "lemmas"),
+    [("oﬃcer", ("officer",), ("officer",)), ("deﬁned", ("defined",), ("define",)),
+     ("in-ﬂight", ("in-flight",), ("in-flight",)), ("eﬀects", ("effects",), ("effect",))],
+)
+def test_ligatures_are_decomposed_in_the_keys_not_in_the_offsets(text: str, forms: tuple, lemmas: tuple) -> None:
+    tokens = tokenize(text, "en")
+    assert (tokens.forms, tokens.lemmas, tokens.starts, tokens.ends) == (forms, lemmas, (0,), (len(text),))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "keys"), [("oﬃcer", (("officer",),)), ("deﬁned in", (("defined", "define"), ("in",)))]
+)
+def test_phrases_with_ligatures_meet_plain_words(phrase: str, keys: tuple) -> None:
+    assert phrase_keys(phrase, "en") == keys

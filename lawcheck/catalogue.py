@@ -112,15 +112,39 @@ class ExamplesSchema(_Strict):
     _check = field_validator("match", "no_match")(_phrase_lists)
 
 
+def _words(value: dict[str, str]) -> dict[str, str]:
+    """Words for people in each language: every key a supported language, every value non-empty."""
+    for language, text in value.items():
+        if language not in LANGUAGES:
+            raise ValueError(f"unknown language {language!r}")
+        if not str(text).strip():
+            raise ValueError(f"{language}: empty text")
+    return value
+
+
 class ElementSchema(_Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
     role: Literal[ROLES]  # type: ignore[valid-type]
     required: bool
     core: bool | None = None
+    narrows: bool = False
+    label: dict[str, str] = {}
     phrases: dict[str, list[str]]
     examples: ExamplesSchema
 
     _check = field_validator("phrases")(_phrase_lists)
+    _check_label = field_validator("label")(_words)
+
+    @model_validator(mode="after")
+    def _narrowing(self) -> ElementSchema:
+        if self.narrows and (self.core or self.role in ("conduct", "object") and self.core is None):
+            raise ValueError("an element that narrows the treaty offence cannot be core")
+        return self
+
+
+class TranslationSchema(_Strict):
+    title: str = Field(min_length=3)
+    summary: str = Field(min_length=10)
 
 
 class OffenceSchema(_Strict):
@@ -130,6 +154,7 @@ class OffenceSchema(_Strict):
     optional: bool = False
     title: str = Field(min_length=3)
     summary: str = Field(min_length=10)
+    translations: dict[str, TranslationSchema] = {}  # fr, es: title and summary in that language
     extends: list[str] = []
     stored: bool = True
     elements: list[ElementSchema] = Field(min_length=1)
@@ -169,6 +194,9 @@ class AdoptedSchema(_Strict):
 class InstrumentSchema(_Strict):
     id: str = Field(pattern=r"^[a-z0-9-]+$")
     title: str
+    titles: dict[str, str] = {}  # fr, es: the instrument's title in that language
+
+    _check_titles = field_validator("titles")(_words)
     adopted: AdoptedSchema
     short_names: dict[str, list[str]]
     sources: str
@@ -228,6 +256,8 @@ def _to_offence(schema: OffenceSchema, instrument: str, path: Path) -> Offence:
             role=e.role,
             required=e.required,
             core=e.core if e.core is not None else e.role in ("conduct", "object"),
+            narrows=e.narrows,
+            label=dict(e.label),
             phrases={k: tuple(v) for k, v in e.phrases.items()},
             examples=Examples(
                 match={k: tuple(v) for k, v in e.examples.match.items()},
@@ -244,6 +274,9 @@ def _to_offence(schema: OffenceSchema, instrument: str, path: Path) -> Offence:
         optional=schema.optional,
         title=schema.title.strip(),
         summary=" ".join(schema.summary.split()),
+        titles={"en": schema.title.strip(), **{k: t.title.strip() for k, t in schema.translations.items()}},
+        summaries={"en": " ".join(schema.summary.split()),
+                   **{k: " ".join(t.summary.split()) for k, t in schema.translations.items()}},
         elements=elements,
         model_provision={k: v.strip() for k, v in schema.model_provision.items()},
         extends=tuple(schema.extends),
@@ -266,6 +299,7 @@ def _load_instrument(path: Path) -> tuple[Instrument, list[Offence]]:
         sources=" ".join(header.sources.split()),
         source_file=str(path),
         amends=header.amends or "",
+        titles={"en": header.title, **header.titles},
     )
     return instrument, [_to_offence(o, header.id, path) for o in data.offences]
 

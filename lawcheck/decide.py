@@ -143,7 +143,7 @@ class Decider:
     def judge(self, offence: Offence, unit: Unit) -> Finding:
         matches = tuple(self._element_match(offence, e, unit) for e in offence.elements)
         found = {m.element for m in matches if m.found}
-        required = [e for e in offence.elements if e.required]
+        required = [e for e in offence.elements if e.required and not e.narrows]  # a narrowing qualifier may go
         core = [e for e in offence.elements if e.core]
         if all(e.id in found for e in required) and all(e.id in found for e in core):
             status: Status = "covered"
@@ -353,7 +353,9 @@ class Decider:
         return ProvisionRef(p.label, p.path, p.start, p.end)
 
     def _to_result(self, offence: Offence, finding: Finding) -> OffenceResult:
-        missing = tuple(m.element for m in finding.matches if m.required and not m.found)
+        narrowing = {e.id for e in offence.elements if e.narrows}
+        missing = tuple(m.element for m in finding.matches if m.required and not m.found and m.element not in narrowing)
+        wider = tuple(m.element for m in finding.matches if not m.found and m.element in narrowing)
         indexes = [finding.unit.provision.index, *finding.extra]
         holders = (self.locator.innermost(m.start, preamble=True) for m in finding.matches if m.found)
         indexes += sorted({h for h in holders if h is not None} - set(indexes))
@@ -363,7 +365,8 @@ class Decider:
         return OffenceResult(
             offence.id, offence.instrument, offence.article, offence.kind, offence.title, offence.optional,
             status, round(finding.score, 3), False, provisions, finding.matches, missing,
-            _reason(offence, finding, missing),
+            _reason(offence, finding, missing, wider if status == "covered" else ()),
+            wider=wider if status != "missing" else (),
         )
 
     def _by_reference_result(self, offence: Offence, unit: Unit, hit: Hit) -> OffenceResult:
@@ -424,15 +427,22 @@ def _article_of(structure: Structure, index: int) -> int:
     return cursor
 
 
-def _reason(offence: Offence, finding: Finding, missing: tuple[str, ...]) -> str:
+def _labels(offence: Offence, ids: tuple[str, ...]) -> str:
+    return ", ".join(e.label_in("en") for i in ids if (e := offence.element(i)) is not None)
+
+
+def _reason(offence: Offence, finding: Finding, missing: tuple[str, ...], wider: tuple[str, ...] = ()) -> str:
     if finding.note:
         return finding.note
     label = finding.unit.provision.label
+    if finding.status == "covered" and wider:
+        return (f"{label} holds every element the treaty requires and omits what only narrows it "
+                f"({_labels(offence, wider)}): wider than the treaty, compliant.")
     if finding.status == "covered":
         return f"{label} holds every required element."
     if finding.status == "partial":
-        return f"{label} holds the core elements but not: {', '.join(missing)}."
-    return f"Closest provision {label} lacks: {', '.join(missing) or 'core elements'}."
+        return f"{label} holds the core elements but not: {_labels(offence, missing)}."
+    return f"Closest provision {label} lacks: {_labels(offence, missing) or 'core elements'}."
 
 
 def decide(decider: Decider, offences: tuple[Offence, ...]) -> tuple[OffenceResult, ...]:

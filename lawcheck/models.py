@@ -102,6 +102,12 @@ class Element:
     core: bool
     phrases: dict[str, tuple[str, ...]]  # language -> phrases
     examples: Examples
+    narrows: bool = False  # a qualifier that narrows the treaty offence: a law may drop it and still comply
+    label: dict[str, str] = field(default_factory=dict)  # language -> words for people
+
+    def label_in(self, language: str) -> str:
+        """The element in words for people, in ``language`` (else English, else its id spelled out)."""
+        return self.label.get(language) or self.label.get("en") or self.id.replace("-", " ").replace("_", " ")
 
 
 @dataclass(frozen=True)
@@ -118,6 +124,17 @@ class Offence:
     extends: tuple[str, ...] = ()
     source_file: str = ""
     stored: bool = True  # False: rests on the official text, which shared/instruments does not hold
+    titles: dict[str, str] = field(default_factory=dict)  # language -> title
+    summaries: dict[str, str] = field(default_factory=dict)  # language -> summary
+
+    def title_in(self, language: str) -> str:
+        return self.titles.get(language) or self.title
+
+    def summary_in(self, language: str) -> str:
+        return self.summaries.get(language) or self.summary
+
+    def element(self, element_id: str) -> Element | None:
+        return next((e for e in self.elements if e.id == element_id), None)
 
 
 @dataclass(frozen=True)
@@ -130,6 +147,10 @@ class Instrument:
     sources: str
     source_file: str = ""
     amends: str = ""  # the instrument this one amends or supplements (its articles keep that numbering)
+    titles: dict[str, str] = field(default_factory=dict)  # language -> title
+
+    def title_in(self, language: str) -> str:
+        return self.titles.get(language) or self.title
 
 
 @dataclass(frozen=True)
@@ -231,6 +252,7 @@ class OffenceResult:
     missing: tuple[str, ...]
     reason: str = ""  # one sentence saying how the status followed
     decision: Decision | None = None  # an expert's decision, when one overrides the automatic status
+    wider: tuple[str, ...] = ()  # narrowing qualifiers the law omits: it reaches wider than the treaty
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ def _result(result: OffenceResult) -> dict[str, Any]:
                        for p in result.provisions],
         "elements": [_element(m) for m in result.elements],
         "missing": list(result.missing),
+        "wider": list(result.wider),
         "reason": result.reason,
         "decision": _decision(result.decision),
     }

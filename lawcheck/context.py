@@ -106,9 +106,37 @@ def _ancestors(structure: Structure, index: int) -> list[int]:
     return out
 
 
-def _article(structure: Structure, index: int) -> int:
+def article_of(structure: Structure, index: int) -> int:
+    """The article (section) holding the provision: its top ancestor below any Part or Chapter."""
     chain = [index, *_ancestors(structure, index)]
     return chain[-1]
+
+
+DIVISION_RANK = {"book": 0, "part": 1, "title": 1, "chapter": 2, "division": 3}  # a schedule closes every division
+
+
+def division_reach(structure: Structure) -> dict[int, tuple[int, int]]:
+    """The span a reference to each Part, Title or Chapter reaches: from its heading to the next division of the
+    same or a higher rank, or a schedule (a Title reaches its Chapters even where the splitter reads them as
+    its siblings); a schedule reaches its own span."""
+    provisions = structure.provisions
+    out: dict[int, tuple[int, int]] = {}
+    open_: list[tuple[int, int]] = []  # (division index, rank), outermost first
+    for p in provisions:
+        if not p.is_division:
+            continue
+        rank = DIVISION_RANK.get(p.level, -1)
+        while open_ and (rank < 0 or open_[-1][1] >= rank):
+            index, _ = open_.pop()
+            out[index] = (provisions[index].start, max(provisions[index].end, p.start))
+        if rank < 0:
+            out[p.index] = (p.start, p.end)
+        else:
+            open_.append((p.index, rank))
+    end_of_text = max((p.end for p in provisions), default=0)
+    for index, _ in open_:
+        out[index] = (provisions[index].start, end_of_text)
+    return out
 
 
 def _in_schedule(structure: Structure, index: int) -> bool:
@@ -166,7 +194,7 @@ class UnitBuilder:
                 continue
             own = merge(own_segments(structure, ref.source))
             if hits_within(self.penal_hits, own) and not hits_within(self.duty_hits, own):
-                out.add(_article(structure, ref.target))
+                out.add(article_of(structure, ref.target))
         return out
 
     def _definitions(self, index: int, own: Ranges) -> list[int]:
@@ -212,7 +240,7 @@ class UnitBuilder:
             provision=provision,
             own=own,
             context=context,
-            penal=_article(structure, index) in self._penal_articles or bool(hits_within(self.penal_hits, own)),
+            penal=article_of(structure, index) in self._penal_articles or bool(hits_within(self.penal_hits, own)),
             duty=bool(hits_within(self.duty_hits, own)),
             definition=self._defines(index, own),
             enacting=enacting,

@@ -10,6 +10,10 @@
   offence of the Act; its status is at most that of the principal offence.
 * A provision that creates an offence "as defined in" a named instrument covers that instrument's
   offences by reference.
+* An obligation (jurisdiction, penalty, extradition ...) of an instrument that has principal offences
+  counts only in a provision that applies to an offence implementing one of them: the offence provision
+  itself or a provision of its article, one that refers to it (or to the Part holding it), or one that
+  refers to every offence of the Act when the Act has such an offence.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import bisect
 import dataclasses
 from dataclasses import dataclass
 
-from lawcheck.context import Ranges, Unit, merge
+from lawcheck.context import Ranges, Unit, article_of, division_reach, merge
 from lawcheck.match import REPORTED_WINDOW, BillIndex, Hit, Hits, drop_after, hits_within
 from lawcheck.split import Locator, act_titles
 from lawcheck.models import (
@@ -78,6 +82,13 @@ class Decider:
                 self.definition_users.setdefault(used, []).append(unit.provision.index)
         self._hits: dict[tuple[str, str], tuple[Hit, ...]] = {}
         self.best: dict[str, Finding | None] = {}
+        self.principals: dict[str, tuple[str, ...]] = {}  # instrument -> ids of its principal offences
+        for offence in catalogue.offences:
+            if offence.kind == "principal":
+                self.principals[offence.instrument] = (*self.principals.get(offence.instrument, ()), offence.id)
+        self.covering: dict[str, list[Finding]] = {}  # principal offence -> every finding not missing
+        self._by_reference: dict[str, tuple[Unit, Hit] | None] = {}
+        self.division_reach = division_reach(structure)
         self._acts: list[tuple[Unit, Hit, Ranges]] | None = None
 
     # ------------------------------------------------------------------ elements
@@ -166,19 +177,21 @@ class Decider:
 
     def best_finding(self, offence: Offence) -> Finding | None:
         """The best finding, with (for a principal offence, in ``also``) the other articles where it stands as
-        fully: a law may create the same offence twice (a specific offence and a general terrorism offence)."""
+        fully: a law may create the same offence twice (a specific offence and a general terrorism offence).
+        For a principal offence, also records in :attr:`covering` every provision that covers it at least in
+        part (what an obligation may apply to)."""
         best: Finding | None = None
         found: list[Finding] = []
         for unit in self.candidate_units(offence):
             if not self._eligible(offence, unit) or self._quick_reject(offence, unit):
                 continue
-            finding = self.judge(offence, unit)
-            if offence.kind == "ancillary":
-                finding = self._ancillary(offence, finding)
+            finding = self._linked(offence, self.judge(offence, unit))
             if finding.status != "missing":
                 found.append(finding)
             if best is None or _better(finding, best):
                 best = finding
+        if offence.kind == "principal":
+            self.covering[offence.id] = found
         if best is None or best.status == "missing" or offence.kind != "principal":
             return best
         return dataclasses.replace(best, also=self._also(best, found))
@@ -194,14 +207,26 @@ class Decider:
                 out.append(finding.unit.provision.index)
         return tuple(out)
 
+    def _linked(self, offence: Offence, finding: Finding) -> Finding:
+        """The finding once an ancillary offence is tied to its principal offence, an obligation to the offences
+        of its instrument."""
+        if offence.kind == "ancillary":
+            return self._ancillary(offence, finding)
+        if offence.kind == "obligation":
+            return self._obligation(offence, finding)
+        return finding
+
+    def _best(self, offence_id: str) -> Finding | None:
+        if offence_id not in self.best:
+            self.best[offence_id] = self.best_finding(self.catalogue.offence(offence_id))
+        return self.best[offence_id]
+
     # ------------------------------------------------------------------ ancillary offences
 
     def _principal_findings(self, offence: Offence) -> list[Finding]:
         out = []
         for target in offence.extends:
-            if target not in self.best:
-                self.best[target] = self.best_finding(self.catalogue.offence(target))
-            finding = self.best[target]
+            finding = self._best(target)
             if finding is not None and finding.status != "missing":
                 out.append(finding)
         return out
@@ -238,6 +263,58 @@ class Decider:
                 out.append((principal, "whole_act"))
         return out
 
+    # ------------------------------------------------------------------ obligations
+
+    def _obligation(self, offence: Offence, finding: Finding) -> Finding:
+        if finding.status == "missing" or not self.principals.get(offence.instrument):
+            return finding
+        if self.obligation_links(offence, finding.unit):
+            return finding
+        return Finding(finding.unit, "missing", finding.score * 0.5, finding.matches,
+                       note=f"{finding.unit.provision.label} has the words of this obligation but applies to offences "
+                            "that do not implement this instrument's offences.")
+
+    def obligation_links(self, offence: Offence, unit: Unit) -> list[tuple[str, Finding, str]]:
+        """The principal offences of the obligation's instrument that the unit applies to, one link each: the
+        offence, a provision covering it at least in part (or creating it by reference), and how: "same"
+        provision, "within" its article, "refers" to it, or "whole_act" (every offence of the Act)."""
+        reference = self._reference_finding(offence.instrument)
+        out: list[tuple[str, Finding, str]] = []
+        for principal in self.principals.get(offence.instrument, ()):
+            self._best(principal)
+            covering = [*self.covering.get(principal, ()), *([reference] if reference else [])]
+            for finding in covering:
+                how = _applies_to(self.structure, self.division_reach, unit, finding.unit)
+                if how:
+                    out.append((principal, finding, how))
+                    break
+            else:
+                if unit.whole_act and covering:
+                    out.append((principal, covering[0], "whole_act"))
+        if not out:  # "(2) The Convention may be treated as an extradition arrangement for the offences to which
+            out = self._section_links(offence, unit)  # it relates": read with the section's other subsections
+        return out
+
+    def _section_links(self, offence: Offence, unit: Unit) -> list[tuple[str, Finding, str]]:
+        """The links of the other provisions of the unit's section, for a subsection that names no offence."""
+        article = article_of(self.structure, unit.provision.index)
+        if unit.refers_to or unit.whole_act or article == unit.provision.index:
+            return []
+        out: list[tuple[str, Finding, str]] = []
+        for index in self.locator.descendants(article):
+            sibling = self.units[index]
+            if index == unit.provision.index or not (sibling.refers_to or sibling.whole_act):
+                continue
+            out = [(p, f, "section") for p, f, _ in self.obligation_links(offence, sibling)]
+            if out:
+                break
+        return out
+
+    def _reference_finding(self, instrument: str) -> Finding | None:
+        """The provision creating the instrument's offences by reference, as a finding that covers them."""
+        found = self.by_reference(instrument)
+        return Finding(found[0], "covered", BY_REFERENCE_SCORE, ()) if found else None
+
     def candidates(self, offence: Offence) -> list[Finding]:
         """The offence judged on every eligible unit that holds its first core element, best first.
 
@@ -247,8 +324,7 @@ class Decider:
         for unit in self.candidate_units(offence):
             if not self._eligible(offence, unit) or self._quick_reject(offence, unit):
                 continue
-            finding = self.judge(offence, unit)
-            out.append(self._ancillary(offence, finding) if offence.kind == "ancillary" else finding)
+            out.append(self._linked(offence, self.judge(offence, unit)))
         keys = [(RANK[f.status], f.score, len(f.unit.provision.path), -f.unit.provision.start) for f in out]
         return [f for _, f in sorted(zip(keys, out), key=lambda pair: pair[0], reverse=True)]
 
@@ -262,6 +338,11 @@ class Decider:
         """A provision creating an offence "as defined in" the named instrument, if there is one: in its own
         words, or through the act it punishes ("engages in a terrorist act", where "terrorist act" is defined
         as an offence "as defined in" a convention listed in a schedule that names this one)."""
+        if instrument not in self._by_reference:
+            self._by_reference[instrument] = self._find_by_reference(instrument)
+        return self._by_reference[instrument]
+
+    def _find_by_reference(self, instrument: str) -> tuple[Unit, Hit] | None:
         names = self.catalogue.instruments[instrument].short_names.get(self.language, ())
         name_hits = self.index.find_any(names)
         for unit in self.units:
@@ -337,9 +418,7 @@ class Decider:
     # ------------------------------------------------------------------ results
 
     def result(self, offence: Offence) -> OffenceResult:
-        if offence.id not in self.best:
-            self.best[offence.id] = self.best_finding(offence)
-        finding = self.best[offence.id]
+        finding = self._best(offence.id)
         if offence.kind != "obligation" and (finding is None or finding.status != "covered"):
             reference = self.by_reference(offence.instrument)
             if reference is not None:
@@ -402,6 +481,23 @@ def _anchor(offence: Offence) -> Element:
 def _contains(structure: Structure, outer: int, inner: int) -> bool:
     a, b = structure.provisions[outer], structure.provisions[inner]
     return a.start <= b.start and b.end <= a.end
+
+
+def _applies_to(structure: Structure, reach: dict[int, tuple[int, int]], unit: Unit, target: Unit) -> str:
+    """How the unit applies to the offence of the target provision: "same" provision, "within" the target's
+    article (a penalty subsection beside the offence), "refers" to it, to a provision inside it or to a Part,
+    Title or Chapter reaching it (``reach``, see :func:`~lawcheck.context.division_reach`); "" when none."""
+    here, there = unit.provision.index, target.provision.index
+    if here == there:
+        return "same"
+    if _contains(structure, article_of(structure, there), here):
+        return "within"
+    provisions = structure.provisions
+    for ref in unit.refers_to:
+        lo, hi = reach.get(ref, (provisions[ref].start, provisions[ref].end))
+        if lo <= provisions[there].start and provisions[there].end <= hi or _contains(structure, there, ref):
+            return "refers"
+    return ""
 
 
 def _score(offence: Offence, matches: tuple[ElementMatch, ...]) -> float:

@@ -9,7 +9,8 @@
   phrase; and the places where the element does appear, but in a provision that cannot count (a duty of
   the State, a definition, a schedule entry, a provision that creates no offence);
 * how the status followed: which rule applied, which elements decided it, for an ancillary offence the
-  principal offence it extends and how, and the other provisions that were considered.
+  principal offence it extends and how, for an obligation the offences of its instrument the provision
+  applies to and how, and the other provisions that were considered.
 
 It returns data (:class:`Explanation`); :mod:`lawcheck.render.explain` puts it into words.
 """
@@ -74,12 +75,13 @@ class ElementExplanation:
 
 @dataclass(frozen=True)
 class Link:
-    """For an ancillary offence: a principal offence it extends, and how."""
+    """For an ancillary offence: a principal offence it extends, and how; for an obligation: a principal offence
+    of its instrument the provision applies to, and how."""
 
     offence: str
     provision: str
     status: str
-    how: str  # same, refers, whole_act
+    how: str  # same, within (the offence's article: obligations only), refers, whole_act
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,8 @@ class Explanation:
     score: float
     provision: str  # the provision the verdict rests on, "" when none
     excerpt: str  # its words, shortened
-    rule: str  # covered, partial, missing, no-candidate, by-reference, ancillary-unlinked, ancillary-capped
+    rule: str  # covered, partial, missing, no-candidate, by-reference, ancillary-unlinked, ancillary-capped,
+    # obligation-unlinked
     decisive: tuple[str, ...]  # the elements that decided the status
     elements: tuple[ElementExplanation, ...]
     links: tuple[Link, ...]
@@ -296,9 +299,10 @@ def _rule(ctx: _Context, offence: Offence, result: OffenceResult, finding: Findi
         return "no-candidate", core[:1]
     missing_core = tuple(m.element for m in finding.matches if m.element in core and not m.found)
     missing_required = tuple(m.element for m in finding.matches if m.required and not m.found)
-    own = ctx.decider.judge(offence, finding.unit).status if offence.kind == "ancillary" else finding.status
-    if offence.kind == "ancillary" and own != "missing" and finding.status == "missing":
-        return "ancillary-unlinked", ()
+    linked = offence.kind in ("ancillary", "obligation")
+    own = ctx.decider.judge(offence, finding.unit).status if linked else finding.status
+    if linked and own != "missing" and finding.status == "missing":
+        return f"{offence.kind}-unlinked", ()
     if offence.kind == "ancillary" and own != finding.status:
         return "ancillary-capped", ()
     if finding.status == "covered":
@@ -309,6 +313,9 @@ def _rule(ctx: _Context, offence: Offence, result: OffenceResult, finding: Findi
 
 
 def _links(ctx: _Context, offence: Offence, unit: Unit | None) -> tuple[Link, ...]:
+    if offence.kind == "obligation" and unit is not None:
+        return tuple(Link(target, principal.unit.provision.label, principal.status, how)
+                     for target, principal, how in ctx.decider.obligation_links(offence, unit))
     if offence.kind != "ancillary" or unit is None:
         return ()
     out = []

@@ -122,6 +122,78 @@ def test_what_a_false_message_reports_is_not_the_act(catalogue, text: str, langu
     assert _status(catalogue, text, "montreal-1971:1(1)(e)", language)[0] != "missing"  # false information
 
 
+HIJACKING_ACT = ("PART II\n3. Hijacking\nA person who, on board an aircraft in flight, by force seizes or exercises "
+                 "control of the aircraft commits an offence.\nPART III\n")
+SHIP_ACT = "PART II\n3. Ships\nA person who by force seizes or exercises control over a ship commits an offence.\nPART III\n"
+JURISDICTION = ("4. Jurisdiction\nThe courts have jurisdiction over an offence under {target} committed outside the "
+                "Republic where the alleged offender is present in the Republic and is not extradited.")
+WHOLE_ACT_PENALTY = ("9. Penalties\nA person who commits an offence under this Act is liable on conviction to "
+                     "imprisonment for life.")
+WHOLE_ACT_EXTRADITION = ("10. Extradition\nAn offence under this Act is deemed to be an extraditable offence for the "
+                         "purposes of any extradition treaty.")
+
+
+@pytest.mark.parametrize(
+    ("text", "offence", "expected"),
+    [
+        # a clause naming the hijacking offence applies to it: a jurisdiction obligation of the Hague Convention ...
+        (HIJACKING_ACT + JURISDICTION.format(target="section 3"), "hague-1970:4(2)", "covered"),
+        (HIJACKING_ACT + JURISDICTION.format(target="Part II"), "hague-1970:4(2)", "covered"),
+        # ... but not of SUA, whose offences the Act does not create
+        (HIJACKING_ACT + JURISDICTION.format(target="section 3"), "sua-1988:6(4)", "missing"),
+        (HIJACKING_ACT + JURISDICTION.format(target="Part II"), "sua-1988:6(4)", "missing"),
+        # a clause naming a section that creates no offence of the instrument
+        (HIJACKING_ACT + "5. Unruly passengers\nA person who assaults a member of the crew commits an offence.\n"
+         + JURISDICTION.format(target="section 5"), "hague-1970:4(2)", "missing"),
+        # a clause on every offence of the Act counts for the instruments whose offence the Act creates
+        (HIJACKING_ACT + WHOLE_ACT_EXTRADITION, "hague-1970:8(1)", "covered"),
+        (HIJACKING_ACT + WHOLE_ACT_EXTRADITION, "sua-1988:11(1)", "missing"),
+        (SHIP_ACT + WHOLE_ACT_PENALTY, "sua-1988:5", "covered"),
+        (SHIP_ACT + WHOLE_ACT_PENALTY, "montreal-1971:3", "missing"),
+        (SHIP_ACT + WHOLE_ACT_EXTRADITION, "sua-1988:11(1)", "covered"),
+        (SHIP_ACT + WHOLE_ACT_EXTRADITION, "hague-1970:8(1)", "missing"),
+        # an instrument without principal offences (Tokyo) is not gated
+        ("4. Powers of the aircraft commander\nThe aircraft commander may impose reasonable measures of restraint "
+         "on a person who has committed on board the aircraft in flight an act which jeopardises its safety.",
+         "tokyo-1963:6(1)", "not missing"),
+    ],
+)
+def test_an_obligation_counts_only_for_the_offences_it_applies_to(catalogue, text: str, offence: str,
+                                                                   expected: str) -> None:
+    status = _status(catalogue, text, offence)[0]
+    assert status != "missing" if expected == "not missing" else status == expected
+
+
+TITLED_LAW = ("TÍTULO II\nDE LOS DELITOS\nCAPÍTULO I\nDel apoderamiento de aeronaves\nArtículo 4. Apoderamiento.\n"
+              "Será castigado con la pena de prisión de quince años el que, a bordo de una aeronave en vuelo, mediante "
+              "violencia se apodere de ella o ejerza su control.\nCAPÍTULO II\nDisposiciones comunes\nArtículo 5. "
+              "Atenuación.\nLos jueces podrán imponer la pena inferior en grado.\nTÍTULO III\nDE LA JURISDICCIÓN\n"
+              "Artículo 10. Jurisdicción.\nLos tribunales de la República serán competentes para conocer de los "
+              "delitos previstos en el {target} cuando el presunto autor se halle en territorio nacional y no se "
+              "conceda su extradición.")
+
+
+@pytest.mark.parametrize(
+    ("target", "offence", "expected"),
+    [
+        # a Title reaches its Chapters, though they are read as divisions of their own
+        ("Título II", "hague-1970:4(2)", "covered"),
+        ("Título II", "sua-1988:6(4)", "missing"),
+        ("Título III", "hague-1970:4(2)", "missing"),
+    ],
+)
+def test_an_obligation_on_the_offences_of_a_title(catalogue, target: str, offence: str, expected: str) -> None:
+    assert _status(catalogue, TITLED_LAW.format(target=target), offence, "es")[0] == expected
+
+
+def test_an_unlinked_obligation_says_why(catalogue) -> None:
+    report = check_bill(make_bill(HIJACKING_ACT + WHOLE_ACT_EXTRADITION), catalogue, "en", ("sua-1988",))
+    result = next(r for r in report.results if r.id == "sua-1988:11(1)")
+    assert (result.status, result.provisions) == ("missing", ())
+    assert result.reason == ("Section 10 has the words of this obligation but applies to offences that do not "
+                             "implement this instrument's offences.")
+
+
 def test_ancillary_without_principal_is_missing(catalogue) -> None:
     text = "9. Attempts\nAny person who attempts to commit an offence under this Act commits an offence."
     assert _status(catalogue, text, HIJACK_ATTEMPT)[0] == "missing"
@@ -237,3 +309,14 @@ def test_a_clean_bill_keeps_its_words_apart(catalogue) -> None:
     text = ("Aviation Act\n3. Hijacking\n(1) A person who, on board an aircraft in flight, by force seizes or "
             "exercises control of the aircraft commits an of fence.")
     assert _status(catalogue, text, HIJACK)[0] == "missing"
+
+
+def test_a_subsection_naming_no_offence_is_read_with_its_section(catalogue) -> None:
+    text = ("3. Hijacking\n(1) A person who unlawfully, by force or threat, seizes or exercises control of an aircraft "
+            "in flight commits an offence.\n10. Extradition\n(1) An offence under section 3 is an extraditable offence "
+            "for the purposes of the Extradition Act.\n(2) Where there is no extradition arrangement, the Hague Convention "
+            "may be treated as an extradition arrangement in respect of the offences to which it relates.\n")
+    report = check_bill(make_bill(text), catalogue, "en", ("hague-1970", "sua-1988"))
+    basis = {r.id: r.status for r in report.results if r.article == "8(2)"}
+    assert basis["hague-1970:8(2)"] != "missing"
+    assert all(status == "missing" for offence, status in basis.items() if offence.startswith("sua-1988"))

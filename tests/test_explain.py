@@ -6,7 +6,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
+from conftest import ROOT, make_bill
 
 from lawcheck.cli import cli
 from lawcheck.errors import LawcheckError
@@ -126,3 +126,22 @@ def test_new_commands_have_help_with_an_example_and_are_in_the_readme(command: l
     result = run(*command, "--help")
     assert result.exit_code == 0 and "Example" in result.output
     assert f"lawcheck {' '.join(command)}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+OBLIGATION_BILL = ("PART II\n3. Hijacking\nA person who, on board an aircraft in flight, by force seizes or exercises "
+                   "control of the aircraft commits an offence.\nPART III\n10. Extradition\nAn offence under this Act "
+                   "is deemed to be an extraditable offence for the purposes of any extradition treaty.")
+
+
+@pytest.mark.parametrize(("offence", "status", "rule", "links"), [
+    ("hague-1970:8(1)", "covered", "covered", [("hague-1970:1(a)", "Section 3", "whole_act")]),
+    ("sua-1988:11(1)", "missing", "obligation-unlinked", []),
+])
+def test_an_obligation_names_the_offences_it_applies_to(catalogue, offence: str, status: str, rule: str,
+                                                        links: list) -> None:
+    explanation = explain(make_bill(OBLIGATION_BILL), catalogue, offence)
+    assert (explanation.status, explanation.rule, explanation.provision) == (status, rule, "Section 10")
+    assert [(link.offence, link.provision, link.how) for link in explanation.links] == links
+    text = render_explanation(explanation)
+    assert ("applies only to offences that do not implement them" in text) == (rule == "obligation-unlinked")
+    assert ("It applies to hague-1970:1(a)" in text) == bool(links)

@@ -39,8 +39,10 @@ NEAR_WHERE = {"own": "", "chapeau": " in its chapeau", "definition": " in a defi
 LIKENESS = ((90.0, "nearly the same words"), (70.0, "similar words"), (0.0, "not close"))
 HOW = {
     "same": "in the same provision",
+    "within": "in the same section",
     "refers": "which it names",
     "whole_act": "through its reference to the offences of the Act (or Part)",
+    "section": "which another subsection of its section names",
 }
 SAY = {
     "verdict": "Verdict: {status} (score {score:.2f}){where}.",
@@ -62,9 +64,14 @@ SAY = {
     "rule.ancillary-unlinked": ("An ancillary offence (attempt, complicity, organising ...) counts only where "
                                 "it extends a provision that criminalises the principal offence. {provision} "
                                 "has its words, but extends no such provision."),
+    "rule.obligation-unlinked": ("An obligation of a convention that defines offences (jurisdiction, penalties, "
+                                 "extradition ...) counts only where it applies to a provision that criminalises "
+                                 "one of those offences. {provision} has its words, but applies only to offences "
+                                 "that do not implement them."),
     "rule.ancillary-capped": ("An ancillary offence counts only as far as the principal offence it extends. "
                               "{provision} has its words, but the principal offence is itself only {status}."),
     "link": "It extends {offence} ({status}), criminalised in {provision}, {how}.",
+    "link.obligation": "It applies to {offence} ({status}), criminalised in {provision}, {how}.",
     "phrases": "Phrases tried ({language}): {phrases}",
     "found": "Found in {provision}{where}: \u201c{quote}\u201d{phrase}.",
     "found.fuzzy": " (spelled nearly as \u201c{phrase}\u201d, {score:.0%})",
@@ -128,8 +135,9 @@ def _rule_lines(explanation: Explanation) -> list[str]:
         provision=explanation.provision, elements=", ".join(explanation.decisive) or "none",
         quote=reference, status=explanation.status)
     lines = _wrap(sentence, "  ")
+    link_say = SAY["link.obligation"] if explanation.kind == "obligation" else SAY["link"]
     for link in explanation.links:
-        lines += _wrap(SAY["link"].format(offence=link.offence, status=link.status, provision=link.provision,
+        lines += _wrap(link_say.format(offence=link.offence, status=link.status, provision=link.provision,
                                           how=HOW[link.how]), "  ")
     if explanation.others:
         items = "; ".join(SAY["other"].format(provision=o.provision, status=o.status,

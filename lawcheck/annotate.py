@@ -170,10 +170,15 @@ def annotate_file(path: str, catalogue=None, language: str | None = None,  # noq
     from lawcheck.pipeline import check_bill
     from lawcheck.read import read_bill
 
+    from lawcheck.catalogue import load_catalogue
+    from lawcheck.render.common import localise
+
+    catalogue = catalogue or load_catalogue()
     bill = read_bill(path)
     report = check_bill(bill, catalogue, language, instruments)
     source = Path(path).read_bytes() if bill.format == "docx" else None
-    return annotate_bill(bill, report, source, options), report
+    shown = localise(report, catalogue, (options or ReportOptions()).report_language(report))
+    return annotate_bill(bill, shown, source, options), report
 
 
 def default_output(path: str) -> str:

@@ -131,7 +131,7 @@ def check(bill: str, output: str | None, fmt: str | None, instruments: tuple[str
             report = _guard(check_file, bill, catalogue, lang, instruments, progress, expert)
     else:
         report = _guard(check_file, bill, catalogue, lang, instruments, None, expert)
-    _emit(report, fmt, output)
+    _emit(report, fmt, output, catalogue)
     _warn(report, fmt, output)
     _exit_on(report.results, fail_on)
 
@@ -187,7 +187,7 @@ def _decisions(path: str | None, catalogue) -> tuple:  # noqa: ANN001
     return _guard(load_decisions, path, catalogue)
 
 
-def _emit(report, fmt: str, output: str | None) -> None:  # noqa: ANN001
+def _emit(report, fmt: str, output: str | None, catalogue=None) -> None:  # noqa: ANN001
     from lawcheck.output import write_atomic
     from lawcheck.render.json import render_json
 
@@ -196,7 +196,11 @@ def _emit(report, fmt: str, output: str | None) -> None:  # noqa: ANN001
     else:
         from rich.console import Console
 
+        from lawcheck.render.common import localise
         from lawcheck.render.terminal import render_terminal
+
+        if catalogue is not None:  # the terminal speaks English: titles and element labels in English
+            report = localise(report, catalogue, "en")
 
         if output is None:
             Console().print(render_terminal(report))

@@ -5,6 +5,7 @@ Nothing here decides a verdict: it cuts the bill's text at the character offsets
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import hashlib
 import os
@@ -116,9 +117,31 @@ def checklist_version(catalogue: Catalogue) -> str:
     return digest.hexdigest()[:12]
 
 
-def instrument_title(catalogue: Catalogue, instrument: str) -> str:
+def instrument_title(catalogue: Catalogue, instrument: str, language: str = "en") -> str:
     found = catalogue.instruments.get(instrument)
-    return found.title if found else instrument
+    return found.title_in(language) if found else instrument
+
+
+def localise(report: Report, catalogue: Catalogue, language: str) -> Report:
+    """The report in words for people of ``language``: entry titles, and element labels in place of element
+    ids (in the elements found and in the list of those missing). Renderers show this; verdicts are unchanged."""
+    results = []
+    for result in report.results:
+        try:
+            offence = catalogue.offence(result.id)
+        except KeyError:
+            results.append(result)
+            continue
+
+        def label(element_id: str, offence=offence) -> str:  # noqa: ANN001 - bound per entry
+            element = offence.element(element_id)
+            return element.label_in(language) if element else element_id
+
+        elements = tuple(dataclasses.replace(m, element=label(m.element)) for m in result.elements)
+        results.append(dataclasses.replace(
+            result, title=offence.title_in(language), elements=elements,
+            missing=tuple(label(i) for i in result.missing), wider=tuple(label(i) for i in result.wider)))
+    return dataclasses.replace(report, results=tuple(results))
 
 
 def model_provision(catalogue: Catalogue, result: OffenceResult, languages: tuple[str, ...]) -> str:
@@ -130,8 +153,8 @@ def model_provision(catalogue: Catalogue, result: OffenceResult, languages: tupl
     return next((offence.model_provision[lang] for lang in languages if offence.model_provision.get(lang)), "")
 
 
-def summary_of(catalogue: Catalogue, result: OffenceResult) -> str:
+def summary_of(catalogue: Catalogue, result: OffenceResult, language: str = "en") -> str:
     try:
-        return catalogue.offence(result.id).summary.strip()
+        return catalogue.offence(result.id).summary_in(language).strip()
     except KeyError:
         return ""

@@ -34,6 +34,7 @@ from lawcheck.render.common import (
     checklist_version,
     excerpt,
     instrument_title,
+    localise,
     model_provision,
     summary_of,
 )
@@ -52,6 +53,7 @@ _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingm
 def render_docx(report: Report, catalogue: Catalogue, bill_text: str, options: ReportOptions | None = None) -> bytes:
     """The Word report as the bytes of a .docx file."""
     options = options or ReportOptions()
+    report = localise(report, catalogue, options.report_language(report))
     builder = _Builder(report, catalogue, bill_text, options)
     builder.build()
     stream = io.BytesIO()
@@ -304,7 +306,7 @@ class _Builder:
         return self.t(f"status.{result.status}")
 
     def title_of(self, instrument: str) -> str:
-        return instrument_title(self.catalogue, instrument)
+        return instrument_title(self.catalogue, instrument, self.options.report_language(self.report))
 
     def properties(self) -> None:
         core = self.document.core_properties
@@ -486,7 +488,7 @@ class _Builder:
                                                           f"{self.t(f'kind.{result.kind}')}")
         if result.decision is not None:
             _labelled(self.para(), self.t("finding.decision"), self.decision_text(result))
-        summary = summary_of(self.catalogue, result)
+        summary = summary_of(self.catalogue, result, self.options.report_language(self.report))
         if summary:
             _labelled(self.para(), self.t("finding.requires"), summary)
         self.para(self.t("finding.elements")).runs[0].bold = True
@@ -501,7 +503,7 @@ class _Builder:
         mark = "✓" if match.found else "✗"
         need = self.t("finding.required") if match.required else self.t("finding.not_required")
         paragraph = self.para(style="List Bullet")
-        paragraph.add_run(f"{mark} {match.element}").bold = True
+        paragraph.add_run(f"{mark} {match.element}").bold = True  # the element's label (see common.localise)
         paragraph.add_run(f" ({self.t(f'role.{match.role}')}, {need})")
         if match.found and match.quote:
             paragraph.add_run(f": “{match.quote}”").italic = True

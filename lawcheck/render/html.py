@@ -22,6 +22,7 @@ from lawcheck.render.common import (
     evidence_spans,
     excerpt,
     instrument_title,
+    localise,
     model_provision,
     summary_of,
 )
@@ -48,7 +49,9 @@ class Line:
 def render_html(report: Report, catalogue: Catalogue, bill_text: str, options: ReportOptions | None = None) -> str:
     """The HTML report as a string."""
     options = options or ReportOptions()
-    labels = Labels(options.report_language(report))
+    language = options.report_language(report)
+    report = localise(report, catalogue, language)
+    labels = Labels(language)
     lines = bill_lines(bill_text, report)
     line_of = _line_finder(bill_text)
     template = _environment().get_template("report.html.j2")
@@ -56,7 +59,7 @@ def render_html(report: Report, catalogue: Catalogue, bill_text: str, options: R
         t=labels, in_language=in_language, report=report, options=options, date=options.report_date(),
         ratings=rating_rules.instrument_ratings(report), rule=rating_rules.RULE_FIGURES,
         top_gaps=rating_rules.top_gaps(report), recommendations=rating_rules.recommendations(report),
-        titles={i: instrument_title(catalogue, i) for i in report.instruments},
+        titles={i: instrument_title(catalogue, i, language) for i in report.instruments},
         lines=lines, findings=[_finding(report, catalogue, bill_text, n, r, line_of, labels)
                                for n, r in enumerate(report.results)],
         checklist=checklist_version(catalogue), statuses=("covered", "partial", "missing"),
@@ -107,7 +110,7 @@ def _finding(report: Report, catalogue: Catalogue, text: str, number: int, resul
     quoted = excerpt(text, result)
     languages = (report.bill.language, labels.language, "en")
     return {
-        "number": number, "result": result, "summary": summary_of(catalogue, result), "excerpt": quoted,
+        "number": number, "result": result, "summary": summary_of(catalogue, result, labels.language), "excerpt": quoted,
         "elements": [(m, line_of(m.start) if m.found and m.start >= 0 else None) for m in result.elements],
         "model": "" if result.status == "covered" else model_provision(catalogue, result, languages),
         "recommendation": _recommendation(result, labels),

@@ -319,6 +319,35 @@ def offences_show(offence_id: str, folder: str | None) -> None:
         click.echo(f"\nModel provision ({language}):\n  {text}")
 
 
+@offences.command(name="review")
+@click.argument("instrument")
+@click.option("--texts", type=click.Path(path_type=str), metavar="DIR",
+              help="Folder of stored treaty texts (<instrument>.<lang>.txt); default: ../shared/instruments.")
+@click.option("--lang", type=click.Choice(["en", "fr", "es"]), default="en", show_default=True,
+              help="Language of the labels, titles, phrases and treaty text shown.")
+@click.option("--offences", "folder", type=click.Path(path_type=str), help="A custom checklist folder.")
+def offences_review(instrument: str, texts: str | None, lang: str, folder: str | None) -> None:
+    """Review one instrument: each entry beside the treaty paragraph it cites, with its elements (required,
+    narrowing, core), labels and phrases.
+
+    \b
+    Example:
+      lawcheck offences review ipp-1973
+      lawcheck offences review airports-1988 --lang fr --texts ../shared/instruments
+    """
+    from pathlib import Path
+
+    from lawcheck.render.review import render_review
+
+    catalogue = _catalogue(folder)
+    if instrument not in catalogue.instruments:
+        raise Failure(f"unknown instrument {instrument!r}; choose one of: {', '.join(sorted(catalogue.instruments))}")
+    root = Path(texts) if texts else Path(catalogue.directory).resolve().parent.parent / "shared" / "instruments"
+    if not root.is_dir():
+        raise Failure(f"{root}: no folder of treaty texts; give one with --texts DIR")
+    click.echo(render_review(catalogue, instrument, root, lang))
+
+
 def _deliver(data: str | bytes, output: str | None) -> None:
     """Print text, or write text or bytes atomically to ``output``."""
     from lawcheck.output import write_atomic

@@ -154,3 +154,17 @@ def test_python_dash_m_works() -> None:
 
     result = subprocess.run([sys.executable, "-m", "lawcheck", "--version"], capture_output=True, text=True, check=False)
     assert result.returncode == 0 and "lawcheck" in result.stdout
+
+
+@pytest.mark.skipif(not (ROOT.parent / "shared" / "instruments").is_dir(), reason="../shared/instruments is absent")
+def test_offences_review_shows_each_entry_beside_its_treaty_paragraph() -> None:
+    result = run("offences", "review", "hague-1970", "--texts", str(ROOT.parent / "shared" / "instruments"))
+    assert result.exit_code == 0, result.output
+    assert "hague-1970:1(a)" in result.output and "Treaty, article 1(a):" in result.output
+    assert "“(a)" in result.output  # the stored paragraph is quoted
+
+
+@pytest.mark.parametrize("args", [["offences", "review", "no-such-treaty"], ["offences", "review", "hague-1970", "--texts", "/no/such/dir"]])
+def test_offences_review_refuses_bad_input_in_one_line(args: list[str]) -> None:
+    result = run(*args)
+    assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1

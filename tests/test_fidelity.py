@@ -7,48 +7,30 @@ Skipped when ../shared/instruments is absent. The article heading must be found 
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
 import pytest
 from conftest import SHARED
 
+from lawcheck import treaty
 from lawcheck.catalogue import load_catalogue
 
 INSTRUMENTS = SHARED / "instruments"
 pytestmark = pytest.mark.skipif(not INSTRUMENTS.is_dir(), reason="../shared/instruments is absent")
 
 
-@lru_cache(maxsize=None)
 def stored_text(instrument: str) -> str:
-    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(INSTRUMENTS.glob(f"{instrument}.*.txt")))
-
-
-def _parts(article: str) -> tuple[str, list[str]]:
-    base, _, rest = article.partition("(")
-    return base, re.findall(r"\(([^)]+)\)", "(" + rest) if rest else []
+    return treaty.stored_text(str(INSTRUMENTS), instrument)
 
 
 def _article_region(text: str, base: str) -> str | None:
-    number = re.sub(r"(\d+)\s*(bis|ter|quater)", r"\1\\s*\2", re.escape(base).replace("\\ ", " "))
-    heading = re.compile(rf"(?:^|\n)\W*(?:article|artikel|art\.|artículo)\s*{number}\b", re.I)
-    match = heading.search(text)
-    if not match:
-        return None
-    following = re.compile(r"\n\W*(?:article|artikel|artículo)\s*[0-9IVXLC]+", re.I).search(text, match.end())
-    return text[match.start():following.start() if following else len(text)]
+    return treaty.article_region(text, base)
+
+
+def _parts(article: str) -> tuple[str, list[str]]:
+    return treaty.parts(article)
 
 
 def _has_paragraphs(region: str, paragraphs: list[str]) -> bool:
-    cursor = 0
-    for part in paragraphs:
-        number = re.sub(r"(\d+)(bis|ter|quater)", r"\1\\s*\2", re.escape(part.replace(" ", "")))
-        pattern = rf"(?:\(\s*{number}\s*\)|(?:^|\n|\s|\"){number}[.)])"
-        found = re.compile(pattern, re.I).search(region, cursor)
-        if not found:
-            return False
-        cursor = found.start()
-    return True
+    return treaty.paragraph_start(region, paragraphs) is not None
 
 
 CATALOGUE = load_catalogue()
@@ -78,3 +60,12 @@ def test_article_exists_in_the_stored_text(instrument: str, article: str) -> Non
 def test_entries_not_resting_on_stored_text_are_few() -> None:
     unstored = [o.id for o in CATALOGUE.offences if not o.stored]
     assert len(unstored) <= len(CATALOGUE.offences) // 5, unstored
+
+
+@pytest.mark.parametrize(("instrument", "article", "starts", "excludes"), [
+    ("ipp-1973", "2(1)(b)", "(b)", "(c)a threat"),
+    ("hague-1970", "1(a)", "(a)", "(b)"),
+])
+def test_the_passage_of_a_cited_paragraph(instrument: str, article: str, starts: str, excludes: str) -> None:
+    text = treaty.passage(INSTRUMENTS, instrument, article)
+    assert text.startswith(starts) and excludes not in text

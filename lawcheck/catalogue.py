@@ -14,6 +14,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from lawcheck.data import checklist_dir
 from lawcheck.errors import CatalogueError
 from lawcheck.models import (
     LANGUAGES,
@@ -25,7 +26,7 @@ from lawcheck.models import (
     Offence,
 )
 
-DEFAULT_DIR = Path(__file__).resolve().parent.parent / "offences"
+DEFAULT_DIR = checklist_dir()
 ARTICLE_RE = re.compile(
     r"^(?:[0-9]+(?:bis|ter|quater|quinquies|[A-Z])?|[IVXLC]+)"  # 2, 3bis, 11A, II
     r"(?:\((?:[0-9]+|[a-z]{1,2}|[ivxl]+)(?: ?bis| ?ter| ?quater)?\))*$"  # (1)(a)(ii), (1 bis)
@@ -334,7 +335,7 @@ def load_catalogue(directory: str | Path | None = None) -> Catalogue:
     """
     root = Path(directory) if directory else DEFAULT_DIR
     if not root.is_dir():
-        raise CatalogueError(f"{root}: not a folder of offences (expected <instrument>.yaml files)")
+        raise CatalogueError(f"{root}: not a folder of offences (expected <instrument>.yaml files); give a checklist folder with --offences DIR")
     instruments: dict[str, Instrument] = {}
     offences: list[Offence] = []
     for path in sorted(root.glob("*.yaml")):

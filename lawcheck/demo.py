@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lawcheck.catalogue import load_catalogue, load_yaml
+from lawcheck.data import samples_dir
 from lawcheck.errors import LawcheckError
 from lawcheck.models import LANGUAGES, Bill, Catalogue, OffenceResult, Report
 from lawcheck.pipeline import check_bill
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLES_DIR = ROOT / "samples"
+SAMPLES_DIR = samples_dir()
 STATUSES = ("covered", "partial", "missing")
 
 

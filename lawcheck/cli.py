@@ -101,16 +101,24 @@ def _progress_bar(enabled: bool):  # noqa: ANN202
               help="Word report: use this .docx/.dotx's styles, header and logo.")
 @click.option("--report-lang", type=click.Choice(["en", "fr", "es"]),
               help="Language of the Word/HTML report's own text (default: the bill's).")
+@click.option("--show", type=click.Choice(["gaps", "all"]), default="gaps", show_default=True,
+              help="Terminal: list only the gaps (covered entries are counted) or every entry.")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(["principal", "ancillary", "obligation"]),
+              help="Only these kinds of entries (repeatable), in the terminal and for --fail-on.")
+@click.option("--summary", "summary_only", is_flag=True, help="Terminal: only the table of instruments.")
+@click.option("--scores", is_flag=True, help="Terminal: show the score of missing verdicts too.")
 def check(bill: str, output: str | None, fmt: str | None, instruments: tuple[str, ...], lang: str | None,
           offences: str | None, fail_on: str | None, decisions: str | None, template: str | None,
-          report_lang: str | None) -> None:
+          report_lang: str | None, show: str, kinds: tuple[str, ...], summary_only: bool, scores: bool) -> None:
     """Check BILL (.txt, .docx, .pdf, .html, Akoma Ntoso .xml) against the checklist.
 
     \b
     Examples:
       lawcheck check samples/en/counter-terrorism-bill.txt
+      lawcheck check bill.txt --summary
+      lawcheck check bill.txt --show all --kind principal
       lawcheck check bill.docx --instrument hague-1970 --format json -o report.json
-      lawcheck check bill.pdf --fail-on missing
+      lawcheck check bill.pdf --fail-on missing --kind principal
       lawcheck check bill.docx --decisions lawcheck-decisions.yaml
       lawcheck check bill.docx -o report.docx --report-lang fr --template our-letterhead.dotx
       lawcheck check bill.pdf -o report.html
@@ -123,7 +131,8 @@ def check(bill: str, output: str | None, fmt: str | None, instruments: tuple[str
     if fmt in DOCUMENT_FORMATS:
         report = _document_report(bill, fmt, output, catalogue, (lang, instruments, expert), template, report_lang)
         _warn(report, fmt, output)
-        _exit_on(report.results, fail_on)
+        _wrote(report, output, fmt)
+        _exit_on(report.results, fail_on, kinds)
         return
     bar, progress = _progress_bar(fmt == "text" and output is None and sys.stderr.isatty())
     if bar:
@@ -131,9 +140,12 @@ def check(bill: str, output: str | None, fmt: str | None, instruments: tuple[str
             report = _guard(check_file, bill, catalogue, lang, instruments, progress, expert)
     else:
         report = _guard(check_file, bill, catalogue, lang, instruments, None, expert)
-    _emit(report, fmt, output, catalogue)
+    from lawcheck.render.terminal import View
+
+    _emit(report, fmt, output, catalogue, View(show, kinds, summary_only, scores))
     _warn(report, fmt, output)
-    _exit_on(report.results, fail_on)
+    _wrote(report, output, fmt)
+    _exit_on(report.results, fail_on, kinds)
 
 
 def _check_format(output: str | None, fmt: str | None, template: str | None) -> str:
@@ -165,10 +177,21 @@ def _document_report(bill: str, fmt: str, output: str, catalogue, check_args: tu
     return report
 
 
-def _exit_on(results, fail_on: str | None) -> None:  # noqa: ANN001 - OffenceResults
-    """Exit 1 when a result is as bad as ``--fail-on`` asks, or worse."""
-    if fail_on and any(r.status == "missing" or (fail_on == "partial" and r.status == "partial") for r in results):
+def _exit_on(results, fail_on: str | None, kinds: tuple[str, ...] = ()) -> None:  # noqa: ANN001 - OffenceResults
+    """Exit 1 when a mandatory entry (of the ``--kind`` kinds, if given) is as bad as ``--fail-on`` asks, or
+    worse. Optional entries ("may", "shall consider") never fail a pipeline."""
+    counted = [r for r in results if not r.optional and (not kinds or r.kind in kinds)]
+    if fail_on and any(r.status == "missing" or (fail_on == "partial" and r.status == "partial") for r in counted):
         sys.exit(1)
+
+
+def _wrote(report, output: str | None, fmt: str) -> None:  # noqa: ANN001
+    """One line on stderr when a report was written to a file: what, where, and the counts."""
+    if output is None:
+        return
+    counts = report.summary()
+    click.echo(f"lawcheck: wrote the {fmt} report to {output}: {counts['covered']} covered, {counts['partial']} "
+               f"partial, {counts['missing']} missing of {len(report.results)} entries", err=True)
 
 
 def _warn(report, fmt: str, output: str | None) -> None:  # noqa: ANN001
@@ -187,7 +210,7 @@ def _decisions(path: str | None, catalogue) -> tuple:  # noqa: ANN001
     return _guard(load_decisions, path, catalogue)
 
 
-def _emit(report, fmt: str, output: str | None, catalogue=None) -> None:  # noqa: ANN001
+def _emit(report, fmt: str, output: str | None, catalogue=None, view=None) -> None:  # noqa: ANN001
     from lawcheck.output import write_atomic
     from lawcheck.render.json import render_json
 
@@ -203,12 +226,12 @@ def _emit(report, fmt: str, output: str | None, catalogue=None) -> None:  # noqa
             report = localise(report, catalogue, "en")
 
         if output is None:
-            Console().print(render_terminal(report))
+            Console().print(render_terminal(report, view))
             return
         import io
 
         console = Console(record=True, width=120, file=io.StringIO(), color_system=None)
-        console.print(render_terminal(report))
+        console.print(render_terminal(report, view))
         text = console.export_text()
     if output is None:
         click.echo(text, nl=False)

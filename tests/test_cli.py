@@ -43,7 +43,9 @@ def test_json_to_stdout_has_the_stable_keys() -> None:
 def test_output_file_format_from_extension(tmp_path: Path, name: str, needle: str) -> None:
     target = tmp_path / name
     result = run("check", EN_BILL, "-o", target)
-    assert result.exit_code == 0 and result.output == ""
+    assert result.exit_code == 0 and result.stdout == ""
+    said = result.stderr.strip().splitlines()  # one line: what was written, where, and the counts
+    assert len(said) == 1 and str(target) in said[0] and "covered" in said[0]
     written = target.read_text(encoding="utf-8")
     assert needle in written and "\x1b[" not in written
     assert not list(tmp_path.glob("*.tmp"))
@@ -168,3 +170,29 @@ def test_offences_review_shows_each_entry_beside_its_treaty_paragraph() -> None:
 def test_offences_review_refuses_bad_input_in_one_line(args: list[str]) -> None:
     result = run(*args)
     assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1
+
+
+def test_the_terminal_answers_first_and_lists_gaps() -> None:
+    out = run("check", EN_BILL, "--instrument", "hague-1970", "--instrument", "sua-1988").stdout
+    lines = out.splitlines()
+    assert any("Instruments (mandatory entries)" in line for line in lines[:30])
+    assert "covered entries not listed" in out and "Nothing found of: sua-1988" in out
+    everything = run("check", EN_BILL, "--instrument", "hague-1970", "--show", "all").stdout
+    assert "covered entries not listed" not in everything and "covered" in everything
+    summary = run("check", EN_BILL, "--summary").stdout
+    assert "Instruments (mandatory entries)" in summary and "requirement" not in summary
+
+
+def test_missing_verdicts_show_no_score_unless_asked() -> None:
+    plain = run("check", EN_BILL, "--instrument", "sua-1988", "--show", "all").stdout
+    assert "missing 0." not in plain
+    assert "missing 0." in run("check", EN_BILL, "--instrument", "sua-1988", "--show", "all", "--scores").stdout
+
+
+@pytest.mark.parametrize(("args", "code"), [
+    (["--fail-on", "missing", "--kind", "principal", "--instrument", "hostages-1979"], 0),
+    (["--fail-on", "missing", "--instrument", "hostages-1979"], 1),
+    (["--fail-on", "missing", "--kind", "principal", "--instrument", "sua-1988"], 1),
+])
+def test_fail_on_counts_mandatory_entries_of_the_kinds_asked(args: list[str], code: int) -> None:
+    assert run("check", EN_BILL, *args).exit_code == code

@@ -6,6 +6,8 @@ the file and what to do, never a traceback).
 
 from __future__ import annotations
 
+import dataclasses
+
 import sys
 from pathlib import Path
 
@@ -96,7 +98,10 @@ def _progress_bar(enabled: bool):  # noqa: ANN202
 @click.option("--lang", type=click.Choice(["en", "fr", "es"]), help="The bill's language (default: detected).")
 @click.option("--offences", type=click.Path(path_type=str), help="A custom checklist folder.")
 @click.option("--fail-on", type=click.Choice(["partial", "missing"]), help="Exit 1 when a result is this bad or worse.")
-@click.option("--decisions", type=click.Path(path_type=str), help="Apply an expert's decisions (YAML, see 'lawcheck decide').")
+@click.option("--decisions", type=click.Path(path_type=str),
+              help="Apply an expert's decisions (YAML, see 'lawcheck decide'); default: lawcheck-decisions.yaml "
+                   "beside the bill, when there is one.")
+@click.option("--no-decisions", is_flag=True, help="Ignore a lawcheck-decisions.yaml beside the bill.")
 @click.option("--template", type=click.Path(path_type=str), metavar="FILE.docx",
               help="Word report: use this .docx/.dotx's styles, header and logo.")
 @click.option("--report-lang", type=click.Choice(["en", "fr", "es"]),
@@ -109,7 +114,8 @@ def _progress_bar(enabled: bool):  # noqa: ANN202
 @click.option("--scores", is_flag=True, help="Terminal: show the score of missing verdicts too.")
 def check(bill: str, output: str | None, fmt: str | None, instruments: tuple[str, ...], lang: str | None,
           offences: str | None, fail_on: str | None, decisions: str | None, template: str | None,
-          report_lang: str | None, show: str, kinds: tuple[str, ...], summary_only: bool, scores: bool) -> None:
+          report_lang: str | None, show: str, kinds: tuple[str, ...], summary_only: bool, scores: bool,
+          no_decisions: bool) -> None:
     """Check BILL (.txt, .docx, .pdf, .html, Akoma Ntoso .xml) against the checklist.
 
     \b
@@ -127,9 +133,11 @@ def check(bill: str, output: str | None, fmt: str | None, instruments: tuple[str
 
     fmt = _check_format(output, fmt, template)
     catalogue = _catalogue(offences)
+    decisions = decisions or (None if no_decisions else _beside(bill))
     expert = _decisions(decisions, catalogue)
     if fmt in DOCUMENT_FORMATS:
-        report = _document_report(bill, fmt, output, catalogue, (lang, instruments, expert), template, report_lang)
+        report = _document_report(bill, fmt, output, catalogue, (lang, instruments, expert), template, report_lang,
+                                  decisions if expert else "")
         _warn(report, fmt, output)
         _wrote(report, output, fmt)
         _exit_on(report.results, fail_on, kinds)
@@ -140,6 +148,8 @@ def check(bill: str, output: str | None, fmt: str | None, instruments: tuple[str
             report = _guard(check_file, bill, catalogue, lang, instruments, progress, expert)
     else:
         report = _guard(check_file, bill, catalogue, lang, instruments, None, expert)
+    if expert:
+        report = dataclasses.replace(report, decisions_file=str(decisions))
     from lawcheck.render.terminal import View
 
     _emit(report, fmt, output, catalogue, View(show, kinds, summary_only, scores))
@@ -155,8 +165,16 @@ def _check_format(output: str | None, fmt: str | None, template: str | None) -> 
     return fmt
 
 
+def _beside(bill: str) -> str | None:
+    """The lawcheck-decisions.yaml in the bill's folder, if there is one."""
+    from lawcheck.decisions import default_path
+
+    found = default_path(bill)
+    return str(found) if found.is_file() else None
+
+
 def _document_report(bill: str, fmt: str, output: str, catalogue, check_args: tuple,  # noqa: ANN001
-                     template: str | None, report_lang: str | None):  # noqa: ANN202
+                     template: str | None, report_lang: str | None, decisions_file: str = ""):  # noqa: ANN202
     """Check the bill, render the Word or HTML report in memory, then write it atomically."""
     from lawcheck.pipeline import check_bill
     from lawcheck.render.common import ReportOptions
@@ -164,6 +182,7 @@ def _document_report(bill: str, fmt: str, output: str, catalogue, check_args: tu
     lang, instruments, expert = check_args
     source = _read(bill)
     report = _guard(check_bill, source, catalogue, lang, instruments, None, expert)
+    report = dataclasses.replace(report, decisions_file=decisions_file)
     options = ReportOptions(language=report_lang or "", template=template)
     if fmt == "docx":
         from lawcheck.render.docx import render_docx

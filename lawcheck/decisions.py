@@ -200,9 +200,15 @@ def _warning(decision: Decision) -> str:
 
 
 def apply_decisions(report: Report, decisions: tuple[Decision, ...], text: str,
-                    provisions: tuple[Provision, ...]) -> Report:
-    """The report with the experts' statuses, the automatic ones kept, and a warning per outdated decision."""
+                    provisions: tuple[Provision, ...], catalogue: Catalogue | None = None) -> Report:
+    """The report with the experts' statuses, the automatic ones kept, and a warning per outdated decision.
+
+    With the ``catalogue``, a decision on a principal offence also applies to the ancillary entries that
+    extend it (attempt, complicity) and have no decision of their own, when the bill has their own words
+    (their automatic status is not missing): they were capped by the principal's automatic status."""
     by_offence = {d.offence: d for d in decisions}
+    if catalogue is not None:
+        by_offence = {**_derived(report, by_offence, catalogue), **by_offence}
     prints = {provision_fingerprint(text, p) for p in provisions} if decisions else set()
     results, warnings = [], list(report.warnings)
     for result in report.results:
@@ -216,6 +222,24 @@ def apply_decisions(report: Report, decisions: tuple[Decision, ...], text: str,
             warnings.append(_warning(applied))
         results.append(dataclasses.replace(result, status=decision.status, decision=applied))
     return dataclasses.replace(report, results=tuple(results), warnings=tuple(warnings))
+
+
+def _derived(report: Report, decided: dict[str, Decision], catalogue: Catalogue) -> dict[str, Decision]:
+    out: dict[str, Decision] = {}
+    for result in report.results:
+        if result.kind != "ancillary" or result.id in decided or result.status == "missing":
+            continue
+        try:
+            extends = catalogue.offence(result.id).extends
+        except KeyError:
+            continue
+        followed = [decided[p] for p in extends if p in decided]
+        if followed:
+            best = max(followed, key=lambda d: ("missing", "partial", "covered").index(d.status))
+            out[result.id] = dataclasses.replace(
+                best, offence=result.id, derived_from=best.offence,
+                note=f"follows the expert decision on {best.offence}: {best.note}")
+    return out
 
 
 def default_path(bill: str | Path) -> Path:

@@ -234,6 +234,7 @@ class Decision:
     provision: str = ""  # label of the provision judged on; "" for the whole bill
     automatic: Status | None = None
     text_changed: bool = False
+    derived_from: str = ""  # the principal offence whose decision this ancillary entry follows
 
 
 @dataclass(frozen=True)
@@ -273,6 +274,7 @@ class Report:
     results: tuple[OffenceResult, ...]
     tool_version: str
     warnings: tuple[str, ...] = field(default=())
+    decisions_file: str = ""  # the expert decisions applied, when there were some
 
     def summary(self) -> dict[str, int]:
         counts = {"covered": 0, "partial": 0, "missing": 0}

@@ -111,7 +111,7 @@ def report_from(bill: Bill, catalogue: Catalogue, analysis: Analysis, progress: 
     if decisions:
         from lawcheck.decisions import apply_decisions
 
-        report = apply_decisions(report, decisions, bill.text, structure.provisions)
+        report = apply_decisions(report, decisions, bill.text, structure.provisions, catalogue)
     return report
 
 

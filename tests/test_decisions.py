@@ -135,7 +135,7 @@ def test_cli_decide_then_check_shows_the_expert_decision(tmp_path: Path) -> None
     path = tmp_path / "lawcheck-decisions.yaml"  # the default: beside the bill
     entry = yaml.safe_load(path.read_text(encoding="utf-8"))[0]
     assert entry["offence"] == OFFENCE and entry["provision"] == "Section 1(1)" and len(entry["fingerprint"]) == 64
-    shown = run("check", bill, "--instrument", "bombings-1997", "--decisions", path)
+    shown = run("check", bill, "--instrument", "bombings-1997", "--decisions", path, "--show", "all")
     assert shown.exit_code == 0 and "covered (expert)" in shown.output and "expert decision" in shown.output
     bill.write_text(AMENDED, encoding="utf-8")
     data = json.loads(run("check", bill, "--instrument", "bombings-1997", "--decisions", path, "--format", "json").stdout)
@@ -160,3 +160,27 @@ def test_cli_check_with_a_bad_decisions_file_exits_2(tmp_path: Path) -> None:
     decisions.write_text("- offence: atlantis:1\n  status: covered\n  note: x\n", encoding="utf-8")
     result = run("check", bill, "--decisions", decisions)
     assert result.exit_code == 2 and "d.yaml: [0].offence: unknown offence" in result.output
+
+
+def test_a_decision_on_a_principal_offence_reaches_its_attempt(catalogue, tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from lawcheck.cli import cli
+
+    bill = tmp_path / "bill.txt"
+    bill.write_text("3. Hijacking\n(1) A person who by force seizes an aircraft commits an offence.\n"
+                    "4. Attempts\n(1) A person who attempts to commit an offence under section 3 commits an offence.\n",
+                    encoding="utf-8")
+    runner = CliRunner()
+    before = json.loads(runner.invoke(cli, ["check", str(bill), "--instrument", "hague-1970", "--format", "json"]).stdout)
+    attempt = next(r for r in before["results"] if r["kind"] == "ancillary" and r["status"] == "partial")
+    decided = runner.invoke(cli, ["decide", str(bill), "hague-1970:1(a)", "--status", "covered",
+                                  "--note", "in flight is implied by the definition of aircraft", "--by", "A. Expert"])
+    assert decided.exit_code == 0, decided.output
+    after = json.loads(runner.invoke(cli, ["check", str(bill), "--instrument", "hague-1970", "--format", "json"]).stdout)
+    assert after["decisions_file"].endswith("lawcheck-decisions.yaml")  # found beside the bill, said in the report
+    followed = next(r for r in after["results"] if r["id"] == attempt["id"])
+    assert followed["status"] == "covered" and followed["decision"]["follows"] == "hague-1970:1(a)"
+    ignored = json.loads(runner.invoke(cli, ["check", str(bill), "--instrument", "hague-1970", "--format", "json",
+                                             "--no-decisions"]).stdout)
+    assert "decisions_file" not in ignored

@@ -46,6 +46,7 @@ def _decision(decision: Decision | None) -> dict[str, Any] | None:
         "status": decision.status, "automatic_status": decision.automatic, "note": decision.note,
         "by": decision.by or None, "date": decision.date or None, "provision": decision.provision or None,
         "fingerprint": decision.fingerprint or None, "text_changed": decision.text_changed,
+        "follows": decision.derived_from or None,
     }
 
 
@@ -60,6 +61,7 @@ def report_dict(report: Report) -> dict[str, Any]:
         "results": [_result(r) for r in report.results],
         "summary": report.summary(),
         "warnings": list(report.warnings),
+        **({"decisions_file": report.decisions_file} if report.decisions_file else {}),
     }
 
 

@@ -105,6 +105,8 @@ def render_terminal(report: Report, view: View | None = None) -> Group:
                         f"{bill.words} words)", style="bold")]
     for warning in report.warnings:
         parts.append(Text(f"warning: {warning}", style="yellow"))
+    if report.decisions_file:
+        parts.append(Text(f"expert decisions applied from {report.decisions_file}", style="italic"))
     parts.append(_overview(report, view))
     if not view.summary_only:
         untouched = []

@@ -471,7 +471,7 @@ def decide_command(bill: str, offence_id: str, status: str, note: str, by: str |
     """
     import re
 
-    from lawcheck.decisions import record_decision
+    from lawcheck.pipeline import record_decision
 
     if date is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
         raise Failure(f"--date {date!r}: expected YYYY-MM-DD")

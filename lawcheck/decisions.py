@@ -245,30 +245,3 @@ def _derived(report: Report, decided: dict[str, Decision], catalogue: Catalogue)
 def default_path(bill: str | Path) -> Path:
     """``lawcheck-decisions.yaml`` in the bill's folder."""
     return Path(bill).parent / DEFAULT_NAME
-
-
-def record_decision(bill_path: str | Path, offence: str, status: str, note: str, *, by: str = "", date: str = "",
-                    provision: str | None = None, decisions_path: str | Path | None = None,
-                    catalogue: Catalogue | None = None, language: str | None = None) -> tuple[Path, Decision]:
-    """Check the bill for the offence's instrument, fingerprint the text judged on, and save the decision.
-
-    Returns the decisions file written and the decision recorded.
-    """
-    from lawcheck.catalogue import load_catalogue
-    from lawcheck.pipeline import check_bill
-    from lawcheck.read import read_bill
-    from lawcheck.split import split
-
-    catalogue = catalogue or load_catalogue()
-    try:
-        instrument = catalogue.offence(offence).instrument
-    except KeyError:
-        raise DecisionsError(f"unknown offence {offence!r}; see 'lawcheck offences list'") from None
-    bill = read_bill(bill_path)
-    report = check_bill(bill, catalogue, language, (instrument,))
-    provisions = split(bill.text, report.bill.language).provisions
-    decision = make_decision(report, bill.text, provisions, offence, status, note, by,
-                             date or datetime.date.today().isoformat(), provision)
-    path = Path(decisions_path) if decisions_path else default_path(bill_path)
-    save_decision(path, decision, catalogue)
-    return path, decision

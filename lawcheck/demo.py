@@ -17,18 +17,11 @@ from pathlib import Path
 from lawcheck.catalogue import load_catalogue, load_yaml
 from lawcheck.data import samples_dir
 from lawcheck.errors import LawcheckError
-from lawcheck.models import LANGUAGES, Bill, Catalogue, OffenceResult, Report
+from lawcheck.models import LANGUAGES, Bill, Catalogue, DemoStep, OffenceResult, Report
 from lawcheck.pipeline import check_bill
 
 SAMPLES_DIR = samples_dir()
 STATUSES = ("covered", "partial", "missing")
-
-
-@dataclass(frozen=True)
-class DemoStep:
-    heading: str  # one sentence for the trainer to say
-    command: str  # what the audience can type to see the same thing
-    body: str  # the output, plain text
 
 
 @dataclass(frozen=True)

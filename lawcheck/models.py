@@ -10,7 +10,7 @@ offences/ by :mod:`lawcheck.catalogue`. Everything that comes from data is froze
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 Status = Literal["covered", "partial", "missing"]
 Kind = Literal["principal", "ancillary", "obligation"]
@@ -285,8 +285,21 @@ class Report:
 
 # --------------------------------------------------------------------------- many bills (lawcheck batch)
 
-if TYPE_CHECKING:  # rating.py imports this module
-    from lawcheck.rating import InstrumentRating
+Rating = Literal["compliant", "largely", "partially", "non", "na"]
+
+
+@dataclass(frozen=True)
+class InstrumentRating:
+    """The indicative rating of one instrument for one bill (see :mod:`lawcheck.rating`)."""
+
+    instrument: str
+    rating: Rating
+    score: float  # mean weight of the mandatory entries (0 when there are none)
+    covered: int  # counts over all entries, optional ones included
+    partial: int
+    missing: int
+    mandatory: int  # entries rated
+    optional: int  # entries shown but not rated
 
 
 @dataclass(frozen=True)
@@ -315,3 +328,13 @@ class Batch:
     @property
     def failed(self) -> tuple[BillOutcome, ...]:
         return tuple(o for o in self.outcomes if o.report is None)
+
+
+# --------------------------------------------------------------------------- the workshop demo
+
+
+@dataclass(frozen=True)
+class DemoStep:
+    heading: str  # one sentence for the trainer to say
+    command: str  # what the audience can type to see the same thing
+    body: str  # the output, plain text

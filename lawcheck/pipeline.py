@@ -5,6 +5,7 @@ Prints nothing and never exits: the CLI calls these and renders the result.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,7 +15,8 @@ from lawcheck import __version__
 from lawcheck.catalogue import load_catalogue
 from lawcheck.context import Unit, UnitBuilder
 from lawcheck.decide import Decider
-from lawcheck.errors import EmptyBill, LawcheckError
+from lawcheck.decisions import apply_decisions, default_path, make_decision, save_decision
+from lawcheck.errors import DecisionsError, EmptyBill, LawcheckError
 from lawcheck.language import check_language, detect_language, language_shares
 from lawcheck.match import BillIndex
 from lawcheck.models import Bill, BillInfo, Catalogue, Decision, Report, Structure
@@ -109,8 +111,6 @@ def report_from(bill: Bill, catalogue: Catalogue, analysis: Analysis, progress: 
                     bill.sha256, bill.format)
     report = Report(info, tuple(catalogue.instruments), tuple(results), __version__, warnings)
     if decisions:
-        from lawcheck.decisions import apply_decisions
-
         report = apply_decisions(report, decisions, bill.text, structure.provisions, catalogue)
     return report
 
@@ -139,3 +139,28 @@ def strip_comment_lines(text: str, most: int = 2) -> str:
     Only two: a third '#' line may be the law's own Markdown heading ("# Article L282-1").
     """
     return re.sub(rf"\A(?:#[^\n]*\n){{0,{most}}}", "", text)
+
+
+def record_decision(bill_path: str | Path, offence: str, status: str, note: str, *, by: str = "", date: str = "",
+                    provision: str | None = None, decisions_path: str | Path | None = None,
+                    catalogue: Catalogue | None = None, language: str | None = None) -> tuple[Path, Decision]:
+    """Check the bill for the offence's instrument, fingerprint the text judged on, and save the decision
+    (``lawcheck decide``; the file's format is in :mod:`lawcheck.decisions`).
+
+    Returns the decisions file written and the decision recorded.
+    """
+    from lawcheck.read import read_bill
+
+    catalogue = catalogue or load_catalogue()
+    try:
+        instrument = catalogue.offence(offence).instrument
+    except KeyError:
+        raise DecisionsError(f"unknown offence {offence!r}; see 'lawcheck offences list'") from None
+    bill = read_bill(bill_path)
+    report = check_bill(bill, catalogue, language, (instrument,))
+    provisions = split(bill.text, report.bill.language).provisions
+    decision = make_decision(report, bill.text, provisions, offence, status, note, by,
+                             date or datetime.date.today().isoformat(), provision)
+    path = Path(decisions_path) if decisions_path else default_path(bill_path)
+    save_decision(path, decision, catalogue)
+    return path, decision

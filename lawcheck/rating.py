@@ -25,9 +25,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from lawcheck.models import OffenceResult, Report
+from lawcheck.models import InstrumentRating, OffenceResult, Rating, Report
 
-Rating = Literal["compliant", "largely", "partially", "non", "na"]
 RATINGS: tuple[Rating, ...] = ("compliant", "largely", "partially", "non", "na")
 LARGELY_MIN = 0.8
 PARTIALLY_MIN = 0.4
@@ -38,16 +37,6 @@ _KIND_RANK = {"principal": 0, "obligation": 1, "ancillary": 2}
 _RATING_RANK = {"non": 0, "partially": 1, "largely": 2, "compliant": 3, "na": 4}
 
 
-@dataclass(frozen=True)
-class InstrumentRating:
-    instrument: str
-    rating: Rating
-    score: float  # mean weight of the mandatory entries (0 when there are none)
-    covered: int  # counts over all entries, optional ones included
-    partial: int
-    missing: int
-    mandatory: int  # entries rated
-    optional: int  # entries shown but not rated
 
 
 @dataclass(frozen=True)

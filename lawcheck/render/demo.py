@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from lawcheck.demo import DemoStep
-from lawcheck.models import OffenceResult
+from lawcheck.models import DemoStep, OffenceResult
 
 WIDTH = 100
 

@@ -51,12 +51,14 @@ OFFENCE_COLUMNS = ("offence", "status", "provision", "change")
 MOVE_COLUMNS = ("old", "new", "heading", "similarity", "text")
 
 
-def _table(title: str, columns: tuple[str, ...], rows: list[list[str]]) -> Table:
+def _table(title: str, columns: tuple[str, ...], rows: list[list[str]], offence_width: int = 22) -> Table:
+    """A table sized to its content: the offence column is at least as wide as its longest id, so that an id
+    never wraps in the middle; titles and headings wrap at word boundaries."""
     table = Table(title=title, title_justify="left", expand=True)
     for column in columns:
         wide = column in ("offence", "heading")
-        table.add_column(column, ratio=1 if wide else None, no_wrap=not wide, overflow="fold",
-                         min_width=22 if column == "offence" else None)
+        table.add_column(column, ratio=1 if wide else None, no_wrap=not wide, overflow="fold" if not wide else "ellipsis",
+                         min_width=offence_width if column == "offence" else None)
     for row in rows:
         table.add_row(*row)
     return table
@@ -65,7 +67,7 @@ def _table(title: str, columns: tuple[str, ...], rows: list[list[str]]) -> Table
 def _offence_table(title: str, changes: tuple[OffenceChange, ...]) -> Table | Text:
     if not changes:
         return Text(f"{title}: none")
-    table = _table(title, OFFENCE_COLUMNS, [])
+    table = _table(title, OFFENCE_COLUMNS, [], max(22, *(len(c.offence) for c in changes)))
     for change in changes:
         row = offence_rows(change)
         table.add_row(row[0], Text(row[1], style=STYLE[change.new_status]), *row[2:])

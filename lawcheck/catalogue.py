@@ -336,6 +336,14 @@ def load_catalogue(directory: str | Path | None = None) -> Catalogue:
     root = Path(directory) if directory else DEFAULT_DIR
     if not root.is_dir():
         raise CatalogueError(f"{root}: not a folder of offences (expected <instrument>.yaml files); give a checklist folder with --offences DIR")
+    if (root / "drafting").is_dir():  # a self-contained checklist folder: its content is the cache key
+        from lawcheck.cache import cached
+
+        return cached(root.resolve(), lambda: _load_catalogue(root))
+    return _load_catalogue(root)
+
+
+def _load_catalogue(root: Path) -> Catalogue:
     instruments: dict[str, Instrument] = {}
     offences: list[Offence] = []
     for path in sorted(root.glob("*.yaml")):

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The compiled-checklist cache of a test run lives in a temporary folder, not in the user's cache.
+os.environ.setdefault("LAWCHECK_CACHE", tempfile.mkdtemp(prefix="lawcheck-cache-"))
 
 from lawcheck.catalogue import load_catalogue
 from lawcheck.models import Bill, Catalogue

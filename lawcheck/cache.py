@@ -1,0 +1,62 @@
+"""The compiled checklist, cached between runs: loading and validating 19 YAML files on every check is most
+of what a short bill costs.
+
+The cache is keyed by the content of the checklist folder (every .yaml file's path and bytes) and the tool's
+version, kept in the user's cache folder (``$LAWCHECK_CACHE``, else ``$XDG_CACHE_HOME/lawcheck``, else
+``~/.cache/lawcheck``), written atomically (two runs that race both write whole files), and ignored when it
+cannot be read: the checklist is then loaded from its YAML files as before. ``LAWCHECK_CACHE=off`` turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from lawcheck import __version__
+
+T = TypeVar("T")
+
+
+def cache_folder() -> Path | None:
+    chosen = os.environ.get("LAWCHECK_CACHE", "")
+    if chosen.lower() in ("off", "0", "no"):
+        return None
+    if chosen:
+        return Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "lawcheck"
+
+
+def content_key(root: Path) -> str:
+    """A digest of every checklist file under ``root`` (names and bytes) and of the tool's version."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(root.rglob("*.yaml")):
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:32]
+
+
+def cached(root: Path, build: Callable[[], T]) -> T:
+    """The object ``build`` makes from the checklist at ``root``, from the cache when its content is unchanged."""
+    folder = cache_folder()
+    if folder is None:
+        return build()
+    try:
+        target = folder / f"checklist-{content_key(root)}.pickle"
+        with target.open("rb") as handle:
+            return pickle.load(handle)  # noqa: S301 - our own cache, in the user's own folder
+    except Exception:  # noqa: BLE001 - a missing, stale or unreadable cache is simply rebuilt
+        pass
+    built = build()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=folder, delete=False, suffix=".tmp") as handle:
+            pickle.dump(built, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, target)
+    except Exception:  # noqa: BLE001 - a read-only or full disk: no cache, same result
+        pass
+    return built

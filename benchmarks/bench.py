@@ -48,6 +48,7 @@ TARGETS = (
     ("ratio_50k", 2.0, "check <= 2x tokenise-only floor at 50k words"),
     ("growth", 4.4, "200k-word time <= 4.4x the 50k-word time"),
     ("help_s", 0.5, "`lawcheck --help` < 0.5 s"),
+    ("startup", 1.2, "a short bill costs <= 1.2x importing spaCy"),
     ("peak_mb_200k", 500.0, "peak memory < 500 MB at 200k words"),
 )
 
@@ -198,6 +199,31 @@ def help_time(runs: int = 5) -> float:
     return statistics.median(times)
 
 
+def startup_ratio(folder: Path, runs: int = 5) -> dict:
+    """A short bill (3,000 characters) checked from the command line, against the time Python needs to import
+    spaCy and make a blank pipeline: median of ``runs`` paired runs (the checklist cache warm)."""
+    sample = ROOT / "samples" / "en" / "counter-terrorism-bill.txt"
+    short = folder / "short-bill.txt"
+    short.write_text(sample.read_text(encoding="utf-8")[:3000], encoding="utf-8")
+    script = Path(sys.executable).with_name("lawcheck")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "lawcheck"]
+    check = [*command, "check", str(short), "--format", "json", "-o", str(folder / "short.json")]
+    spacy = [sys.executable, "-c", "import spacy; spacy.blank('en')"]
+    subprocess.run(check, capture_output=True, check=True, cwd=ROOT)  # warm the checklist cache
+    ratios, checks, imports = [], [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(check, capture_output=True, check=True, cwd=ROOT)
+        middle = time.perf_counter()
+        subprocess.run(spacy, capture_output=True, check=True, cwd=ROOT)
+        end = time.perf_counter()
+        checks.append(middle - start)
+        imports.append(end - middle)
+        ratios.append((middle - start) / (end - middle))
+    return {"ratio": statistics.median(ratios), "check_s": statistics.median(checks),
+            "spacy_s": statistics.median(imports)}
+
+
 # --------------------------------------------------------------------------- report
 
 
@@ -217,7 +243,7 @@ def measure(sizes: tuple[int, ...], language: str, repeat: int, folder: Path) ->
               file=sys.stderr, flush=True)
     catalogue = run_worker("catalogue", "", language, repeat)
     return {"language": language, "sources": [name for name, _ in texts], "rows": rows,
-            "catalogue": catalogue, "help_s": help_time()}
+            "catalogue": catalogue, "help_s": help_time(), "startup": startup_ratio(folder)}
 
 
 def figures(result: dict) -> dict:
@@ -230,6 +256,7 @@ def figures(result: dict) -> dict:
         "ratio_50k": by_size[50_000]["ratio"] if 50_000 in by_size else None,
         "growth": growth,
         "help_s": result["help_s"],
+        "startup": result["startup"]["ratio"],
         "peak_mb_200k": by_size[200_000]["peak_mb"] if 200_000 in by_size else None,
     }
 
@@ -253,6 +280,9 @@ def render(result: dict) -> tuple[str, bool]:
     out.append(f"checklist load: {catalogue['cold_s']:.2f} s cold (imports included), "
                f"{catalogue['again_s']:.3f} s again in the same process")
     out.append(f"lawcheck --help: {result['help_s']:.2f} s (median of 5)")
+    startup = result["startup"]
+    out.append(f"short bill (3,000 characters): check {startup['check_s']:.2f} s, spaCy import and blank pipeline "
+               f"{startup['spacy_s']:.2f} s: {startup['ratio']:.2f}x (median of 5 paired runs)")
     out.append("")
     out.append("targets:")
     values = figures(result)

@@ -128,6 +128,15 @@ PROBES = [
     ("bomb-territorial-es", "bombings-1997", "es",
      "Artículo 6. El que coloque o haga estallar una bomba en un lugar de uso público con el propósito de causar la muerte será castigado con presidio mayor.\nArtículo 20. Los tribunales nacionales serán competentes para conocer de los delitos previstos en la presente ley cometidos en el territorio nacional.\n",
      "bombings-1997:6(1)(a)", "covered", None),
+    ("fin-b-recabar-es", "financing-1999", "es",
+     "Artículo 12. Será castigado con prisión de cinco a diez años el que, por cualquier medio, directa o indirectamente, recabe, adquiera o transmita bienes o valores de cualquier clase con la intención de que se utilicen, o a sabiendas de que serán utilizados, para cometer actos destinados a causar la muerte de civiles con el fin de intimidar a la población.\n",
+     "financing-1999:2(1)(b)", "covered", None),
+    ("fin-attempt-en", "financing-1999", "en",
+     "3. A person who provides or collects funds intending that they be used to carry out an act which constitutes an offence within the scope of any of the treaties specified in the Schedule commits an offence and is liable to imprisonment for twenty years.\n4. A person who attempts to commit an offence under section 3 commits an offence and is liable to the same penalty.\n",
+     "financing-1999:2(4)", "covered", None),
+    ("fin-attempt-other-offence-en", "financing-1999", "en",
+     "3. A person who unlawfully seizes an aircraft commits an offence and is liable to imprisonment for life.\n4. A person who attempts to commit an offence under section 3 commits an offence and is liable to the same penalty.\n",
+     "financing-1999:2(4)", "missing", None),
 ]
 
 

@@ -110,7 +110,12 @@ COUNTS = [
      "is liable on conviction to imprisonment for life.\n", "covered"),
     ("fr", "montreal-1971:1(1)(e)",
      "Article 1\nEst puni de cinq ans d'emprisonnement le fait de communiquer une information que l'on sait fausse "
-     "concernant un aéronef.\n", "covered"),
+     "et de compromettre ainsi la sécurité d'un aéronef en vol.\n", "covered"),
+    # a bomb hoax needs no danger but reaches only one kind of false information: in part only
+    ("en", "montreal-1971:1(1)(e)",
+     "1. Hoax communications\n(1) A person who communicates information which that person knows to be false, to the "
+     "effect that a bomb has been placed on board an aircraft, commits an offence and is liable to imprisonment for "
+     "ten years.\n", "partial"),
     ("en", "montreal-1971:1(1)(a)",
      "1. Violence on aircraft\n(1) A person who commits an act of violence against a person on board an aircraft "
      "which is likely to endanger the safety of the aircraft commits an offence and is liable on conviction to "
@@ -150,6 +155,10 @@ NOT_COUNTS = [
      ("missing",)),
     ("en", "airports-1988:1(1bis)(a)",
      "1. Regulations\nThe Minister may make regulations to prevent acts of violence at airports.\n", ("missing",)),
+    ("fr", "airports-1988:6(1)",
+     "Article 1\nLes violences commises dans un aéroport sont punies de dix ans d'emprisonnement.\nArticle 2\n"
+     "Un aéroport international est un aérodrome désigné par arrêté du ministre chargé de l'aviation civile.\n",
+     ("missing",)),
     ("fr", "airports-1988:1(1bis)(a)",
      "Article 1\nLe ministre chargé de l'aviation civile fixe par arrêté les mesures de sûreté dans les aérodromes.\n",
      ("missing",)),

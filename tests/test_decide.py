@@ -25,7 +25,8 @@ def _status(catalogue, text: str, offence: str, language: str = "en") -> tuple[s
     [
         ("3. Hijacking\n(1) A person who, on board an aircraft in flight, by force or threat of force seizes or "
          "exercises control of the aircraft commits an offence.", "en", "covered"),
-        ("3. Hijacking\nA person who by force seizes an aircraft commits an offence.", "en", "partial"),
+        # "in flight" only narrows the treaty offence: a law on any aircraft reaches wider and complies
+        ("3. Hijacking\nA person who by force seizes an aircraft commits an offence.", "en", "covered"),
         ("3. Robbery\nA person who by force seizes the property of another commits an offence.", "en", "missing"),
         ("Article 4\nEst puni de la réclusion criminelle à perpétuité le fait, à bord d'un aéronef en vol, de "
          "s'emparer de cet aéronef ou d'en prendre le contrôle par violence ou menace de violence.", "fr", "covered"),
@@ -38,8 +39,16 @@ def test_status_of_hijacking(catalogue, text: str, language: str, expected: str)
 
 
 def test_partial_names_the_missing_element(catalogue) -> None:
-    status, _, missing = _status(catalogue, "3. A person who by force seizes an aircraft commits an offence.", HIJACK)
-    assert status == "partial" and "in-flight" in missing
+    text = "3. A person who by force seizes an aircraft commits an offence."
+    status, _, missing = _status(catalogue, text, "beijing-protocol-2010:1(1)")
+    assert status == "partial" and "in-service" in missing
+
+
+def test_a_wider_law_is_covered_and_says_what_it_omits(catalogue) -> None:
+    report = check_bill(make_bill("3. A person who by force seizes an aircraft commits an offence."), catalogue, "en",
+                        ("hague-1970",))
+    result = next(r for r in report.results if r.id == HIJACK)
+    assert result.status == "covered" and "in-flight" in result.wider and "wider than the treaty" in result.reason
 
 
 @pytest.mark.parametrize(

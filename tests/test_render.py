@@ -23,19 +23,19 @@ def _render(report) -> str:
 
 
 def test_terminal_shows_status_evidence_and_missing_elements(catalogue) -> None:
-    report = check_bill(make_bill(TEXT), catalogue, "en", ("hague-1970",))
+    report = check_bill(make_bill(TEXT), catalogue, "en", ("beijing-protocol-2010",))
     out = _render(report)
-    assert "hague-1970" in out and "partial" in out and "Section 3" in out
-    assert "missing: in-flight" in out.replace("\n", " ") or "in-flight" in out
+    assert "beijing-protocol-2010" in out and "partial" in out and "Section 3" in out
+    assert "missing: in-service" in out.replace("\n", " ") or "in-service" in out
     assert "Summary:" in out
 
 
 def test_json_round_trips_the_report(catalogue) -> None:
-    report = check_bill(make_bill(TEXT), catalogue, "en", ("hague-1970",))
+    report = check_bill(make_bill(TEXT), catalogue, "en", ("beijing-protocol-2010",))
     data = json.loads(render_json(report))
     assert [r["id"] for r in data["results"]] == [r.id for r in report.results]
     assert data["summary"] == report.summary()
-    partial = next(r for r in data["results"] if r["id"] == "hague-1970:1(a)")
-    assert partial["status"] == "partial" and "in-flight" in partial["missing"]
+    partial = next(r for r in data["results"] if r["id"] == "beijing-protocol-2010:1(1)")
+    assert partial["status"] == "partial" and "in-service" in partial["missing"]
     quote = next(e for e in partial["elements"] if e["found"])
     assert TEXT[quote["start"]:quote["end"]] == quote["quote"]

@@ -95,6 +95,29 @@ MUST_COUNT = [
      "État à accomplir un acte est puni de trente ans de réclusion criminelle.\nArticle 2. Peut être poursuivie et "
      "jugée par les juridictions françaises, si elle se trouve en France, toute personne qui s'est rendue coupable "
      "hors du territoire de la République de l'infraction prévue à l'article 1er.\n", {"covered"}),
+    # hostages: the Canadian « dans l'intention d'amener ... » and the Peruvian « priva a otro de su libertad »
+    ("fr", "hostages-1979", "hostages-1979:1(1)",
+     "Article 279.1 Prise d'otage\n\n(1) Commet une prise d'otage quiconque, dans l'intention d'amener un État à "
+     "faire ou à omettre de faire quelque chose comme condition de la libération de l'otage :\n\na) d'une part, "
+     "séquestre ou détient de force une autre personne;\n\nb) d'autre part, menace de la tuer ou de continuer à la "
+     "détenir.\n\n(2) Quiconque commet une prise d'otage est coupable d'un acte criminel passible de "
+     "l'emprisonnement à perpétuité.\n", {"covered"}),
+    ("es", "hostages-1979", "hostages-1979:1(1)",
+     "Artículo 152. El que, sin derecho, priva a otro de su libertad personal será reprimido con pena privativa de "
+     "libertad no menor de diez años cuando tiene por objeto obligar a la autoridad pública a conceder exigencias "
+     "ilegales.\n", {"covered"}),
+    # duties entered after the review: custody (6(1)), fiction of place (8(4)), mutual assistance (10(1))
+    ("en", "ipp-1973", "ipp-1973:6(1)",
+     IPP_OFFENCE_EN + "11. Where a constable has reasonable grounds to suspect that a person who is in the Republic has "
+     "committed, outside the Republic, a crime against section 3, the constable may take the person into custody.\n",
+     {"covered"}),
+    ("en", "ipp-1973", "ipp-1973:8(4)",
+     IPP_OFFENCE_EN + "12. For the purposes of the Extradition Act, a crime against section 3 shall be treated as if it "
+     "had been committed also within the jurisdiction of the requesting State.\n", {"covered"}),
+    ("en", "ipp-1973", "ipp-1973:10(1)",
+     IPP_OFFENCE_EN + "13. Where a foreign State requests assistance in a criminal matter relating to a crime against "
+     "section 3, the Attorney-General may provide that assistance, including the supply of evidence.\n",
+     {"covered"}),
 ]
 
 MUST_NOT_COUNT = [
@@ -149,6 +172,14 @@ MUST_NOT_COUNT = [
     ("en", "hostages-1979", "hostages-1979:2",
      "7. A person who steals a motor vehicle commits an offence and is liable on conviction to imprisonment for "
      "life.\n"),
+    # the hostage offence itself (« detains ») is not the custody duty of Art. 6(1)
+    ("en", "hostages-1979", "hostages-1979:6(1)",
+     "3. A person who seizes or detains another person and threatens to kill that person in order to compel a State "
+     "to do any act commits an offence and is liable to imprisonment for life.\n"),
+    # a mutual-assistance clause for other offences does not serve these instruments
+    ("en", "ipp-1973", "ipp-1973:10(1)",
+     "13. Where a foreign State requests assistance in a criminal matter relating to an offence under the Customs "
+     "Act, the Attorney-General may provide that assistance.\n"),
 ]
 
 

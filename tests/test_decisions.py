@@ -172,15 +172,15 @@ def test_a_decision_on_a_principal_offence_reaches_its_attempt(catalogue, tmp_pa
                     "4. Attempts\n(1) A person who attempts to commit an offence under section 3 commits an offence.\n",
                     encoding="utf-8")
     runner = CliRunner()
-    before = json.loads(runner.invoke(cli, ["check", str(bill), "--instrument", "hague-1970", "--format", "json"]).stdout)
+    before = json.loads(runner.invoke(cli, ["check", str(bill), "--instrument", "beijing-protocol-2010", "--format", "json"]).stdout)
     attempt = next(r for r in before["results"] if r["kind"] == "ancillary" and r["status"] == "partial")
-    decided = runner.invoke(cli, ["decide", str(bill), "hague-1970:1(a)", "--status", "covered",
-                                  "--note", "in flight is implied by the definition of aircraft", "--by", "A. Expert"])
+    decided = runner.invoke(cli, ["decide", str(bill), "beijing-protocol-2010:1(1)", "--status", "covered",
+                                  "--note", "in service is implied by the definition of aircraft", "--by", "A. Expert"])
     assert decided.exit_code == 0, decided.output
-    after = json.loads(runner.invoke(cli, ["check", str(bill), "--instrument", "hague-1970", "--format", "json"]).stdout)
+    after = json.loads(runner.invoke(cli, ["check", str(bill), "--instrument", "beijing-protocol-2010", "--format", "json"]).stdout)
     assert after["decisions_file"].endswith("lawcheck-decisions.yaml")  # found beside the bill, said in the report
     followed = next(r for r in after["results"] if r["id"] == attempt["id"])
-    assert followed["status"] == "covered" and followed["decision"]["follows"] == "hague-1970:1(a)"
-    ignored = json.loads(runner.invoke(cli, ["check", str(bill), "--instrument", "hague-1970", "--format", "json",
+    assert followed["status"] == "covered" and followed["decision"]["follows"] == "beijing-protocol-2010:1(1)"
+    ignored = json.loads(runner.invoke(cli, ["check", str(bill), "--instrument", "beijing-protocol-2010", "--format", "json",
                                              "--no-decisions"]).stdout)
     assert "decisions_file" not in ignored

@@ -16,7 +16,7 @@ from lawcheck.errors import InputError
 from lawcheck.pipeline import check_bill
 from lawcheck.rating import by_instrument, instrument_ratings, top_gaps
 from lawcheck.read import read_bill
-from lawcheck.render.common import ReportOptions
+from lawcheck.render.common import ReportOptions, localise
 from lawcheck.render.docx import render_docx
 from lawcheck.render.i18n import Labels
 
@@ -94,7 +94,7 @@ def test_findings_quote_the_provision_with_matched_words_in_bold(checked, catalo
     bill, report = checked[language]
     document = render(checked, catalogue, language)
     headings = styled(document, "Heading 3")
-    for result in report.results:
+    for result in localise(report, catalogue, language).results:  # titles in the report's language
         assert f"{result.article} — {result.title}" in headings
     covered = next(r for r in report.results if r.status == "covered" and r.provisions)
     quote = next(m.quote for m in covered.elements if m.found and m.quote)

@@ -221,6 +221,7 @@ class DraftingSchema(_Strict):
     stopwords: list[str] = Field(min_length=10)
     reported: list[str] = []
     engage: list[str] = []
+    extraterritorial: list[str] = []
 
 
 # --------------------------------------------------------------------------- loading

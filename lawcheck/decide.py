@@ -427,6 +427,12 @@ class Decider:
             return self._missing(offence)
         return self._to_result(offence, finding)
 
+    def _extraterritorial(self, finding: Finding) -> bool:
+        """Whether the finding rests on an unconditional extraterritorial formula ("whether in or outside")."""
+        formulas = self.index.find_any(self.catalogue.drafting[self.language].extraterritorial)
+        found = [(m.start, m.end) for m in finding.matches if m.found and m.start >= 0]
+        return any(f.start <= lo < f.end or lo <= f.start < hi for f in formulas for lo, hi in found)
+
     def _ref(self, index: int) -> ProvisionRef:
         p = self.structure.provisions[index]
         return ProvisionRef(p.label, p.path, p.start, p.end)
@@ -441,10 +447,14 @@ class Decider:
         indexes += [i for i in finding.also if i not in indexes]
         status = finding.status
         provisions = tuple(self._ref(i) for i in dict.fromkeys(indexes)) if status != "missing" else ()
+        reason = _reason(offence, finding, missing, wider if status == "covered" else ())
+        if status != "missing" and offence.kind == "obligation" and self._extraterritorial(finding):
+            reason += (" The clause applies whether the offence is committed in or outside the State, with no"
+                       " condition: it meets this jurisdiction basis and the others at once.")
         return OffenceResult(
             offence.id, offence.instrument, offence.article, offence.kind, offence.title, offence.optional,
             status, round(finding.score, 3), False, provisions, finding.matches, missing,
-            _reason(offence, finding, missing, wider if status == "covered" else ()),
+            reason,
             wider=wider if status != "missing" else (),
         )
 

@@ -166,6 +166,7 @@ class Drafting:
     stopwords: tuple[str, ...]  # for language detection
     reported: tuple[str, ...] = ()  # "to the effect that": what follows reports a message, not an act
     engage: tuple[str, ...] = ()  # "engages in": doing the act a defined term names ("engages in a terrorist act")
+    extraterritorial: tuple[str, ...] = ()  # "whether in or outside [State]": meets every jurisdiction basis
 
 
 @dataclass(frozen=True)

@@ -329,3 +329,15 @@ def test_a_subsection_naming_no_offence_is_read_with_its_section(catalogue) -> N
     basis = {r.id: r.status for r in report.results if r.article == "8(2)"}
     assert basis["hague-1970:8(2)"] != "missing"
     assert all(status == "missing" for offence, status in basis.items() if offence.startswith("sua-1988"))
+
+
+def test_one_extraterritorial_clause_meets_every_jurisdiction_basis_and_says_so(catalogue) -> None:
+    text = ("3. Hijacking\n(1) A person who by force seizes an aircraft commits an offence.\n4. Jurisdiction\n(1) A "
+            "person who commits an offence under section 3, whether in or outside the Republic, may be tried in the "
+            "Republic.\n")
+    report = check_bill(make_bill(text), catalogue, "en", ("hague-1970",))
+    bases = [r for r in report.results if r.article.startswith("4(")]
+    assert bases and all(r.status == "covered" and "meets this jurisdiction basis" in r.reason for r in bases)
+    territorial = check_bill(make_bill(text.replace("whether in or outside the Republic", "in the Republic")),
+                             catalogue, "en", ("hague-1970",))
+    assert not any("meets this jurisdiction basis" in r.reason for r in territorial.results)

@@ -12,6 +12,7 @@ import pytest
 from conftest import ROOT
 from rich.console import Console
 
+from lawcheck.annotate import annotate_file
 from lawcheck.catalogue import load_catalogue
 from lawcheck.models import LANGUAGES
 from lawcheck.pipeline import check_file
@@ -72,6 +73,8 @@ def test_reports_show_no_element_id(report, language: str) -> None:  # noqa: ANN
         "word": _docx_text(render_docx(report, CATALOGUE, text, options)),
         "html": render_html(report, CATALOGUE, text, options),
     }
+    annotated, _ = annotate_file(str(BILL), CATALOGUE, None, ("bombings-1997", "hague-1970", "financing-1999"), options)
+    shown["annotated bill"] = _docx_text(annotated)
     console = Console(file=io.StringIO(), width=120, color_system=None, record=True)
     console.print(render_terminal(localise(report, CATALOGUE, "en"), View(show="all")))
     shown["terminal"] = console.export_text()

@@ -914,12 +914,12 @@ def split(text: str, language: str) -> Structure:
 
 _SMALL = r"(?:of|the|and|at|against|on|for|in|to|by|with|from|or|de|del|la|las|los|el|y|et|des|du|le|les|à|aux)"
 ACT_TITLE_RE: dict[str, re.Pattern[str]] = {
-    "en": re.compile(rf"\b(?:[A-Z][\w'’-]*\s+(?:{_SMALL}\s+)*){{2,}}(?:Act|Ordinance|Decree|Code)\b"
-                     r"(?:,?\s*(?:No\.?\s*\d+\s+of\s+)?\d{4})?"),
+    "en": re.compile(rf"\b(?:[A-Z][\w'’-]*[ \t]+(?:{_SMALL}[ \t]+)*){{2,}}(?:Act|Ordinance|Decree|Code)\b"
+                     r"(?:,?[ \t]*(?:No\.?[ \t]*\d+[ \t]+of[ \t]+)?\d{4})?"),
     "fr": re.compile(r"\b(?:loi|ordonnance|décret|code)\s+(?:organique\s+)?(?:n[°o]\s*[\d./-]+\s+)?(?:du\s+\d{1,2}\s+\w+\s+\d{4}\s+)?"
-                     r"(?:relative?s?|portant|sur|concernant|tendant)\s+[^,.;:()]{5,160}", re.I),
+                     r"(?:relative?s?|portant|sur|concernant|tendant)[ \t]+[^,.;:()\n]{5,160}", re.I),
     "es": re.compile(r"\b(?:ley|decreto|código)\s+(?:orgánica\s+)?(?:n[°oº.]*\s*[\d./-]+\s+)?(?:de\s+\d{4}\s+)?"
-                     r"(?:sobre|que|para|relativa|contra|de\s+(?:prevención|represión|lucha))\s+[^,.;:()]{5,160}", re.I),
+                     r"(?:sobre|que|para|relativa|contra|de[ \t]+(?:prevención|represión|lucha))[ \t]+[^,.;:()\n]{5,160}", re.I),
 }
 
 

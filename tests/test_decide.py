@@ -341,3 +341,11 @@ def test_one_extraterritorial_clause_meets_every_jurisdiction_basis_and_says_so(
     territorial = check_bill(make_bill(text.replace("whether in or outside the Republic", "in the Republic")),
                              catalogue, "en", ("hague-1970",))
     assert not any("meets this jurisdiction basis" in r.reason for r in territorial.results)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Loi sur l'aviation civile\nArticle 1\nEst puni de la réclusion quiconque s'empare d'un aéronef par violence.", "fr"),
+    ("Civil Aviation Offences Act\n1. A person who by force seizes an aircraft commits an offence.", "en"),
+])
+def test_a_law_title_on_the_line_before_reaches_no_further(catalogue, text: str, language: str) -> None:
+    assert _status(catalogue, text, HIJACK, language)[0] == "covered"

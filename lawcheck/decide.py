@@ -90,6 +90,7 @@ class Decider:
         self._by_reference: dict[str, tuple[Unit, Hit] | None] = {}
         self.division_reach = division_reach(structure)
         self._acts: list[tuple[Unit, Hit, Ranges]] | None = None
+        self._formulas: Hits | None = None  # unconditional extraterritorial formulas, found once
 
     # ------------------------------------------------------------------ elements
 
@@ -198,10 +199,10 @@ class Decider:
 
     def _also(self, best: Finding, found: list[Finding]) -> tuple[int, ...]:
         """Provisions of other articles holding the offence with the same status as the best, best first."""
-        article = _article_of(self.structure, best.unit.provision.index)
+        article = article_of(self.structure, best.unit.provision.index)
         seen, out = {article}, []
         for finding in sorted((f for f in found if f.status == best.status), key=_rank, reverse=True):
-            other = _article_of(self.structure, finding.unit.provision.index)
+            other = article_of(self.structure, finding.unit.provision.index)
             if other not in seen and len(out) < ALSO_LIMIT:
                 seen.add(other)
                 out.append(finding.unit.provision.index)
@@ -325,8 +326,7 @@ class Decider:
             if not self._eligible(offence, unit) or self._quick_reject(offence, unit):
                 continue
             out.append(self._linked(offence, self.judge(offence, unit)))
-        keys = [(RANK[f.status], f.score, len(f.unit.provision.path), -f.unit.provision.start) for f in out]
-        return [f for _, f in sorted(zip(keys, out), key=lambda pair: pair[0], reverse=True)]
+        return sorted(out, key=_rank, reverse=True)
 
     def eligible(self, offence: Offence, unit: Unit) -> bool:
         """Whether the unit can hold this offence at all (creates an offence; not a duty, definition or schedule)."""
@@ -429,7 +429,9 @@ class Decider:
 
     def _extraterritorial(self, finding: Finding) -> bool:
         """Whether the finding rests on an unconditional extraterritorial formula ("whether in or outside")."""
-        formulas = self.index.find_any(self.catalogue.drafting[self.language].extraterritorial)
+        if self._formulas is None:
+            self._formulas = self.index.find_any(self.catalogue.drafting[self.language].extraterritorial)
+        formulas = self._formulas
         found = [(m.start, m.end) for m in finding.matches if m.found and m.start >= 0]
         return any(f.start <= lo < f.end or lo <= f.start < hi for f in formulas for lo, hi in found)
 
@@ -524,13 +526,6 @@ def _rank(f: Finding) -> tuple:
 def _better(a: Finding, b: Finding) -> bool:
     """Higher status, then score, then the more specific (deeper) provision, then the earlier one."""
     return _rank(a) > _rank(b)
-
-
-def _article_of(structure: Structure, index: int) -> int:
-    cursor = index
-    while structure.provisions[cursor].parent is not None and structure.provisions[cursor].level != "article":
-        cursor = structure.provisions[cursor].parent
-    return cursor
 
 
 def _labels(offence: Offence, ids: tuple[str, ...]) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lawcheck import __version__
 from lawcheck.catalogue import load_catalogue
-from lawcheck.context import Unit, UnitBuilder
+from lawcheck.context import Unit, UnitBuilder, article_of
 from lawcheck.decide import Decider
 from lawcheck.decisions import apply_decisions, default_path, make_decision, save_decision
 from lawcheck.errors import DecisionsError, EmptyBill, LawcheckError
@@ -24,13 +24,6 @@ from lawcheck.normalise import Tokens, tokenize
 from lawcheck.repair import repair, vocabulary
 from lawcheck.sanity import check_reading
 from lawcheck.split import split
-
-
-def _article_of(structure: Structure, index: int) -> int | None:
-    cursor: int | None = index
-    while cursor is not None and structure.provisions[cursor].level != "article":
-        cursor = structure.provisions[cursor].parent
-    return cursor
 
 Progress = Callable[[int, int], None]
 
@@ -103,9 +96,10 @@ def report_from(bill: Bill, catalogue: Catalogue, analysis: Analysis, progress: 
         results.append(decider.result(offence))
         if progress:
             progress(number, len(catalogue.offences))
-    offence_sections = {u.provision.index if u.provision.level == "article" else _article_of(structure, u.provision.index)
-                        for u in analysis.units if u.penal and u.enacting and not u.duty and not u.definition}
-    warnings = check_reading(structure, len(bill.text), len(tokens), len(offence_sections - {None}),
+    holders = {article_of(structure, u.provision.index)
+               for u in analysis.units if u.penal and u.enacting and not u.duty and not u.definition}
+    offence_sections = [i for i in holders if structure.provisions[i].level == "article"]
+    warnings = check_reading(structure, len(bill.text), len(tokens), len(offence_sections),
                              () if analysis.language_given else language_shares(bill.text, catalogue.drafting))
     info = BillInfo(_display_path(bill.path), bill.title, lang, len(structure.provisions), len(tokens),
                     bill.sha256, bill.format)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,8 @@ import pytest
 os.environ.setdefault("LAWCHECK_CACHE", tempfile.mkdtemp(prefix="lawcheck-cache-"))
 
 from lawcheck.catalogue import load_catalogue
-from lawcheck.models import Bill, Catalogue
+from lawcheck.models import Bill, Catalogue, OffenceResult, Report
+from lawcheck.pipeline import check_bill
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -27,3 +29,17 @@ def catalogue() -> Catalogue:
 
 def make_bill(text: str, path: str = "bill.txt") -> Bill:
     return Bill(path=path, text=text, format="txt")
+
+
+@lru_cache(maxsize=None)
+def probe_report(text: str, language: str, instrument: str) -> Report:
+    """A short provision of the probes (tests/test_probes_*.py) checked against one instrument, once."""
+    return check_bill(Bill("probe.txt", text, "txt"), load_catalogue(), language, (instrument,))
+
+
+def probe(text: str, language: str, offence: str) -> OffenceResult:
+    """The verdict on one checklist entry for a probe text."""
+    report = probe_report(text, language, offence.split(":")[0])
+    found = [r for r in report.results if r.id == offence]
+    assert found, f"{offence} is not in the report"
+    return found[0]

@@ -9,9 +9,8 @@ narrows the treaty offence: it reaches wider and is compliant.
 from __future__ import annotations
 
 import pytest
+from conftest import probe
 
-from lawcheck.models import Bill
-from lawcheck.pipeline import check_bill
 
 HEAD = {
     "en": "Nuclear Security Act\n\n1. Short title\nThis Act may be cited as the Nuclear Security Act.\n\n",
@@ -184,8 +183,7 @@ PROBES = [
 @pytest.mark.parametrize(("instrument", "language", "body", "offence", "status", "wider"), PROBES,
                          ids=[f"{p[3]}-{p[1]}-{p[4]}-{i}" for i, p in enumerate(PROBES)])
 def test_probe(instrument: str, language: str, body: str, offence: str, status: str, wider: bool | None) -> None:
-    report = check_bill(Bill("probe.txt", HEAD[language] + body, "txt"), None, language, (instrument,))
-    result = next(r for r in report.results if r.id == offence)
+    result = probe(HEAD[language] + body, language, offence)
     assert result.status == status, result.reason
     if wider is not None:
         assert bool(result.wider) == wider, result.reason

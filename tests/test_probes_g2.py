@@ -5,14 +5,12 @@ implements the treaty (often wider than it) must count, and provisions that only
 from __future__ import annotations
 
 import pytest
+from conftest import probe
 
-from lawcheck.models import Bill
-from lawcheck.pipeline import check_bill
 
 
 def _result(text: str, language: str, instrument: str, offence: str):
-    report = check_bill(Bill("probe.txt", text, "txt"), None, language, (instrument,))
-    return next(r for r in report.results if r.id == offence)
+    return probe(text, language, offence)
 
 
 IPP_OFFENCE_EN = (

@@ -10,28 +10,13 @@ offence, a definition, a ministerial power, a law approving the Protocol, « le 
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
+from conftest import probe
 
-from lawcheck.catalogue import load_catalogue
-from lawcheck.models import Bill
-from lawcheck.pipeline import check_bill
-
-
-@cache
-def _catalogue():
-    return load_catalogue()  # the default checklist, what check_bill(..., None, ...) loads; loaded once for speed
-
-_REPORTS: dict[tuple[str, str, str], object] = {}
 
 
 def _result(text: str, language: str, offence: str):
-    instrument = offence.split(":")[0]
-    key = (text, language, instrument)
-    if key not in _REPORTS:
-        _REPORTS[key] = check_bill(Bill("probe.txt", text, "txt"), _catalogue(), language, (instrument,))
-    return next(r for r in _REPORTS[key].results if r.id == offence)
+    return probe(text, language, offence)
 
 
 AIRPORT_VIOLENCE_EN = ("1. Violence at airports\n(1) A person who commits an act of violence against any person at an "

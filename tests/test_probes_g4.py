@@ -12,14 +12,12 @@ territorial jurisdiction clause).
 from __future__ import annotations
 
 import pytest
+from conftest import probe_report
 
-from lawcheck.models import Bill
-from lawcheck.pipeline import check_bill
 
 
 def _results(text: str, language: str, instrument: str) -> dict:
-    report = check_bill(Bill("probe.txt", text, "txt"), None, language, (instrument,))
-    return {r.id: r for r in report.results}
+    return {r.id: r for r in probe_report(text, language, instrument).results}
 
 
 # ---- offences: a national offence without the treaty's narrowing qualifiers is covered, wider ----------------

@@ -10,12 +10,9 @@ not (a penalty for another offence, a definition, a ministerial power, a law app
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pytest
+from conftest import probe
 
-from lawcheck.models import Bill
-from lawcheck.pipeline import check_bill
 
 COVERED = ("covered",)
 FOUND = ("covered", "partial")
@@ -23,16 +20,8 @@ NOT_COVERED = ("partial", "missing")
 MISSING = ("missing",)
 
 
-@lru_cache(maxsize=None)
-def _report(instrument: str, language: str, text: str):
-    return check_bill(Bill("probe.txt", text, "txt"), None, language, (instrument,))
-
-
 def _result(instrument: str, language: str, text: str, entry: str):
-    report = _report(instrument, language, text)
-    matches = [r for r in report.results if r.id == entry]
-    assert matches, f"{entry} is not in the report"
-    return matches[0]
+    return probe(text, language, entry)
 
 
 # (instrument, language, text, entry, accepted statuses, the law is wider than the treaty)

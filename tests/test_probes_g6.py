@@ -13,10 +13,8 @@ convention).
 from __future__ import annotations
 
 import pytest
+from conftest import probe
 
-from lawcheck.catalogue import Catalogue, load_catalogue
-from lawcheck.models import Bill
-from lawcheck.pipeline import check_bill
 
 # (name, instrument, language, text, entry, expected status, a narrowing element the law omits or None)
 PROBES = [
@@ -140,17 +138,11 @@ PROBES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return load_catalogue()
-
-
 @pytest.mark.parametrize("name, instrument, language, text, entry, status, wider", PROBES,
                          ids=[p[0] for p in PROBES])
-def test_probe(catalogue: Catalogue, name: str, instrument: str, language: str, text: str, entry: str, status: str,
+def test_probe(name: str, instrument: str, language: str, text: str, entry: str, status: str,
                wider: str | None) -> None:
-    report = check_bill(Bill(f"{name}.txt", text, "txt"), catalogue, language, (instrument,))
-    result = next(r for r in report.results if r.id == entry)
+    result = probe(text, language, entry)
     assert result.status == status, (result.status, result.missing, result.reason)
     if wider is not None:
         assert wider in result.wider, result.wider

@@ -13,10 +13,9 @@ from rich.text import Text
 
 from lawcheck import rating as rating_rules
 from lawcheck.models import Decision, OffenceResult, Report
+from lawcheck.render.i18n import Labels
 
 STYLE = {"covered": "bold green", "partial": "bold yellow", "missing": "bold red"}
-RATING_WORDS = {"compliant": "compliant", "largely": "largely compliant", "partially": "partially compliant",
-                "non": "non-compliant", "na": "n/a"}
 QUOTE_WIDTH = 70
 
 
@@ -89,10 +88,11 @@ def _overview(report: Report, view: View) -> Table:
     table.add_column("partial", justify="right")
     table.add_column("missing", justify="right")
     ratings = {r.instrument: r.rating for r in rating_rules.instrument_ratings(report)}
+    words = Labels("en")  # the terminal speaks English; the rating words are the reports' own
     for instrument, results in rating_rules.by_instrument(report).items():
         chosen = [r for r in results if not r.optional and view.wants(r)]
         counts = {s: sum(r.status == s for r in chosen) for s in STYLE}
-        table.add_row(instrument, RATING_WORDS.get(ratings.get(instrument, "na"), ratings.get(instrument, "")),
+        table.add_row(instrument, words(f"rating.{ratings.get(instrument, 'na')}"),
                       Text(str(counts["covered"]), style="green"), Text(str(counts["partial"]), style="yellow"),
                       Text(str(counts["missing"]), style="red" if counts["missing"] else ""))
     return table

@@ -27,6 +27,8 @@ exist when given a wrong one.
 
 from __future__ import annotations
 
+import dataclasses
+
 import bisect
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -87,8 +89,9 @@ def vocabulary(catalogue: Catalogue, language: str) -> Vocabulary:
             phrases.extend(element.phrases.get(language, ()))
     drafting = catalogue.drafting.get(language)
     if drafting is not None:
-        for name in ("penal", "duty", "by_reference", "whole_act", "carve_out", "reported", "engage"):
-            phrases.extend(getattr(drafting, name))
+        for field in dataclasses.fields(drafting):  # every phrase list (not the language, not the stopwords)
+            if field.name not in ("language", "stopwords"):
+                phrases.extend(getattr(drafting, field.name))
     return _vocabulary(tuple(phrases), language)
 
 

@@ -176,7 +176,7 @@ _INSERTION_END_RE = re.compile(r"[\"”»’']\s*[.;,]?\s*$")
 _OPENING_QUOTE_RE = re.compile(r"^[\"“«‘']\s*")
 INLINE_MIN_CHARS = 250  # a line this long may hold a whole section: "(1) ... — (a) ...; or (b) ... (2) ..."
 _INLINE_LABEL_RE = re.compile(r"(?<=[.;:—–])\s*(?:(?:or|and|ou|et|o|y)\s+)?(\((\d{1,3}|[a-z]{1,4}|[A-Z])\))\s+(?=\S)")
-_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")  # sub-paragraph numbers in order
 
 
 def _inline_parts(line: str) -> list[tuple[int, str]]:
@@ -209,7 +209,7 @@ def _next_in_sequence(label: str, seen: dict[str, str]) -> bool:
         if len(label) == 1:
             kinds.append(("lower", chr(ord(seen["lower"]) + 1) if "lower" in seen else "a"))
         roman = seen.get("roman")
-        kinds.append(("roman", _ROMANS[_ROMANS.index(roman) + 1] if roman in _ROMANS[:-1] else "i" if roman is None else ""))
+        kinds.append(("roman", ROMANS[ROMANS.index(roman) + 1] if roman in ROMANS[:-1] else "i" if roman is None else ""))
     for kind, expected in kinds:
         if label == expected:
             seen[kind] = label

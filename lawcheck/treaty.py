@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from lawcheck.split import ROMANS
+
 PASSAGE_LIMIT = 1500  # characters shown of a paragraph
 
 
@@ -74,15 +76,12 @@ def passage(folder: str | Path, instrument: str, article: str, language: str = "
     return " ".join(region[start:min(end, start + PASSAGE_LIMIT)].split())
 
 
-_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
-
-
 def _next_label(part: str) -> str | None:
     """The label of the paragraph after ``part`` (2 after 1, b after a, iii after ii), to end the passage."""
     if part.isdigit():
         return str(int(part) + 1)
-    if part in _ROMANS[1:-1]:  # "i" alone is read as a letter: j follows it
-        return _ROMANS[_ROMANS.index(part) + 1]
+    if part in ROMANS[1:-1]:  # "i" alone is read as a letter: j follows it
+        return ROMANS[ROMANS.index(part) + 1]
     if len(part) == 1 and part.isalpha():
         return chr(ord(part) + 1)
     return None

@@ -259,25 +259,26 @@ def _emit(report, fmt: str, output: str | None, catalogue=None, view=None) -> No
 
 
 @cli.command(name="eval")
-@click.argument("folder", type=click.Path(path_type=str))
+@click.argument("folders", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--offences", type=click.Path(path_type=str), help="A custom checklist folder.")
 @click.option("--detail", is_flag=True, help="Under every missed article, false alarm and wrongly cited provision, "
               "say why: the verdict, the provision it rests on, the elements found and those lacking.")
-def eval_command(folder: str, offences: str | None, detail: bool) -> None:
-    """Measure lawcheck on FOLDER (texts + gold.yaml, as in shared/legislation).
+def eval_command(folders: tuple[str, ...], offences: str | None, detail: bool) -> None:
+    """Measure lawcheck on one or more FOLDERS (texts + gold.yaml, as in shared/legislation).
 
     Prints instrument and article precision, recall and F1 per case, per tradition and overall, and the
-    share of found articles cited on the provision gold names.
+    share of found articles cited on the provision gold names. With several folders, the figures are
+    over all their cases together (case names must differ).
 
     \b
     Example:
       lawcheck eval ../shared/legislation
-      lawcheck eval ../shared/legislation --detail
+      lawcheck eval ../shared/legislation tests/legislation --detail
       lawcheck eval samples
     """
-    from lawcheck.evaluate import evaluate, render_evaluation
+    from lawcheck.evaluate import evaluate_all, render_evaluation
 
-    results = _guard(evaluate, folder, _catalogue(offences), detail)
+    results = _guard(evaluate_all, folders, _catalogue(offences), detail)
     click.echo(render_evaluation(results), nl=False)
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -261,6 +262,20 @@ def evaluate(folder: str | Path, catalogue: Catalogue, detail: bool = False) -> 
     return out
 
 
+def evaluate_all(folders: Iterable[str | Path], catalogue: Catalogue, detail: bool = False) -> list[CaseResult]:
+    """Score the cases of several gold folders together; a case name may appear in one folder only."""
+    out: list[CaseResult] = []
+    seen: dict[str, str] = {}
+    for folder in folders:
+        for result in evaluate(folder, catalogue, detail):
+            if result.case in seen:
+                raise InputError(str(folder), f"has case '{result.case}', which {seen[result.case]} also has",
+                                 "give each case one name across the folders")
+            seen[result.case] = str(folder)
+            out.append(result)
+    return sorted(out, key=lambda r: r.case)
+
+
 def _details(result: CaseResult, analysis: Analysis, bill: Bill, catalogue: Catalogue) -> dict[str, str]:
     """For each error of a case, the verdict's own words: the rule, the provision and what decided it."""
     from lawcheck.explain import explain_in
@@ -302,6 +317,19 @@ def figures(results: list[CaseResult]) -> dict[str, float]:
     return {"instrument_precision": instruments.precision, "instrument_recall": instruments.recall,
             "article_precision": articles.precision, "article_recall": articles.recall,
             "article_f1": articles.f1, "cited": citations.rate}
+
+
+def counts_of(result: CaseResult) -> dict[str, list[int]]:
+    """A case's counts as the accuracy record keeps them (tests/accuracy_record.yaml)."""
+    return {"instruments": [result.instruments.tp, result.instruments.fp, result.instruments.fn],
+            "articles": [result.articles.tp, result.articles.fp, result.articles.fn],
+            "cited": [result.citations.right, result.citations.total]}
+
+
+def from_counts(case: str, counts: dict[str, list[int]]) -> CaseResult:
+    """The inverse of :func:`counts_of`: a recorded case, for figures over the recorded counts."""
+    return CaseResult(case, Counts(*counts["instruments"]), Counts(*counts["articles"]),
+                      citations=Citations(*counts["cited"]))
 
 
 def _figure(value: float, defined: bool, width: int) -> str:

@@ -19,6 +19,9 @@ from lawcheck.pipeline import check_bill
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SHARED = ROOT.parent / "shared"
+# Real laws with gold: the shared set beside the checkout, and the development corpus kept in the repository.
+CORPORA = tuple(folder for folder in (SHARED / "legislation", ROOT / "tests" / "legislation")
+                if (folder / "gold.yaml").exists())
 SAMPLE_BILLS = sorted(SAMPLES.glob("*/*.txt"))
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SHARED
+from conftest import CORPORA
 
-from lawcheck.evaluate import Counts, canonical, evaluate, expand_article, score_case
+from lawcheck.errors import InputError
+from lawcheck.evaluate import Counts, canonical, evaluate_all, expand_article, score_case
 from lawcheck.models import BillInfo, OffenceResult, Report
 
 
@@ -48,10 +49,20 @@ def test_counts() -> None:
     assert round(counts.f1, 3) == 0.667
 
 
-@pytest.mark.skipif(not (SHARED / "legislation" / "gold.yaml").exists(), reason="shared/legislation is absent")
-def test_evaluate_runs_on_shared_legislation(catalogue) -> None:
-    results = evaluate(SHARED / "legislation", catalogue)
+@pytest.mark.skipif(not CORPORA, reason="no real laws with gold on this machine")
+def test_evaluate_runs_on_every_corpus(catalogue) -> None:
+    results = evaluate_all(CORPORA, catalogue)
     assert results and all(not r.error or r.error == "no instrument to judge" for r in results)
+
+
+def test_a_case_name_in_two_folders_is_refused(tmp_path, catalogue) -> None:
+    for name in ("a", "b"):
+        (tmp_path / name / "texts").mkdir(parents=True)
+        (tmp_path / name / "texts" / "x.txt").write_text("Section 1. Nothing here.", encoding="utf-8")
+        (tmp_path / name / "gold.yaml").write_text("cases:\n  x:\n    language: en\n    judge_on: [hague-1970]\n",
+                                                  encoding="utf-8")
+    with pytest.raises(InputError, match="also has"):
+        evaluate_all([tmp_path / "a", tmp_path / "b"], catalogue)
 
 
 def _cited_report(found: list[tuple[str, str, str, str]]) -> Report:

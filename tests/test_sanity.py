@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import SHARED, make_bill
+from conftest import CORPORA, make_bill
 
 from lawcheck.context import UnitBuilder
 from lawcheck.pipeline import analyse, check_bill, strip_comment_lines
@@ -67,20 +67,20 @@ def test_every_warning_is_said_in_every_report_language(language: str) -> None:
             assert said != str(notice)
 
 
-def _cases() -> list[str]:
-    gold = SHARED / "legislation" / "gold.yaml"
-    return sorted(yaml.safe_load(gold.read_text(encoding="utf-8"))["cases"]) if gold.exists() else []
+def _cases() -> list[tuple[Path, str]]:
+    return [(folder, case) for folder in CORPORA
+            for case in sorted(yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))["cases"])]
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("case", _cases())
-def test_offence_words_lie_in_numbered_provisions_or_the_report_warns(case: str, catalogue) -> None:
+@pytest.mark.parametrize(("folder", "case"), _cases(), ids=[case for _, case in _cases()])
+def test_offence_words_lie_in_numbered_provisions_or_the_report_warns(folder: Path, case: str, catalogue) -> None:
     """The invariant of a reading: the sentences that create offences stand in numbered provisions (not in
     a preamble, a block of unnumbered text or a schedule opened by mistake), or the report says it could not
     read the structure."""
     from lawcheck.read import read_bill
 
-    path = next(p for p in (SHARED / "legislation" / "texts").glob(f"{case}.*"))
+    path = next(p for p in (folder / "texts").glob(f"{case}.*"))
     bill = read_bill(path)
     bill = dataclasses.replace(bill, text=strip_comment_lines(bill.text), path=path.name)
     selected = catalogue.select(("hague-1970",))

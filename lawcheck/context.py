@@ -219,12 +219,30 @@ class UnitBuilder:
         return tuple(dict.fromkeys(out))
 
     def _referred(self, index: int, targets: tuple[int, ...]) -> Ranges:
-        """The spans of the provisions referred to, leaving out those that contain this one ("this section")."""
+        """The spans of the provisions referred to that create offences ("threatens to commit an offence under
+        section 3"), leaving out those that contain this one ("this section"). A subsection of circumstances
+        or of jurisdiction ("if one of the circumstances described in subsection (c) occurs") supplies
+        no element of the conduct."""
         provisions = self.structure.provisions
         here = provisions[index]
         spans = [(provisions[t].start, provisions[t].end) for t in targets
-                 if not (provisions[t].start <= here.start and here.end <= provisions[t].end)]
+                 if not (provisions[t].start <= here.start and here.end <= provisions[t].end)
+                 and self._creates_offence(t)]
         return merge(spans)
+
+    def _creates_offence(self, index: int) -> bool:
+        """Whether a provision creates an offence: its own words, or those of the provisions above it up to
+        its article (the chapeau), or, for a paragraph of a subsection, the subsection's words closing the
+        list ("... shall be guilty of an offence"), wherever the text printed them."""
+        structure = self.structure
+        provision = structure.provisions[index]
+        spans = [(provision.start, provision.end)]
+        spans += [seg for i in _ancestors(structure, index) for seg in own_segments(structure, i, self.text)]
+        parent = provision.parent
+        if parent is not None and structure.provisions[parent].level not in ("article", "preamble", "text") \
+                and not structure.provisions[parent].is_division:
+            spans.append((structure.provisions[parent].start, structure.provisions[parent].end))
+        return bool(hits_within(self.penal_hits, merge(spans)))
 
     def unit(self, index: int) -> Unit:
         structure = self.structure

@@ -222,6 +222,8 @@ class DraftingSchema(_Strict):
     reported: list[str] = []
     engage: list[str] = []
     extraterritorial: list[str] = []
+    offender: list[str] = []
+    negation: list[str] = []
 
 
 # --------------------------------------------------------------------------- loading

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lawcheck.match import BillIndex, hits_within
+from lawcheck.match import BillIndex, Hits, hits_within
 from lawcheck.models import Definition, Drafting, Provision, Structure
 from lawcheck.normalise import fold
 from lawcheck.split import Locator
@@ -115,6 +115,13 @@ def article_of(structure: Structure, index: int) -> int:
 DIVISION_RANK = {"book": 0, "part": 1, "title": 1, "chapter": 2, "division": 3}  # a schedule closes every division
 
 
+def _outside(hits: Hits, others: Hits) -> Hits:
+    """The hits that overlap none of ``others`` ("commits an offence" inside "any person who commits an
+    offence under this Act" names an offender: it creates no offence)."""
+    spans = [(h.start, h.end) for h in others]
+    return Hits(h for h in hits if not any(lo < h.end and h.start < hi for lo, hi in spans))
+
+
 def division_reach(structure: Structure) -> dict[int, tuple[int, int]]:
     """The span a reference to each Part, Title or Chapter reaches: from its heading to the next division of the
     same or a higher rank, or a schedule (a Title reaches its Chapters even where the splitter reads them as
@@ -155,7 +162,7 @@ class UnitBuilder:
         self.text = text
         self.structure = structure
         self.index = index
-        self.penal_hits = index.find_any(drafting.penal)
+        self.penal_hits = _outside(index.find_any(drafting.penal), index.find_any(drafting.offender))
         self.duty_hits = index.find_any(drafting.duty)
         self.whole_act_hits = index.find_any(drafting.whole_act)
         self.defined_in = structure.interpretive

@@ -23,7 +23,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from lawcheck.context import Ranges, Unit, article_of, division_reach, merge
-from lawcheck.match import REPORTED_WINDOW, BillIndex, Hit, Hits, drop_after, hits_within
+from lawcheck.match import NEGATION_WINDOW, REPORTED_WINDOW, BillIndex, Hit, Hits, drop_after, hits_within
 from lawcheck.split import Locator, act_titles
 from lawcheck.models import (
     Catalogue,
@@ -70,6 +70,7 @@ class Decider:
         drafting = catalogue.drafting[language]
         self.carve_outs = index.find_any(drafting.carve_out)
         self.reported = index.find_any(drafting.reported)
+        self.negations = index.find_any(drafting.negation)
         self.by_reference_hits = index.find_any(drafting.by_reference)
         names = tuple(n for i in catalogue.instruments.values() for n in i.short_names.get(language, ()))
         titles = [(h.start, h.end) for h in index.find_any(names)] + list(act_titles(text, language))
@@ -81,6 +82,7 @@ class Decider:
             for used in unit.uses:
                 self.definition_users.setdefault(used, []).append(unit.provision.index)
         self._hits: dict[tuple[str, str], tuple[Hit, ...]] = {}
+        self._negated: dict[tuple[str, str], tuple[Hit, ...]] = {}  # circumstances a negation excludes
         self.best: dict[str, Finding | None] = {}
         self.principals: dict[str, tuple[str, ...]] = {}  # instrument -> ids of its principal offences
         for offence in catalogue.offences:
@@ -100,6 +102,10 @@ class Decider:
             hits = self.index.find_any(element.phrases.get(self.language, ()), self.carve_outs)
             if element.role == "conduct" and self.reported:  # "information that a bomb has been placed"
                 hits = Hits(drop_after(hits, self.reported, REPORTED_WINDOW))
+            if element.role == "circumstance" and self.negations:  # "aircraft not in service"
+                kept = drop_after(hits, self.negations, NEGATION_WINDOW)
+                self._negated[key] = Hits(sorted(set(hits) - set(kept), key=lambda h: (h.start, h.end)))
+                hits = Hits(kept)
             inside_names = {id(h) for h in hits_within(hits, self.name_spans)}
             self._hits[key] = Hits(h for h in hits if id(h) not in inside_names)
         return self._hits[key]
@@ -157,13 +163,25 @@ class Decider:
         found = {m.element for m in matches if m.found}
         required = [e for e in offence.elements if e.required and not e.narrows]  # a narrowing qualifier may go
         core = [e for e in offence.elements if e.core]
-        if all(e.id in found for e in required) and all(e.id in found for e in core):
-            status: Status = "covered"
+        if self._excludes(offence, unit, found):
+            status: Status = "missing"  # "destroys an aircraft not in service": another offence, not a wider one
+        elif all(e.id in found for e in required) and all(e.id in found for e in core):
+            status = "covered"
         elif core and all(e.id in found for e in core):
             status = "partial"
         else:
             status = "missing"
         return Finding(unit, status, _score(offence, matches), matches)
+
+    def _excludes(self, offence: Offence, unit: Unit, found: set[str]) -> bool:
+        """Whether the provision's own words negate a circumstance of the offence that they do not also
+        state ("aircraft not in service located at the airport" for damage to an aircraft in service)."""
+        for element in offence.elements:
+            if element.role == "circumstance" and element.id not in found and element.required:
+                self.element_hits(offence, element)
+                if hits_within(self._negated.get((offence.id, element.id), ()), unit.own):
+                    return True
+        return False
 
     def _eligible(self, offence: Offence, unit: Unit) -> bool:
         if not unit.enacting or unit.definition:

@@ -24,6 +24,7 @@ FUZZY_MIN_LENGTH = 5  # words shorter than this are matched exactly only
 FUZZY_CUTOFF = 86.0  # rapidfuzz ratio (0-100)
 GAP = 3  # "*" in a phrase stands for 0..GAP words
 CARVE_OUT_WINDOW = 4  # words between a carve-out and the words it excludes
+NEGATION_WINDOW = 1  # a negation excludes the circumstance right after it ("not in flight"), no further
 REPORTED_WINDOW = 15  # words after "to the effect that" that report a message rather than describe an act
 
 

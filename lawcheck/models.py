@@ -167,6 +167,8 @@ class Drafting:
     reported: tuple[str, ...] = ()  # "to the effect that": what follows reports a message, not an act
     engage: tuple[str, ...] = ()  # "engages in": doing the act a defined term names ("engages in a terrorist act")
     extraterritorial: tuple[str, ...] = ()  # "whether in or outside [State]": meets every jurisdiction basis
+    negation: tuple[str, ...] = ()  # "not": a circumstance right after it is excluded ("aircraft not in service")
+    offender: tuple[str, ...] = ()  # "a person who has committed an offence": names an offender, creates none
 
 
 @dataclass(frozen=True)

@@ -224,6 +224,7 @@ class DraftingSchema(_Strict):
     extraterritorial: list[str] = []
     offender: list[str] = []
     negation: list[str] = []
+    means: list[str] = []
 
 
 # --------------------------------------------------------------------------- loading

@@ -71,6 +71,7 @@ class Decider:
         self.carve_outs = index.find_any(drafting.carve_out)
         self.reported = index.find_any(drafting.reported)
         self.negations = index.find_any(drafting.negation)
+        self.means = [(h.start, h.end) for h in index.find_any(drafting.means)]
         self.by_reference_hits = index.find_any(drafting.by_reference)
         names = tuple(n for i in catalogue.instruments.values() for n in i.short_names.get(language, ()))
         titles = [(h.start, h.end) for h in index.find_any(names)] + list(act_titles(text, language))
@@ -102,6 +103,8 @@ class Decider:
             hits = self.index.find_any(element.phrases.get(self.language, ()), self.carve_outs)
             if element.role == "conduct" and self.reported:  # "information that a bomb has been placed"
                 hits = Hits(drop_after(hits, self.reported, REPORTED_WINDOW))
+            if element.role == "conduct" and self.means:  # "seizes a ship by violence or threat of violence"
+                hits = Hits(h for h in hits if not any(lo <= h.start and h.end <= hi for lo, hi in self.means))
             if element.role == "circumstance" and self.negations:  # "aircraft not in service"
                 kept = drop_after(hits, self.negations, NEGATION_WINDOW)
                 self._negated[key] = Hits(sorted(set(hits) - set(kept), key=lambda h: (h.start, h.end)))

@@ -349,3 +349,29 @@ def test_one_extraterritorial_clause_meets_every_jurisdiction_basis_and_says_so(
 ])
 def test_a_law_title_on_the_line_before_reaches_no_further(catalogue, text: str, language: str) -> None:
     assert _status(catalogue, text, HIJACK, language)[0] == "covered"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "offence", "expected"),
+    [
+        # a threat as the means of a seizure is not the offence of threatening
+        ("7. A person who seizes a ship by force or threat of force commits an offence.", "en", "sua-1988:3(2)(c)", "missing"),
+        ("7. A person who threatens to destroy a ship, if the threat is likely to endanger its safe navigation, "
+         "commits an offence.", "en", "sua-1988:3(2)(c)", "covered"),
+        ("Article 7\nEst puni de vingt ans de réclusion le fait de s'emparer d'un navire par violence ou menace de "
+         "violence.", "fr", "sua-1988:3(2)(c)", "missing"),
+        ("Artículo 7. Será castigado con prisión de diez años el que mediante violencia o amenazas se apodere de "
+         "un buque.", "es", "sua-1988:3(2)(c)", "missing"),
+        # a negated circumstance excludes the offence: an aircraft not in service is another offence
+        ("10A. A person who destroys any aircraft not in service located at an airport commits an offence.", "en",
+         "montreal-1971:1(1)(b)", "missing"),
+        ("10A. A person who destroys any aircraft commits an offence.", "en", "montreal-1971:1(1)(b)", "covered"),
+        # a power over a person who commits an offence creates no offence
+        ("18. It shall be lawful for an officer to detain any person who is committing theft of or damage to "
+         "any property within an aerodrome, being an offence under this Act.", "en", "airports-1988:1(1bis)(b)",
+         "missing"),
+    ],
+)
+def test_means_negations_and_powers_are_not_offences(catalogue, text: str, language: str, offence: str,
+                                                     expected: str) -> None:
+    assert _status(catalogue, text, offence, language)[0] == expected

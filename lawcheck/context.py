@@ -115,6 +115,14 @@ def article_of(structure: Structure, index: int) -> int:
 DIVISION_RANK = {"book": 0, "part": 1, "title": 1, "chapter": 2, "division": 3}  # a schedule closes every division
 
 
+def _part_of(structure: Structure, index: int, article: int) -> int:
+    """The child of ``article`` that holds ``index`` (the article itself when ``index`` is the article)."""
+    cursor = index
+    while structure.provisions[cursor].parent not in (article, None):
+        cursor = structure.provisions[cursor].parent
+    return cursor
+
+
 def _outside(hits: Hits, others: Hits) -> Hits:
     """The hits that overlap none of ``others`` ("commits an offence" inside "any person who commits an
     offence under this Act" names an offender: it creates no offence)."""
@@ -169,6 +177,7 @@ class UnitBuilder:
         self.locator = Locator(structure.provisions)
         self._definition_index = {d: i for i, d in enumerate(structure.definitions)}
         self.term_hits = {d.term: index.find(d.term) for d in structure.definitions}
+        self._penal_parts: set[int] = set()  # the subsections of penal articles that hold or receive the penalty
         self._penal_articles = self._articles_with_penalty()
         self._definitions_near = self._near([(d, h.start) for d in structure.definitions for h in self.term_hits[d.term]])
         self._references_near = self._near([(r, r.start) for r in structure.crossrefs if r.target is not None])
@@ -196,13 +205,34 @@ class UnitBuilder:
         for provision in structure.provisions:
             if provision.level == "article" and hits_within(self.penal_hits, ((provision.start, provision.end),)):
                 out.add(provision.index)
+                self._penal_parts.update(c for c in provision.children
+                                         if hits_within(self.penal_hits, ((structure.provisions[c].start,
+                                                                           structure.provisions[c].end),)))
         for ref in structure.crossrefs:
             if ref.target is None:
                 continue
             own = merge(own_segments(structure, ref.source))
             if hits_within(self.penal_hits, own) and not hits_within(self.duty_hits, own):
-                out.add(article_of(structure, ref.target))
+                article = article_of(structure, ref.target)
+                out.add(article)
+                self._penal_parts.add(_part_of(structure, ref.target, article))
         return out
+
+    def _penal_by_article(self, index: int) -> bool:
+        """Whether a provision lies in an article that creates an offence, in the part of it that does: the
+        subsections after the last one that holds or receives the penalty ("(a) Offenses ... shall be fined;
+        (b) Jurisdiction. There is jurisdiction if ... a national is seized; (c) Exceptions") create none.
+        Those before it are its conduct ("(1) No person shall ...; (2) A person who contravenes subsection (1)
+        is liable ...")."""
+        structure = self.structure
+        article = article_of(structure, index)
+        if article not in self._penal_articles:
+            return False
+        provision = structure.provisions[article]
+        parts = [c for c in provision.children if c in self._penal_parts]
+        if not parts or index == article or hits_within(self.penal_hits, merge(own_segments(structure, article))):
+            return True
+        return structure.provisions[_part_of(structure, index, article)].start <= structure.provisions[parts[-1]].start
 
     def _definitions(self, index: int, own: Ranges) -> list[int]:
         """Indexes of the definitions whose term the unit's own words use. A term defined more than once
@@ -265,7 +295,7 @@ class UnitBuilder:
             provision=provision,
             own=own,
             context=context,
-            penal=article_of(structure, index) in self._penal_articles or bool(hits_within(self.penal_hits, own)),
+            penal=self._penal_by_article(index) or bool(hits_within(self.penal_hits, own)),
             duty=bool(hits_within(self.duty_hits, own)),
             definition=self._defines(index, own),
             enacting=enacting,

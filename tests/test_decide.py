@@ -375,3 +375,16 @@ def test_a_law_title_on_the_line_before_reaches_no_further(catalogue, text: str,
 def test_means_negations_and_powers_are_not_offences(catalogue, text: str, language: str, offence: str,
                                                      expected: str) -> None:
     assert _status(catalogue, text, offence, language)[0] == expected
+
+
+def test_a_jurisdiction_subsection_after_the_penalty_creates_no_offence(catalogue) -> None:
+    text = ("§ 9. Offenses against platforms\n(a) Offenses. A person who unlawfully and intentionally destroys a "
+            "fixed platform shall be fined or imprisoned not more than 20 years.\n(b) Jurisdiction. There is "
+            "jurisdiction over the activity prohibited in subsection (a) if, during its commission, a national is "
+            "seized, threatened, injured, or killed in an attempt to compel the Government to do any act.")
+    assert _status(catalogue, text, "hostages-1979:1(1)")[0] == "missing"
+    # the conduct before the subsection that gives the penalty stays an offence
+    text = ("12. Hostages\n(1) A person shall not seize or detain any person and threaten to kill him in order to "
+            "compel a State to do any act.\n(2) A person who contravenes subsection (1) is liable on conviction to "
+            "imprisonment for life.")
+    assert _status(catalogue, text, "hostages-1979:1(1)")[0] == "covered"

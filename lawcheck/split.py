@@ -42,8 +42,9 @@ _ARTICLE_NUM = (
 ARTICLE_RE = re.compile(rf"^{_ARTICLE_WORDS}\s*{_ARTICLE_NUM}\s*(?:[º°o](?=\W|$))?\s*(?:\.-|\.—|[.:—–-])?\s*", re.I)
 UNDOTTED_RE = re.compile(r"^(?P<num>\d+[A-Z]{0,3}(?:\.\d+)*)\s+(?=[A-Z])")
 _BARE_NUMBER_RE = re.compile(r"^(?P<num>\d+(?:\.\d+)+)\s*$")
+YEARS = (1700, 2099)  # a number in this range standing first, before any section, is a year ("1982 CHAPTER 28")
 UNDOTTED_MAX_JUMP = 50  # "11 Financing terrorist acts" after section 10; excerpts skip; "1980 Convention" is no section
-NUMBERED_RE = re.compile(r"^(?P<num>\d+[A-Z]?)\.(?:—|-)?(?:\s+(?=\S)|\s*$|(?=\(\d+[A-Z]?\)))")
+NUMBERED_RE = re.compile(r"^(?P<num>\d+[A-Z]?)\.(?:—|–|-)?(?:\s+(?=\S)|\s*$|(?=\(\d+[A-Z]?\)))")
 SUB_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("paren-digit", re.compile(r"^\((\d+[A-Z]?)\)\s*")),
     ("paren-lower", re.compile(r"^\(([a-z]{1,4})\)\s*")),
@@ -103,6 +104,7 @@ class _State:
     previous_two: str = ""
     line_number: int = 0
     amending: int | None = None  # the amending provision whose inserted text is being read
+    moved: set[int] = field(default_factory=set)  # starts of the labels printed late, opened where their sentence starts
 
 
 _BOLD_RE = re.compile(r"\*\*|__")
@@ -111,6 +113,7 @@ _LIST_BEFORE_LABEL_RE = re.compile(r"^[-*]\s+(?=\(\w{1,4}\)|\d+[.)]\s|[a-z][.)]\
 _NOTE_OPEN_RE = re.compile(r"^<details\b", re.I)
 _NOTE_CLOSE_RE = re.compile(r"^</details>", re.I)
 _DIGITS_RE = re.compile(r"\d+")
+SENTENCE_WORDS = 8  # a line of this many words, most of them in lower case, is running text, never furniture
 FURNITURE_REPEATS = 3  # a line printed this often (digits aside) is a running head or footer, not structure
 
 
@@ -153,8 +156,9 @@ def _lines(text: str, marked_headings: set[int] | None = None) -> list[tuple[int
             cut = len(shown) - len(shown.lstrip())
             if shown.strip():
                 begin = offset + lead + skip + cut
-                for at, part in _inline_parts(shown.strip()):
-                    out.append((lead, begin + at, part))
+                for before, piece in _marginal_parts(shown.strip()):
+                    for at, part in _inline_parts(piece):
+                        out.append((lead, begin + before + at, part))
                 if stripped.startswith("#"):
                     marked_headings.add(begin)
         if in_note and _NOTE_CLOSE_RE.match(stripped):
@@ -175,8 +179,21 @@ INSERTION_REACH = 4  # lines (headings) that may stand between the insertion for
 _INSERTION_END_RE = re.compile(r"[\"”»’']\s*[.;,]?\s*$")
 _OPENING_QUOTE_RE = re.compile(r"^[\"“«‘']\s*")
 INLINE_MIN_CHARS = 250  # a line this long may hold a whole section: "(1) ... — (a) ...; or (b) ... (2) ..."
-_INLINE_LABEL_RE = re.compile(r"(?<=[.;:—–])\s*(?:(?:or|and|ou|et|o|y)\s+)?(\((\d{1,3}|[a-z]{1,4}|[A-Z])\))\s+(?=\S)")
+_INLINE_LABEL_RE = re.compile(r"(?<=[.;:—–\]])\s*(?:(?:or|and|ou|et|o|y)\s+)?(\((\d{1,3}|[a-z]{1,4}|[A-Z])\))\s+(?=\S)")
 ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")  # sub-paragraph numbers in order
+
+
+_MARGINAL_RE = re.compile(r"^(?P<heading>[A-Z][^.;:!?()]{0,90}?)\.\s+(?=\d+[A-Z]?\.\s?(?:[—–-]|\(\d+[A-Z]?\)))")
+
+
+def _marginal_parts(line: str) -> list[tuple[int, str]]:
+    """A marginal note printed before its section number on the same line, as enacted UK, Irish and older
+    Commonwealth Acts print them ("Hostage taking. 1.—(1) A person ..."): the note is the section's heading
+    (read as the short line before it), the number opens the section."""
+    match = _MARGINAL_RE.match(line)
+    if not match or not _is_heading_text(match["heading"]) or ARTICLE_RE.match(fold_accents(line[:LABEL_PREFIX])):
+        return [(0, line)]  # « Art. 2. – Est puni ... »: an article's own label, not a note before it
+    return [(0, match["heading"]), (match.end(), line[match.end():])]
 
 
 def _inline_parts(line: str) -> list[tuple[int, str]]:
@@ -190,11 +207,31 @@ def _inline_parts(line: str) -> list[tuple[int, str]]:
     first = re.match(r"\((\d{1,3}|[a-z]{1,4}|[A-Z])\)", line)
     if first:
         _next_in_sequence(first.group(1), seen)
+    heading_end = None if first else _first_subsection_after_heading(line)
+    if heading_end is not None:
+        _next_in_sequence("1", seen)
     cuts = [m.start(1) for m in _INLINE_LABEL_RE.finditer(line) if _next_in_sequence(m.group(2), seen)]
+    cuts = ([heading_end] if heading_end is not None else []) + cuts
     if not cuts:
         return [(0, line)]
     bounds = [0, *cuts, len(line)]
     return [(lo, line[lo:hi].rstrip()) for lo, hi in zip(bounds, bounds[1:]) if line[lo:hi].strip()]
+
+
+_FIRST_SUBSECTION_RE = re.compile(r"\s\(1\)\s+(?=\S)")
+
+
+def _first_subsection_after_heading(line: str) -> int | None:
+    """Where subsection (1) begins in a line that opens with a section number and its heading, printed with
+    no punctuation between them ("9. Terrorist financing offences (1) Any person who ..."), else None."""
+    label = NUMBERED_RE.match(line) or UNDOTTED_RE.match(line) or ARTICLE_RE.match(fold_accents(line[:LABEL_PREFIX]))
+    if not label:
+        return None
+    first = _FIRST_SUBSECTION_RE.search(line, label.end())
+    heading = line[label.end():first.start()].strip() if first else ""
+    if not heading[:1].isupper() or re.search(r"[.;:—–]|,$", heading) or len(heading.split()) > 2 * _HEADING_MAX_WORDS:
+        return None  # a sentence, not a heading, stands before "(1)"
+    return first.start() + 1
 
 
 def _next_in_sequence(label: str, seen: dict[str, str]) -> bool:
@@ -226,6 +263,10 @@ def _is_furniture(line: str, repeats: dict[str, int]) -> bool:
     """A running head or footer: the same words (numbers aside) on many pages; never a sub-provision label."""
     if repeats.get(_furniture_key(line), 0) < FURNITURE_REPEATS or len(line.split()) < 2:
         return False
+    words = line.split()
+    if len(words) >= SENTENCE_WORDS and sum(w[:1].islower() for w in words) >= 0.6 * len(words):
+        return False  # a line of running text ("A person who contravenes subsection (1) commits an offence and
+        # is liable"), repeated because the statute repeats its formula, not a running head
     line = _unmark(_MARKDOWN_RE.sub("", line)).strip()
     label = ARTICLE_RE.match(fold_accents(line)) or NUMBERED_RE.match(line)
     if label and not line[label.end():].strip(" -—–.:"):  # "Article 4" alone, many times: articles, not a running head
@@ -233,17 +274,21 @@ def _is_furniture(line: str, repeats: dict[str, int]) -> bool:
     return not any(pattern.match(line) for _, pattern in SUB_PATTERNS) and not line.rstrip().endswith((".", ";", ":"))
 
 
+_DASH_JOIN_RE = re.compile(r"--|[—–]")  # a dash printed against the division word, not a hyphen ("sous-section")
+
+
 def _division(line: str, language: str) -> tuple[str, str, str] | None:
     """(level, num, heading) when the line opens a Part, Chapter, Title ..."""
     words = line.split()
     if not words or len(words) > 16:
         return None
-    first = fold(words[0].lower().rstrip(".:"))
+    word = _DASH_JOIN_RE.split(words[0], maxsplit=1)[0]  # "Schedule--International Convention ...", "Part 2—Offences"
+    first = fold(word.lower().rstrip(".:"))
     level = DIVISIONS.get(language, DIVISIONS["en"]).get(first)
     if not level:
         return None
-    rest = line[len(words[0]):].strip()
-    match = re.match(rf"^({_NUM})\b\.?\s*[-—–:.]?\s*", rest, re.I)
+    rest = line[len(word):].strip()
+    match = re.match(rf"^({_NUM})\b\.?\s*(?:--|[-—–:.])?\s*", rest, re.I)
     if match:
         heading = rest[match.end():].strip()
         if heading[:1].islower():  # "Title II when:" is a sentence running on, not a heading
@@ -332,8 +377,12 @@ def _in_sequence(num: str, state: _State) -> bool:
     follows the last one closely: running heads, wrapped lines and dates do not."""
     key = _number_key(num)
     if state.last_number is None:
-        return True
+        return not _is_year(num)  # "1982 CHAPTER 28" under the title of an Act: a year never opens the sequence
     return state.last_number < key and key[0] <= state.last_number[0] + UNDOTTED_MAX_JUMP
+
+
+def _is_year(num: str) -> bool:
+    return num.isdigit() and len(num) == 4 and YEARS[0] <= int(num) <= YEARS[1]
 
 
 def _in_schedule(state: _State) -> bool:
@@ -414,8 +463,41 @@ def _sub_label(article: _Node | None, parent: _Node | None, num: str) -> str:
     return f"{base}{shown}" if shown.startswith("(") else f"{base} {shown}".strip()
 
 
+def _successor(previous: str, num: str) -> bool:
+    """Whether sub-provision ``num`` comes right after ``previous`` in its series: (1) -> (2) or (1A),
+    (a) -> (b), (z) -> (aa), (iv) -> (v), 1° -> 2°."""
+    previous, num = _bare(previous), _bare(num)
+    digits = re.fullmatch(r"(\d+)([A-Z]*)", previous), re.fullmatch(r"(\d+)([A-Z]*)", num)
+    if digits[0] and digits[1]:
+        (p_int, p_suffix), (n_int, n_suffix) = (int(digits[0][1]), digits[0][2]), (int(digits[1][1]), digits[1][2])
+        return n_int == p_int + 1 and not n_suffix or n_int == p_int and n_suffix > p_suffix and len(n_suffix) == 1
+    lower = previous.lower(), num.lower()
+    if lower[0] in ROMANS[:-1] and lower[1] == ROMANS[ROMANS.index(lower[0]) + 1]:
+        return True
+    if re.fullmatch(r"[a-z]+", lower[0]) and re.fullmatch(r"[a-z]+", lower[1]):
+        if len(lower[0]) == len(lower[1]) == 1:
+            return ord(lower[1]) == ord(lower[0]) + 1
+        return lower == ("z", "aa") or len(set(lower[0])) == 1 and lower[1] == chr(ord(lower[0][0]) + 1) * len(lower[0])
+    return False
+
+
+def _sibling_kind(kind: str, num: str, state: _State) -> str:
+    """The kind of an open sub-provision of the same series that ``num`` continues, though printed at another
+    indent ("*   (1)" as a Markdown list item, then "    (2)" without a marker): a number that continues a
+    series is its next member, not a new level below it."""
+    base = kind.split("@")[0]
+    for index in reversed(state.stack):
+        node = state.nodes[index]
+        if node.depth <= 10:
+            break
+        if node.kind.split("@")[0] == base:
+            return node.kind if node.kind != kind and _successor(node.num, num) else kind
+    return kind
+
+
 def _open_subs(state: _State, subs: list[tuple[str, str]], start: int) -> None:
     for kind, num in subs:
+        kind = _sibling_kind(kind, num, state)
         if kind not in state.kinds:
             state.kinds.append(kind)
         depth = 11 + state.kinds.index(kind)
@@ -486,7 +568,7 @@ def _read_line(state: _State, indent: int, start: int, line: str) -> None:
         division = None  # a schedule follows the enacting text: one named before any section is front matter
     if division:
         level, num, heading = division
-        label = f"{level.capitalize()} {num}".strip() if level != "schedule" else line.split()[0].capitalize()
+        label = f"{level.capitalize()} {num}".strip() if level != "schedule" else _DASH_JOIN_RE.split(line.split()[0], maxsplit=1)[0].capitalize()
         node = _open(state, level, num, label, start, 0 if level != "schedule" else -1)
         node.heading = heading
         state.kinds, state.pending_heading = [], ""
@@ -517,7 +599,7 @@ def _after_article_label(state: _State, node: _Node, indent: int, start: int, li
         return
     subs, sub_cut = _subs(rest, indent, state)
     if subs:
-        _open_subs(state, subs, start + cut + (len(line[cut:]) - len(line[cut:].lstrip())))
+        _open_subs(state, subs, start if start in state.moved else start + cut + (len(line[cut:]) - len(line[cut:].lstrip())))
         return
     if not node.heading and (_is_heading_text(rest) or _is_heading_text(rest.rstrip(".")) and len(rest.split()) <= 8):
         node.heading = rest.rstrip(".")
@@ -561,6 +643,10 @@ def _subtree(state: _State, index: int) -> list[int]:
 def _freeze(state: _State, text: str) -> tuple[Provision, ...]:
     _close_to(state, -99, len(text))
     _inserted_labels(state)
+    ends = [_trim_end(text, node.start, node.end) for node in state.nodes]
+    for node in reversed(state.nodes):  # a provision holds its last sub-provision, even one opened on its last line
+        if node.parent is not None:
+            ends[node.parent] = max(ends[node.parent], ends[node.index])
     provisions = []
     for node in state.nodes:
         path: list[str] = []
@@ -569,7 +655,7 @@ def _freeze(state: _State, text: str) -> tuple[Provision, ...]:
             path.insert(0, _path_part(state.nodes[cursor]))
             cursor = state.nodes[cursor].parent
         own_end = state.nodes[node.children[0]].start if node.children else node.end
-        end = _trim_end(text, node.start, node.end)
+        end = ends[node.index]
         provisions.append(
             Provision(node.index, node.label, node.level, node.num, node.heading, tuple(path), node.start, end,
                       node.own_start, min(_trim_end(text, node.own_start, own_end), end), node.parent,
@@ -640,12 +726,49 @@ def _is_heading_entry(line: str) -> str:
     return " ".join(match["num"].split()) if _is_heading_text(rest) else ""
 
 
+_LABEL_ONLY_RE = re.compile(r"^(?:\d+[A-Z]?\.(?:\(\w{1,4}\))*|(?:\(\w{1,4}\))+)$")
+_SERIES_STARTS = ("(1)", "(a)", "(i)", "(A)")
+_SENTENCE_END_RE = re.compile(r"(?:[.;:]|[.;:][\"”’'])$")
+
+
+def _late_labels(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Labels that a PDF printed one line late, in the middle of their first sentence:
+
+        A person shall not communicate false information knowing that the
+        896.(1)
+        information is false ...
+
+    A line holding only a label, between a line that starts a sentence (after a sentence end, a heading or
+    a page number) without ending it and a line that carries the sentence on in lower case, opens its
+    provision where that sentence starts. A label that starts a series ("(1)", "(a)") may follow its
+    chapeau, and a short line without a comma may be a heading: neither is moved."""
+    out = list(lines)
+    for i in range(2, len(lines) - 1):
+        label, sentence, before, after = lines[i][2], lines[i - 1][2], lines[i - 2][2], lines[i + 1][2]
+        if not _LABEL_ONLY_RE.match(label) or label in _SERIES_STARTS or not after[:1].islower():
+            continue
+        if not sentence[:1].isupper() or _LABEL_ONLY_RE.match(sentence) or _SENTENCE_END_RE.search(sentence) \
+                or sentence.endswith(("—", "–", "-")):
+            continue
+        if not sentence.endswith(",") and len(sentence.split()) < 10:  # "Giving false information": a heading
+            continue
+        if _LABEL_ONLY_RE.match(before) or not (_SENTENCE_END_RE.search(before) or _is_heading_text(before)
+                                                 or before.isdigit()):
+            continue
+        if out[i - 1] != lines[i - 1]:  # already moved
+            continue
+        out[i - 1], out[i] = (lines[i][0], lines[i - 1][1], label), lines[i - 1]
+    return out
+
+
 def split_provisions(text: str, language: str) -> tuple[Provision, ...]:
     """The provisions of the bill, in document order, each with its label, heading, path and spans."""
     marked: set[int] = set()
-    lines = _lines(text, marked)
+    read = _lines(text, marked)
+    lines = _late_labels(read)
     state = _State(language, numbered_articles=not _uses_article_words(lines, language), marked_headings=marked,
-                   contents=_contents(lines, language))
+                   contents=_contents(lines, language), moved={start for line, (_, start, _) in zip(read, lines)
+                                                                 if line[1] != start})
     probe = _State(language, state.numbered_articles, marked_headings=marked, line_start=lines[0][1] if lines else 0)
     if lines and not _division(lines[0][2], language) and not _article(lines[0][2], lines[0][0], probe):
         _open(state, "preamble", "", "Preamble", lines[0][1], 100)
@@ -683,6 +806,13 @@ _LIST_CHAPEAU = {
     "fr": re.compile(r"(?:on entend par|au sens de la présente loi|pour l'application de la présente loi)\s*:?\s*$", re.I),
     "es": re.compile(r"(?:se entiende por|se entender[áa] por|a (?:los )?efectos de (?:la presente|esta) ley)[^.]*:?\s*$", re.I),
 }
+# A section whose heading names the term it gives the meaning of ("7 Meaning of hostage-taking": "a person
+# commits an act of hostage-taking if ..."): the whole section is the term's definition. English only for now:
+# the French Criminal Code's "Définition de engin" scopes its term to a few articles ("Aux articles 82.3 à
+# 82.5"), and read everywhere it lent "matières radioactives" to the explosive-device offence of art 431.2.
+_MEANING_HEADING = {
+    "en": re.compile(r"^(?:meaning|definition)\s+of\s+(?:the\s+(?:terms?|expressions?|words?)\s+)?[\"“'‘]?(?P<term>[^\"”'’?]{2,60}?)[\"”'’]?\s*$", re.I),
+}
 _LIST_TERM = re.compile(r"^[«\"“']?\s*([^:»\"”'\n]{2,60}?)\s*[»\"”']?\s*:\s+\S")
 
 
@@ -707,6 +837,9 @@ def find_definitions(text: str, provisions: tuple[Provision, ...], language: str
         for i, (offset, term) in enumerate(found):
             stop = provision.own_start + found[i + 1][0] if i + 1 < len(found) else provision.end
             out.append(Definition(term, provision.index, provision.own_start + offset, stop))
+        named = _MEANING_HEADING[language].match(provision.heading) if language in _MEANING_HEADING else None
+        if named and provision.level == _ARTICLE_LEVEL and fold(named["term"]) not in {fold(t) for _, t in found}:
+            out.append(Definition(named["term"], provision.index, provision.start, provision.end))
     return tuple(out)
 
 

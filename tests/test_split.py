@@ -221,3 +221,99 @@ def test_a_range_of_decimal_sections_is_resolved() -> None:
     structure = split(text, "en")
     assert [structure.provisions[r.target].label for r in structure.crossrefs if r.target is not None] == [
         "Section 82.3", "Section 82.4", "Section 82.5"]
+
+
+def test_a_marginal_note_before_the_section_number_is_its_heading() -> None:
+    # enacted UK, Irish and older Commonwealth Acts: "Heading. N.—(1) ..."; the year of the Act's chapter
+    # number under its title is no section
+    text = ("Suppression of Sabotage Act 1979\n1979 CHAPTER 12\nAn Act to punish sabotage.\n"
+            "Sabotage of railways. 1.—(1) A person who wrecks a train commits an offence.\n"
+            "(2) A person guilty of an offence under this section is liable to imprisonment.\n"
+            "Short title. 2. (1) This Act may be cited as the Suppression of Sabotage Act 1979.")
+    provisions = {p.label: p for p in split_provisions(text, "en")}
+    assert _labels(text) == ["Section 1", "Section 1(1)", "Section 1(2)", "Section 2", "Section 2(1)"]
+    assert provisions["Section 1"].heading == "Sabotage of railways"
+    assert provisions["Section 2"].heading == "Short title"
+
+
+def test_a_year_does_not_open_the_sequence_of_undotted_sections() -> None:
+    text = "Maritime Security Act\n2003 CHAPTER 4\n1 Short title\nThis Act is the Act.\n2 Offences\nA person who seizes."
+    assert _labels(text) == ["Section 1", "Section 2"]
+
+
+@pytest.mark.parametrize("dash", ["--", "—", "–"])
+def test_a_division_word_joined_to_its_heading_by_a_dash(dash: str) -> None:
+    # Australian compilations: "Schedule--International Convention ...", the Act's section that refers to
+    # it printed under the heading; the convention's words are the schedule's, not an offence of the Act
+    text = (f"Section 4 Offence\nA person who seizes a bus commits an offence.\nSchedule{dash}Convention on Buses\n"
+            "Section 3\nArticle 1\nAny person who seizes a bus commits an offence.")
+    provisions = split_provisions(text, "en")
+    schedule = next(p for p in provisions if p.level == "schedule")
+    assert (schedule.label, schedule.heading) == ("Schedule", "Convention on Buses")
+    assert [provisions[p.parent].label for p in provisions if p.label == "Section 3"] == ["Schedule"]
+    part = split_provisions(f"Part 2{dash}Offences\n3 Seizing\nText.", "en")[0]
+    assert (part.label, part.heading) == ("Part 2", "Offences")
+
+
+def test_a_number_that_continues_a_series_is_its_sibling_whatever_its_indent() -> None:
+    # Markdown: "*   (1)" as a list item, its paragraphs indented under it, then "    (2)" without a marker
+    text = ("##### 6 Crimes relating to buses\n\n*   (1) A person commits a crime who---\n\n"
+            "    *   (a) seizes a bus; or\n\n    *   (b) destroys a bus.\n\n"
+            "    (2) A person commits a crime who threatens---\n\n    *   (a) to seize a bus.\n\n"
+            "    (3) A person commits a crime who attempts.")
+    assert _labels(text) == ["Section 6", "Section 6(1)", "Section 6(1)(a)", "Section 6(1)(b)", "Section 6(2)",
+                             "Section 6(2)(a)", "Section 6(3)"]
+
+
+def test_a_nested_series_that_starts_again_stays_nested() -> None:
+    text = "3. Offences\n(a) A person who—\n  (1) seizes; or\n  (2) destroys.\n(b) A person who threatens."
+    assert _labels(text) == ["Section 3", "Section 3(a)", "Section 3(a)(1)", "Section 3(a)(2)", "Section 3(b)"]
+
+
+def test_a_one_line_section_is_cut_after_its_heading_and_after_editorial_notes() -> None:
+    line = ("12. Funding of sabotage (1) Any person who provides money intending that it be used— (a) to wreck a train; "
+            "or (b) by a saboteur; or [paragraph amended by Act No. 3 of 2019 ] (c) by a sabotage group; commits an "
+            "offence. (2) An offence under subsection (1) is committed even if the train is not wrecked, and whatever "
+            "the place where the money was provided.")
+    assert _labels(line) == ["Section 12", "Section 12(1)", "Section 12(1)(a)", "Section 12(1)(b)", "Section 12(1)(c)",
+                             "Section 12(2)"]
+    assert next(p for p in split_provisions(line, "en") if p.label == "Section 12").heading == "Funding of sabotage"
+
+
+def test_a_section_headed_meaning_of_a_term_defines_it() -> None:
+    text = ("5 Meaning of bus-jacking\nFor the purposes of this Act, a person commits an act of bus-jacking if the person "
+            "seizes a bus by force.\n6 When bus-jacking an offence\n(1) A person who commits an act of bus-jacking is "
+            "guilty of an offence.")
+    structure = split(text, "en")
+    assert [(d.term, structure.provisions[d.provision].label) for d in structure.definitions] == [("bus-jacking", "Section 5")]
+    assert [structure.provisions[i].label for i in sorted(structure.interpretive)] == ["Section 5"]
+
+
+def test_a_label_a_pdf_printed_one_line_late_opens_its_sentence() -> None:
+    # the margin number lands after the first line of its paragraph, in the middle of the sentence
+    text = ("Wrecking a train\n"
+            "A person shall not wreck or derail a train or cause damage to the railway track\n"
+            "41.(1)\n"
+            "knowing that the damage is likely to endanger the safety of the train.\n"
+            "A person who contravenes subsection (1) commits an offence and is liable\n"
+            "(2)\n"
+            "on conviction on indictment to imprisonment for life.\n"
+            "Threats\n"
+            "42.(1)\n"
+            "A person shall not threaten to wreck a train.")
+    provisions = {p.label: p for p in split_provisions(text, "en")}
+    assert text[provisions["Section 41(1)"].start:].startswith("A person shall not wreck")
+    assert text[provisions["Section 41(2)"].start:].startswith("A person who contravenes")
+    assert provisions["Section 41"].heading == "Wrecking a train"
+    assert text[provisions["Section 42"].start:].startswith("42.(1)")  # after a heading, in place: not moved
+
+
+def test_a_repeated_line_of_running_text_is_not_a_running_head() -> None:
+    # a statute that repeats its penalty formula prints the same line in many sections
+    body = "".join(f"{n}. Offence {n}\n(1) A person shall not do thing {n}.\n"
+                   "A person who contravenes subsection (1) commits an offence and is liable\n"
+                   "on conviction to imprisonment.\n" for n in range(1, 5))
+    text = body + "".join("Laws of Ruritania\n" for _ in range(4))
+    structure = split(text, "en")
+    second = next(p for p in structure.provisions if p.label == "Section 2(1)")
+    assert "commits an offence and is liable" in text[second.start:second.end]

@@ -109,6 +109,7 @@ class _State:
 
 _BOLD_RE = re.compile(r"\*\*|__")
 _ESCAPED_DOT_RE = re.compile(r"^(\d+[A-Z]?)\\\.")
+_ITALIC_LABEL_RE = re.compile(r"^(\s*)([_*])(\(\w{1,4}\))\2(?=\s|$)")
 _LIST_BEFORE_LABEL_RE = re.compile(r"^[-*]\s+(?=\(\w{1,4}\)|\d+[.)]\s|[a-z][.)]\s)")
 _NOTE_OPEN_RE = re.compile(r"^<details\b", re.I)
 _NOTE_CLOSE_RE = re.compile(r"^</details>", re.I)
@@ -119,10 +120,11 @@ FURNITURE_REPEATS = 3  # a line printed this often (digits aside) is a running h
 
 def _unmark(line: str) -> str:
     """Markdown emphasis and escapes out of a line, keeping its length: ``**ARTICULO 186.** -`` reads as
-    ``ARTICULO 186.   -`` and ``1\\. Text`` as ``1.  Text``."""
+    ``ARTICULO 186.   -``, ``1\\. Text`` as ``1.  Text`` and ``_(a)_ text`` as `` (a)  text``."""
     line = _BOLD_RE.sub(lambda m: " " * len(m.group(0)), line)
     line = _OPENING_QUOTE_RE.sub(lambda m: " " * len(m.group(0)), line.lstrip(), count=1).rjust(len(line))
     line = _ESCAPED_DOT_RE.sub(lambda m: m.group(1) + ". ", line)
+    line = _ITALIC_LABEL_RE.sub(lambda m: m.group(1) + " " + m.group(3) + " ", line)  # "_(a)_ commits" -> "(a)"
     return line
 
 

@@ -317,3 +317,9 @@ def test_a_repeated_line_of_running_text_is_not_a_running_head() -> None:
     structure = split(text, "en")
     second = next(p for p in structure.provisions if p.label == "Section 2(1)")
     assert "commits an offence and is liable" in text[second.start:second.end]
+
+
+def test_markdown_italic_paragraph_labels() -> None:
+    text = ("**10A.** (1) A person commits an offence if he\n\n_(a)_ commits an act of violence at an airport; or\n\n"
+            "_(b)_ destroys the facilities of an airport.\n")
+    assert _labels(text) == ["Section 10A", "Section 10A(1)", "Section 10A(1)(a)", "Section 10A(1)(b)"]

@@ -388,3 +388,19 @@ def test_a_jurisdiction_subsection_after_the_penalty_creates_no_offence(catalogu
             "compel a State to do any act.\n(2) A person who contravenes subsection (1) is liable on conviction to "
             "imprisonment for life.")
     assert _status(catalogue, text, "hostages-1979:1(1)")[0] == "covered"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("7. (3) Every one who commits outside the country an act against an internationally protected person "
+         "that, if committed in the country, would constitute an offence of murder or kidnapping is deemed to have "
+         "been committed in the country.", "en"),
+        ("Article 7\n(3) Tout acte commis à l'étranger contre une personne jouissant d'une protection internationale "
+         "qui, s'il était commis au Canada, constituerait une infraction de meurtre ou d'enlèvement est réputé "
+         "commis au Canada.", "fr"),
+    ],
+)
+def test_a_jurisdiction_clause_deeming_an_act_committed_at_home_creates_no_offence(catalogue, text: str,
+                                                                                   language: str) -> None:
+    assert _status(catalogue, text, "ipp-1973:2(1)(a)", language)[0] == "missing"

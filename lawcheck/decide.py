@@ -166,8 +166,13 @@ class Decider:
         found = {m.element for m in matches if m.found}
         required = [e for e in offence.elements if e.required and not e.narrows]  # a narrowing qualifier may go
         core = [e for e in offence.elements if e.core]
+        every = all(e.id in found for e in offence.elements if e.required)
         if self._excludes(offence, unit, found):
             status: Status = "missing"  # "destroys an aircraft not in service": another offence, not a wider one
+        elif not every and self._borrowed_core(offence, matches, unit):
+            # "refuses access to premises" where "premises" includes a ship: the ship is in a definition only,
+            # and without all the treaty's elements nothing ties the provision to the treaty offence
+            status = "missing"
         elif all(e.id in found for e in required) and all(e.id in found for e in core):
             status = "covered"
         elif core and all(e.id in found for e in core):
@@ -175,6 +180,14 @@ class Decider:
         else:
             status = "missing"
         return Finding(unit, status, _score(offence, matches), matches)
+
+    @staticmethod
+    def _borrowed_core(offence: Offence, matches: tuple[ElementMatch, ...], unit: Unit) -> bool:
+        """Whether a core element stands only in the definition of a term the provision uses, not in its own
+        words, its chapeau or the offence it refers to ("threatens to commit the offence of section 3")."""
+        core = {e.id for e in offence.elements if e.core}
+        read = (*unit.own, *unit.referred)
+        return any(m.found and m.element in core and not any(lo <= m.start < hi for lo, hi in read) for m in matches)
 
     def _excludes(self, offence: Offence, unit: Unit, found: set[str]) -> bool:
         """Whether the provision's own words negate a circumstance of the offence that they do not also

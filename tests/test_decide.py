@@ -404,3 +404,15 @@ def test_a_jurisdiction_subsection_after_the_penalty_creates_no_offence(catalogu
 def test_a_jurisdiction_clause_deeming_an_act_committed_at_home_creates_no_offence(catalogue, text: str,
                                                                                    language: str) -> None:
     assert _status(catalogue, text, "ipp-1973:2(1)(a)", language)[0] == "missing"
+
+
+def test_a_ship_in_the_definition_of_another_term_does_not_make_a_maritime_offence(catalogue) -> None:
+    text = ("2. In this Act, \"premises\" includes a building, tent, land, ship, boat or aircraft.\n"
+            "25. A person who refuses a police officer access to premises, or gives information to a police officer "
+            "which the person knows to be false, commits an offence.")
+    assert _status(catalogue, text, "sua-1988:3(1)(f)")[0] == "missing"
+    # the same definition still serves an offence that names all the treaty's elements
+    text = ("2. In this Act, \"premises\" includes a building, tent, land, ship, boat or aircraft.\n"
+            "25. A person who communicates information which he knows to be false on premises, thereby endangering "
+            "the safe navigation of a ship, commits an offence.")
+    assert _status(catalogue, text, "sua-1988:3(1)(f)")[0] == "covered"

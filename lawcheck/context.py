@@ -31,6 +31,7 @@ class Unit:
     refers_to: tuple[int, ...]  # provision indexes it refers to
     uses: tuple[int, ...] = ()  # indexes (in Structure.definitions) of the definitions read with it
     referred: Ranges = ()  # the text of the provisions it refers to ("an offence under section 3")
+    penalised_by: tuple[int, ...] = ()  # provisions that make it an offence by reference ("an act mentioned in 10(1)")
 
 
 def _nearer(candidate: Definition, best: Definition, position: int) -> bool:
@@ -178,6 +179,7 @@ class UnitBuilder:
         self._definition_index = {d: i for i, d in enumerate(structure.definitions)}
         self.term_hits = {d.term: index.find(d.term) for d in structure.definitions}
         self._penal_parts: set[int] = set()  # the subsections of penal articles that hold or receive the penalty
+        self._penalising: dict[int, list[int]] = {}  # provision -> the penal provisions of other articles naming it
         self._penal_articles = self._articles_with_penalty()
         self._definitions_near = self._near([(d, h.start) for d in structure.definitions for h in self.term_hits[d.term]])
         self._references_near = self._near([(r, r.start) for r in structure.crossrefs if r.target is not None])
@@ -216,6 +218,8 @@ class UnitBuilder:
                 article = article_of(structure, ref.target)
                 out.add(article)
                 self._penal_parts.add(_part_of(structure, ref.target, article))
+                if article_of(structure, ref.source) != article:
+                    self._penalising.setdefault(ref.target, []).append(ref.source)
         return out
 
     def _penal_by_article(self, index: int) -> bool:
@@ -291,11 +295,15 @@ class UnitBuilder:
         definitions = self.structure.definitions
         context = merge([*own, *((definitions[i].start, definitions[i].end) for i in uses)])
         enacting = not provision.is_division and not _in_schedule(structure, index)
+        own_penal = bool(hits_within(self.penal_hits, own))
+        article = structure.provisions[article_of(structure, index)]
+        penalised_by = () if hits_within(self.penal_hits, ((article.start, article.end),)) else tuple(dict.fromkeys(
+            source for i in chain for source in self._penalising.get(i, ())))
         return Unit(
             provision=provision,
             own=own,
             context=context,
-            penal=self._penal_by_article(index) or bool(hits_within(self.penal_hits, own)),
+            penal=self._penal_by_article(index) or own_penal,
             duty=bool(hits_within(self.duty_hits, own)),
             definition=self._defines(index, own),
             enacting=enacting,
@@ -303,6 +311,7 @@ class UnitBuilder:
             refers_to=refers_to,
             uses=tuple(uses),
             referred=self._referred(index, refers_to),
+            penalised_by=penalised_by,
         )
 
     def _defines(self, index: int, own: Ranges) -> bool:

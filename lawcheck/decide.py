@@ -477,7 +477,7 @@ class Decider:
         narrowing = {e.id for e in offence.elements if e.narrows}
         missing = tuple(m.element for m in finding.matches if m.required and not m.found and m.element not in narrowing)
         wider = tuple(m.element for m in finding.matches if not m.found and m.element in narrowing)
-        indexes = [finding.unit.provision.index, *finding.extra]
+        indexes = [finding.unit.provision.index, *finding.unit.penalised_by, *finding.extra]
         holders = (self.locator.innermost(m.start, preamble=True) for m in finding.matches if m.found)
         indexes += sorted({h for h in holders if h is not None} - set(indexes))
         indexes += [i for i in finding.also if i not in indexes]

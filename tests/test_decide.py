@@ -416,3 +416,13 @@ def test_a_ship_in_the_definition_of_another_term_does_not_make_a_maritime_offen
             "25. A person who communicates information which he knows to be false on premises, thereby endangering "
             "the safe navigation of a ship, commits an offence.")
     assert _status(catalogue, text, "sua-1988:3(1)(f)")[0] == "covered"
+
+
+def test_an_offence_made_by_reference_cites_the_provision_that_makes_it(catalogue) -> None:
+    text = ("10. What is an unlawful act?\n(1) A person commits an unlawful act if he or she destroys an aircraft in "
+            "service.\n25. Endangering aircraft\nA person who commits an unlawful act of the kind mentioned in "
+            "subsection 10(1) commits an offence punishable by imprisonment for life.")
+    report = check_bill(make_bill(text), catalogue, "en", ("montreal-1971",))
+    result = next(r for r in report.results if r.id == "montreal-1971:1(1)(b)")
+    assert result.status == "covered"
+    assert "Section 25" in [p.label for p in result.provisions]

@@ -105,6 +105,7 @@ class _State:
     line_number: int = 0
     amending: int | None = None  # the amending provision whose inserted text is being read
     moved: set[int] = field(default_factory=set)  # starts of the labels printed late, opened where their sentence starts
+    bare_label: int | None = None  # an article whose label stood alone on the line before ("### Artículo 148")
 
 
 _BOLD_RE = re.compile(r"\*\*|__")
@@ -659,8 +660,20 @@ def _follows(previous: str, num: str) -> bool:
     return previous.isdigit() and num.isdigit() and int(num) == int(previous) + 1
 
 
+_SUFFIX_LINE_RE = re.compile(r"^(?P<suffix>bis|ter|qu[aá]ter|quinquies|sexies|septies|octies)\s*(?:\.-|\.—|[.:—–-])\s*", re.I)
+
+
 def _read_line(state: _State, indent: int, start: int, line: str) -> None:
     state.line_start = start
+    bare, state.bare_label = state.bare_label, None
+    suffix = _SUFFIX_LINE_RE.match(line) if bare is not None else None
+    if suffix:  # "### Artículo 148" / "Quáter.- Se impondrá ...": the suffix printed on the next line is the number's
+        node = state.nodes[bare]
+        node.num = f"{node.num} {suffix['suffix']}"
+        node.label = f"{node.label} {suffix['suffix']}"
+        state.heading_slot = None
+        _after_article_label(state, node, indent, start, line, suffix.end())
+        return
     if start in state.contents:  # a table of contents names provisions; it opens none
         state.pending_heading, state.heading_slot = "", None
         return
@@ -686,6 +699,7 @@ def _read_line(state: _State, indent: int, start: int, line: str) -> None:
         state.kinds = []
         node.heading, state.pending_heading = state.pending_heading, ""
         _after_article_label(state, node, indent, start, line, cut)
+        state.bare_label = node.index if not line[cut:].strip(" .-—–:") else None
         return
     subs, cut = _subs(line, indent, state)
     if subs and (_current_article(state) or state.nodes):
@@ -948,13 +962,13 @@ def find_definitions(text: str, provisions: tuple[Provision, ...], language: str
 
 # ----------------------------------------------------------------------------- cross-references
 
-_REF_NUM = r"(\d+(?:er)?[A-Z]?(?:[-.]\d+)*(?:\s?(?:bis|ter|quater))?)((?:\s?\(\w{1,4}\))*)"
+_REF_NUM = r"(\d+(?:er)?[A-Z]?(?:[-.]\d+)*(?:\s?(?:bis|ter|qu[aá]ter|quinquies|sexies)\b)?)((?:\s?\(\w{1,4}\))*)"
 CROSSREF_RE = re.compile(
     rf"\b(?P<word>sections?|subsections?|s\.|ss\.|articles?|art\.|art[íi]culos?|§+)\s*(?:L\.?\s?)?{_REF_NUM}"
     rf"(?:\s*(?P<sep>to|à|a|and|et|y|or|ou|o)\s+{_REF_NUM})?",
     re.I,
 )
-_LIST_MORE_RE = re.compile(r"^(?:\s*,\s*|\s+(?:or|and|et|ou|y|o|e)\s+|\s*,\s*(?:or|and|et|ou|y|o)\s+)(\d+[A-Z]?(?:-\d+)*)((?:\s?\(\w{1,4}\))*)", re.I)
+_LIST_MORE_RE = re.compile(r"^(?:\s*,\s*|\s+(?:or|and|et|ou|y|o|e)\s+|\s*,\s*(?:or|and|et|ou|y|o)\s+)(\d+[A-Z]?(?:-\d+)*(?:\s?(?:bis|ter|qu[aá]ter|quinquies|sexies)\b)?)((?:\s?\(\w{1,4}\))*)", re.I)
 _SUBREF_RE = re.compile(
     r"\b(?:sub-?sections?|(?:sub-?)?paragraphs?|alinéas?|incisos?)\s*\(\s*(\w{1,4})\s*\)"
     r"(?:\s*(to|and|or|à|et|a|y)\s*\(\s*(\w{1,4})\s*\))?", re.I)

@@ -354,3 +354,15 @@ def test_an_amendment_note_naming_a_section_opens_nothing() -> None:
     # a section that opens with its own text after a colon is still a section
     assert _labels("Section 3: Everyone who seizes an aircraft commits a crime.\nSection 4: Offences.", "en") == [
         "Section 3", "Section 4"]
+
+
+def test_an_article_suffix_printed_on_the_next_line_belongs_to_its_number() -> None:
+    # a Markdown conversion puts "Bis.-" under the heading line that holds "Artículo 20"
+    text = ("### Artículo 20\n.- Se impondrá pena al que secuestre una aeronave.\n"
+            "### Artículo 20\nBis.- Se impondrá pena al que amenace con cometer los delitos del artículo 20 Ter.\n"
+            "### Artículo 20\nQuáter.- Se aplicará pena al que financie los delitos de los artículos 20 Bis y 20 Quáter.\n")
+    structure = split(text, "es")
+    assert [p.label for p in structure.provisions if p.level == "article"] == [
+        "Artículo 20", "Artículo 20 Bis", "Artículo 20 Quáter"]
+    targets = [structure.provisions[r.target].label if r.target is not None else None for r in structure.crossrefs]
+    assert targets == [None, "Artículo 20 Bis", "Artículo 20 Quáter"]  # there is no 20 Ter

@@ -37,7 +37,7 @@ DIVISIONS: dict[str, dict[str, str]] = {
 _ARTICLE_WORDS = r"(?P<word>section|sec\.|s\.|s|article|art\.|articulo|art|§+)"
 _ARTICLE_NUM = (
     r"(?P<num>premier|1er|primero|unico|"
-    r"[LRD]?\.?\s?\d+[A-Za-z]?(?:[-.]\d+)*(?:-[A-Z]\b)?(?:\s?(?:bis|ter|quater|quinquies|sexies))?)"
+    r"[LRD]?\.?\s?\d+(?:[A-Za-z](?![a-z]))?(?:[-.]\d+)*(?:-[A-Z]\b)?(?:\s?(?:bis|ter|quater|quinquies|sexies|septies|octies))?)"
 )
 ARTICLE_RE = re.compile(rf"^{_ARTICLE_WORDS}\s*{_ARTICLE_NUM}\s*(?:[º°o](?=\W|$))?\s*(?:\.-|\.—|[.:—–-])?\s*", re.I)
 UNDOTTED_RE = re.compile(r"^(?P<num>\d+[A-Z]{0,3}(?:\.\d+)*)\s+(?=[A-Z])")
@@ -105,6 +105,7 @@ class _State:
     line_number: int = 0
     amending: int | None = None  # the amending provision whose inserted text is being read
     moved: set[int] = field(default_factory=set)  # starts of the labels printed late, opened where their sentence starts
+    bare_label: int | None = None  # an article whose label stood alone on the line before ("### Artículo 148")
 
 
 _BOLD_RE = re.compile(r"\*\*|__")
@@ -146,6 +147,7 @@ def _lines(text: str, marked_headings: set[int] | None = None) -> list[tuple[int
         key = _furniture_key(raw)
         if key:
             repeats[key] = repeats.get(key, 0) + 1
+    run_ins = _run_ins(text)
     for raw in raw_lines:
         stripped = raw.strip()
         if _NOTE_OPEN_RE.match(stripped):
@@ -158,9 +160,10 @@ def _lines(text: str, marked_headings: set[int] | None = None) -> list[tuple[int
             cut = len(shown) - len(shown.lstrip())
             if shown.strip():
                 begin = offset + lead + skip + cut
-                for before, piece in _marginal_parts(shown.strip()):
-                    for at, part in _inline_parts(piece):
-                        out.append((lead, begin + before + at, part))
+                for glued, whole in _glued_parts(shown.strip(), begin, run_ins):
+                    for before, piece in _marginal_parts(whole):
+                        for at, part in _inline_parts(piece):
+                            out.append((lead, begin + glued + before + at, part))
                 if stripped.startswith("#"):
                     marked_headings.add(begin)
         if in_note and _NOTE_CLOSE_RE.match(stripped):
@@ -183,6 +186,81 @@ _OPENING_QUOTE_RE = re.compile(r"^[\"“«‘']\s*")
 INLINE_MIN_CHARS = 250  # a line this long may hold a whole section: "(1) ... — (a) ...; or (b) ... (2) ..."
 _INLINE_LABEL_RE = re.compile(r"(?<=[.;:—–\]])\s*(?:(?:or|and|ou|et|o|y)\s+)?(\((\d{1,3}|[a-z]{1,4}|[A-Z])\))\s+(?=\S)")
 ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")  # sub-paragraph numbers in order
+
+
+# An article label printed against the word before it, as Markdown and text mirrors of databases print the
+# heading, the label and the first paragraph number of each article when they drop the layout: "MenacesArt. 1801
+# Quiconque" (heading "Menaces", art. 180 al. 1), "... pécuniaire.ContrainteArt. 181", "Art. 92S’il y a ...".
+_GLUED_LABEL_RE = re.compile(
+    r"(?<=[^\W\d_]|[.;:)»”])(?:Art\.|Article|Art[íi]culo)\s?(?P<num>\d+(?:[a-z]|bis|ter|quater|quinquies|sexies|septies|octies)?)"
+    r"(?![\d.,]\d|[a-z])")
+_SENTENCE_BOUNDARY_RE = re.compile(r"(?<=[.;:!?])\s+(?=[^\W\d_])")
+
+
+def _run_ins(text: str) -> set[int]:
+    """Where the number of a first paragraph starts that ran into the glued article label before it ("Art. 1801
+    Quiconque" is art. 180 al. 1): the article's text follows on the line, the number ends in 1, and without
+    that digit it follows the article printed before (or precedes the one printed after) where the whole
+    number does not."""
+    labels = list(_GLUED_LABEL_RE.finditer(text))
+    out: set[int] = set()
+    previous: tuple[int, str, str] | None = None
+    for i, match in enumerate(labels):
+        num, rest = match["num"], text[match.end():match.end() + 2]
+        following = _number_key(labels[i + 1]["num"]) if i + 1 < len(labels) else None
+
+        def fits(key: tuple[int, str, str]) -> bool:
+            after = previous is None or previous < key and key[0] <= previous[0] + UNDOTTED_MAX_JUMP
+            return after and (following is None or key < following)
+
+        shorter = _number_key(num[:-1]) if num.isdigit() and len(num) > 1 else None
+        if (shorter and num.endswith("1") and rest[:1].isspace() and rest.strip() and (previous or following)
+                and fits(shorter) and not fits(_number_key(num))):
+            out.add(match.end() - 1)
+            previous = shorter
+        else:
+            previous = _number_key(num)
+    return out
+
+
+def _glued_parts(line: str, begin: int, run_ins: set[int]) -> list[tuple[int, str]]:
+    """A line cut before the article labels glued to the word before them, with the heading printed against
+    the label ("... pécuniaire.Mariage forcéArt. 181a") as a line of its own, and the first paragraph's
+    number split off the article number when it ran into it ("Art. 1801 Quiconque")."""
+    cuts: list[int] = []
+    for match in _GLUED_LABEL_RE.finditer(line):
+        head = _glued_heading_start(line, match.start())
+        cuts += [match.start()] if head is None else [head, match.start()]
+        if begin + match.end() - 1 in run_ins:
+            cuts.append(match.end() - 1)  # "1 Quiconque": the paragraph starts at its number
+        elif line[match.end():match.end() + 1].isupper():
+            cuts.append(match.end())  # "Art. 92S’il y a eu ...": the text printed against the number
+    if not cuts:
+        return [(0, line)]
+    bounds = sorted({0, *cuts, len(line)})
+    return [(lo + len(line[lo:hi]) - len(line[lo:hi].lstrip()), line[lo:hi].strip())
+            for lo, hi in zip(bounds, bounds[1:]) if line[lo:hi].strip()]
+
+
+def _glued_boundaries(text: str) -> list[int]:
+    """Where a word starts against the one before it with no space: a capital after a lower-case letter
+    ("libertéMenaces") or a letter after a sentence's end ("pécuniaire.Mariage")."""
+    return [i for i in range(1, len(text)) if text[i].isupper() and text[i + 1:i + 2].islower()
+            and (text[i - 1].islower() or text[i - 1] in ".;:!?)…")]
+
+
+def _glued_heading_start(line: str, label: int) -> int | None:
+    """Where the heading printed against a glued label starts: after the last word boundary with no space
+    ("libertéMenaces", "pécuniaire.Mariage forcé"), else after the last sentence end, else at the line's
+    start; None when the text before the label is empty or no heading."""
+    before = line[:label]
+    for starts in (_glued_boundaries(before), [m.end() for m in _SENTENCE_BOUNDARY_RE.finditer(before)], [0]):
+        if not starts:
+            continue
+        heading = before[starts[-1]:].strip()
+        if heading and _is_heading_text(heading):
+            return starts[-1]
+    return None
 
 
 _MARGINAL_RE = re.compile(r"^(?P<heading>[A-Z][^.;:!?()]{0,90}?)\.\s+(?=\d+[A-Z]?\.\s?(?:[—–-]|\(\d+[A-Z]?\)))")
@@ -290,7 +368,8 @@ def _division(line: str, language: str) -> tuple[str, str, str] | None:
     if not level:
         return None
     rest = line[len(word):].strip()
-    match = re.match(rf"^({_NUM})\b\.?\s*(?:--|[-—–:.])?\s*", rest, re.I)
+    match = re.match(rf"^({_NUM})(?:\b|(?=[A-Z][^\W\d_A-Z]))\.?\s*(?:--|[-—–:.])?\s*", rest)  # "Titre 4Crimes ..."
+    match = match or re.match(rf"^({_NUM})\b\.?\s*(?:--|[-—–:.])?\s*", rest, re.I)
     if match:
         heading = rest[match.end():].strip()
         if heading[:1].islower():  # "Title II when:" is a sentence running on, not a heading
@@ -318,6 +397,29 @@ def _article_label(word: str, num: str, language: str) -> str:
     return names.get(language, "Article") if word.startswith("art") else word.capitalize()
 
 
+# An amendment note printed under a section, naming it ("Section 7(1): amended, on 1 July 2013, by section 413 of
+# ...", "Section 2(1) **aircraft**: inserted, on ...", "Section 1(2): this Act brought into force, on ..."): the
+# reference is followed at once by a colon and a lower-case sentence that dates the change.
+_HISTORY_NOTE_RE = re.compile(r"^(?:\(\w{1,4}\))*(?:\s+(?:\*\*|__|\s\s)[^*_:\n]{1,80}?(?:\*\*|__|\s\s)(?:\s*(?:sub)?(?:paragraph|section|clause|item)\s*\(\w{1,4}\))?)?:\s+[a-z][^.]*?\b(?:1[6-9]|20)\d\d\b")
+
+
+def _is_history_note(line: str) -> bool:
+    line = _unmark(_MARKDOWN_RE.sub("", line.strip()))
+    match = ARTICLE_RE.match(fold_accents(line[:LABEL_PREFIX]))
+    return bool(match and _HISTORY_NOTE_RE.match(line[match.end("num"):]))
+
+
+def _history_notes(text: str) -> list[tuple[int, int]]:
+    """The spans of the amendment notes of a consolidation: the sections they name ("by section 4 of the
+    Amendment Act 2005") are those of the amending Acts, not of this one."""
+    out, offset = [], 0
+    for raw in text.split("\n"):
+        if _is_history_note(raw):
+            out.append((offset, offset + len(raw)))
+        offset += len(raw) + 1
+    return out
+
+
 def _article(line: str, indent: int, state: _State) -> tuple[str, str, int] | None:
     """(label, num, end of the label in the line) when the line opens an article-level provision."""
     match = ARTICLE_RE.match(fold_accents(line[:LABEL_PREFIX]))  # a label stands at the start; folding keeps lengths
@@ -327,6 +429,8 @@ def _article(line: str, indent: int, state: _State) -> tuple[str, str, int] | No
             return None
         if word.islower() and len(word.rstrip(".")) > 1:  # "section 10A, he commits ...": a wrapped reference
             return None
+        if _HISTORY_NOTE_RE.match(line[match.end("num"):]):
+            return None  # "Section 5(a): amended, on 1 September 1999, by ...": a note on the section's history
         following = re.sub(r"^(?:\(\w{1,4}\)\s*)+", "", line[match.end():]).split(" ", 1)[0]
         if following[:1].islower() and following not in _SUFFIXES and not re.search(r"[.:—–-]\s*$", match.group(0)):
             return None  # "Section 40 does not apply ...", "section 2 of the Act": a sentence naming a section
@@ -558,8 +662,20 @@ def _follows(previous: str, num: str) -> bool:
     return previous.isdigit() and num.isdigit() and int(num) == int(previous) + 1
 
 
+_SUFFIX_LINE_RE = re.compile(r"^(?P<suffix>bis|ter|qu[aá]ter|quinquies|sexies|septies|octies)\s*(?:\.-|\.—|[.:—–-])\s*", re.I)
+
+
 def _read_line(state: _State, indent: int, start: int, line: str) -> None:
     state.line_start = start
+    bare, state.bare_label = state.bare_label, None
+    suffix = _SUFFIX_LINE_RE.match(line) if bare is not None else None
+    if suffix:  # "### Artículo 148" / "Quáter.- Se impondrá ...": the suffix printed on the next line is the number's
+        node = state.nodes[bare]
+        node.num = f"{node.num} {suffix['suffix']}"
+        node.label = f"{node.label} {suffix['suffix']}"
+        state.heading_slot = None
+        _after_article_label(state, node, indent, start, line, suffix.end())
+        return
     if start in state.contents:  # a table of contents names provisions; it opens none
         state.pending_heading, state.heading_slot = "", None
         return
@@ -585,6 +701,7 @@ def _read_line(state: _State, indent: int, start: int, line: str) -> None:
         state.kinds = []
         node.heading, state.pending_heading = state.pending_heading, ""
         _after_article_label(state, node, indent, start, line, cut)
+        state.bare_label = node.index if not line[cut:].strip(" .-—–:") else None
         return
     subs, cut = _subs(line, indent, state)
     if subs and (_current_article(state) or state.nodes):
@@ -847,13 +964,13 @@ def find_definitions(text: str, provisions: tuple[Provision, ...], language: str
 
 # ----------------------------------------------------------------------------- cross-references
 
-_REF_NUM = r"(\d+(?:er)?[A-Z]?(?:[-.]\d+)*(?:\s?(?:bis|ter|quater))?)((?:\s?\(\w{1,4}\))*)"
+_REF_NUM = r"(\d+(?:er)?[A-Z]?(?:[-.]\d+)*(?:\s?(?:bis|ter|qu[aá]ter|quinquies|sexies)\b)?)((?:\s?\(\w{1,4}\))*)"
 CROSSREF_RE = re.compile(
     rf"\b(?P<word>sections?|subsections?|s\.|ss\.|articles?|art\.|art[íi]culos?|§+)\s*(?:L\.?\s?)?{_REF_NUM}"
     rf"(?:\s*(?P<sep>to|à|a|and|et|y|or|ou|o)\s+{_REF_NUM})?",
     re.I,
 )
-_LIST_MORE_RE = re.compile(r"^(?:\s*,\s*|\s+(?:or|and|et|ou|y|o|e)\s+|\s*,\s*(?:or|and|et|ou|y|o)\s+)(\d+[A-Z]?(?:-\d+)*)((?:\s?\(\w{1,4}\))*)", re.I)
+_LIST_MORE_RE = re.compile(r"^(?:\s*,\s*|\s+(?:or|and|et|ou|y|o|e)\s+|\s*,\s*(?:or|and|et|ou|y|o)\s+)(\d+[A-Z]?(?:-\d+)*(?:\s?(?:bis|ter|qu[aá]ter|quinquies|sexies)\b)?)((?:\s?\(\w{1,4}\))*)", re.I)
 _SUBREF_RE = re.compile(
     r"\b(?:sub-?sections?|(?:sub-?)?paragraphs?|alinéas?|incisos?)\s*\(\s*(\w{1,4})\s*\)"
     r"(?:\s*(to|and|or|à|et|a|y)\s*\(\s*(\w{1,4})\s*\))?", re.I)
@@ -962,8 +1079,11 @@ def find_crossrefs(text: str, provisions: tuple[Provision, ...]) -> tuple[CrossR
     """References such as "an offence under section 5", "articles 4 à 6", "subsection (1)"."""
     articles = _article_index(provisions)
     locator = Locator(provisions)
+    notes = _history_notes(text)
     out: list[CrossRef] = []
     for match in CROSSREF_RE.finditer(text):
+        if any(lo <= match.start() < hi for lo, hi in notes):
+            continue  # "Section 8(2A): inserted, on 22 June 2005, by section 4 of the Amendment Act 2005"
         source = locator.innermost(match.start())
         if source is None or provisions[source].start == match.start():  # the provision's own label
             continue
@@ -981,6 +1101,8 @@ def find_crossrefs(text: str, provisions: tuple[Provision, ...]) -> tuple[CrossR
             target = _resolve(articles, provisions, num, subs)
             out.append(CrossRef(source, target, text[match.start():end], match.start(), end))
     for match in _SUBREF_RE.finditer(text):
+        if any(lo <= match.start() < hi for lo, hi in notes):
+            continue
         source = locator.innermost(match.start())
         if source is None or _article_of(provisions, source) is None:
             continue

@@ -323,3 +323,52 @@ def test_markdown_italic_paragraph_labels() -> None:
     text = ("**10A.** (1) A person commits an offence if he\n\n_(a)_ commits an act of violence at an airport; or\n\n"
             "_(b)_ destroys the facilities of an airport.\n")
     assert _labels(text) == ["Section 10A", "Section 10A(1)", "Section 10A(1)(a)", "Section 10A(1)(b)"]
+
+
+def test_an_article_label_glued_to_its_heading_opens_the_article() -> None:
+    # a text mirror of a database prints heading, label and first paragraph number with no space between them
+    text = ("# Titre 2Infractions contre l’ordreTroublesArt. 401\u00a0Quiconque trouble l’ordre est puni.\n"
+            "\t\t Nouvelle teneur selon la loi du 1er janv. 2020.\n"
+            "\t2\u00a0La tentative est punissable.ÉmeuteArt. 41\n"
+            "\tQuiconque prend part à une émeute est puni.Inondation. ÉcroulementArt. 41bis \n"
+            "\tQuiconque cause une inondation est puni.\n"
+            "\tII. MesuresArt. 42S’il y a eu infraction, l’autorité retire le permis.")
+    provisions = [p for p in split_provisions(text, "fr") if p.level in ("title", "article")]
+    assert [(p.label, p.heading) for p in provisions] == [
+        ("Title 2", "Infractions contre l’ordre"), ("Article 40", "Troubles"), ("Article 41", "Émeute"),
+        ("Article 41bis", "Inondation. Écroulement"), ("Article 42", "Mesures")]
+    assert text[provisions[1].start:].startswith("Art. 40")  # paragraph 1 split off the article number
+    assert "La tentative est punissable." in text[provisions[1].start:provisions[1].end]
+    # a label in running text ("l’art. 41") is no label, nor is "Art. 401" when no sequence tells 40 from 401
+    assert _labels("Selon l’art. 41, est puni.", "fr") == ["Text"]
+    assert [p.label for p in split_provisions("ObjetArt. 401\u00a0Le présent texte règle.", "fr")
+            if p.level == "article"] == ["Article 401"]
+
+
+def test_an_amendment_note_naming_a_section_opens_nothing() -> None:
+    # consolidations print the history of each section under it, naming the section and its subsections
+    text = ("7 Hijacking\n    \n*   (1) Everyone commits the crime of hijacking who seizes an aircraft.\n"
+            "    (2) Everyone who attempts it is liable.\n\n"
+            "    Section 7(1): amended, on 1 July 2013, by [section 413][58] of the Procedure Act 2011 (2011 No 81).\n"
+            "    Section 7(1) **aircraft**: inserted, on 1 September 1999, by section 3 of the Amendment Act 1999.\n"
+            "    Section 7: replaced, on 1 September 1999, by section 111 of the Amendment Act 1999.\n"
+            "8 Offences on board\n    \n*   Everyone commits a crime who assaults a crew member.\n")
+    labels = [p.label for p in split_provisions(text, "en") if p.level == "article"]
+    assert labels == ["Section 7", "Section 8"]
+    # the sections a note names are those of the amending Act
+    assert [r.text for r in split(text, "en").crossrefs] == []
+    # a section that opens with its own text after a colon is still a section
+    assert _labels("Section 3: Everyone who seizes an aircraft commits a crime.\nSection 4: Offences.", "en") == [
+        "Section 3", "Section 4"]
+
+
+def test_an_article_suffix_printed_on_the_next_line_belongs_to_its_number() -> None:
+    # a Markdown conversion puts "Bis.-" under the heading line that holds "Artículo 20"
+    text = ("### Artículo 20\n.- Se impondrá pena al que secuestre una aeronave.\n"
+            "### Artículo 20\nBis.- Se impondrá pena al que amenace con cometer los delitos del artículo 20 Ter.\n"
+            "### Artículo 20\nQuáter.- Se aplicará pena al que financie los delitos de los artículos 20 Bis y 20 Quáter.\n")
+    structure = split(text, "es")
+    assert [p.label for p in structure.provisions if p.level == "article"] == [
+        "Artículo 20", "Artículo 20 Bis", "Artículo 20 Quáter"]
+    targets = [structure.provisions[r.target].label if r.target is not None else None for r in structure.crossrefs]
+    assert targets == [None, "Artículo 20 Bis", "Artículo 20 Quáter"]  # there is no 20 Ter

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lawcheck.match import BillIndex, Hits, hits_within
+from lawcheck.match import BillIndex, hits_outside, hits_within
 from lawcheck.models import Definition, Drafting, Provision, Structure
 from lawcheck.normalise import fold
 from lawcheck.split import Locator
@@ -124,13 +124,6 @@ def _part_of(structure: Structure, index: int, article: int) -> int:
     return cursor
 
 
-def _outside(hits: Hits, others: Hits) -> Hits:
-    """The hits that overlap none of ``others`` ("commits an offence" inside "any person who commits an
-    offence under this Act" names an offender: it creates no offence)."""
-    spans = [(h.start, h.end) for h in others]
-    return Hits(h for h in hits if not any(lo < h.end and h.start < hi for lo, hi in spans))
-
-
 def division_reach(structure: Structure) -> dict[int, tuple[int, int]]:
     """The span a reference to each Part, Title or Chapter reaches: from its heading to the next division of the
     same or a higher rank, or a schedule (a Title reaches its Chapters even where the splitter reads them as
@@ -171,7 +164,7 @@ class UnitBuilder:
         self.text = text
         self.structure = structure
         self.index = index
-        self.penal_hits = _outside(index.find_any(drafting.penal), index.find_any(drafting.offender))
+        self.penal_hits = hits_outside(index.find_any(drafting.penal), index.find_any(drafting.offender))
         self.duty_hits = index.find_any(drafting.duty)
         self.whole_act_hits = index.find_any(drafting.whole_act)
         self.defined_in = structure.interpretive
@@ -179,6 +172,7 @@ class UnitBuilder:
         self._definition_index = {d: i for i, d in enumerate(structure.definitions)}
         self.term_hits = {d.term: index.find(d.term) for d in structure.definitions}
         self._penal_parts: set[int] = set()  # the subsections of penal articles that hold or receive the penalty
+        self._last_penal_part: dict[int, int | None] = {}  # article -> start of its last penal part (None: all)
         self._penalising: dict[int, list[int]] = {}  # provision -> the penal provisions of other articles naming it
         self._penal_articles = self._articles_with_penalty()
         self._definitions_near = self._near([(d, h.start) for d in structure.definitions for h in self.term_hits[d.term]])
@@ -232,11 +226,14 @@ class UnitBuilder:
         article = article_of(structure, index)
         if article not in self._penal_articles:
             return False
-        provision = structure.provisions[article]
-        parts = [c for c in provision.children if c in self._penal_parts]
-        if not parts or index == article or hits_within(self.penal_hits, merge(own_segments(structure, article))):
+        if article not in self._last_penal_part:
+            parts = [c for c in structure.provisions[article].children if c in self._penal_parts]
+            whole = not parts or bool(hits_within(self.penal_hits, merge(own_segments(structure, article))))
+            self._last_penal_part[article] = None if whole else structure.provisions[parts[-1]].start
+        last = self._last_penal_part[article]
+        if last is None or index == article:
             return True
-        return structure.provisions[_part_of(structure, index, article)].start <= structure.provisions[parts[-1]].start
+        return structure.provisions[_part_of(structure, index, article)].start <= last
 
     def _definitions(self, index: int, own: Ranges) -> list[int]:
         """Indexes of the definitions whose term the unit's own words use. A term defined more than once

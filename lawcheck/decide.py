@@ -23,7 +23,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from lawcheck.context import Ranges, Unit, article_of, division_reach, merge
-from lawcheck.match import NEGATION_WINDOW, REPORTED_WINDOW, BillIndex, Hit, Hits, drop_after, hits_within
+from lawcheck.match import NEGATION_WINDOW, REPORTED_WINDOW, BillIndex, Hit, Hits, drop_after, hits_outside, hits_within
 from lawcheck.split import Locator, act_titles
 from lawcheck.models import (
     Catalogue,
@@ -71,7 +71,7 @@ class Decider:
         self.carve_outs = index.find_any(drafting.carve_out)
         self.reported = index.find_any(drafting.reported)
         self.negations = index.find_any(drafting.negation)
-        self.means = [(h.start, h.end) for h in index.find_any(drafting.means)]
+        self.means = index.find_any(drafting.means)
         self.by_reference_hits = index.find_any(drafting.by_reference)
         names = tuple(n for i in catalogue.instruments.values() for n in i.short_names.get(language, ()))
         titles = [(h.start, h.end) for h in index.find_any(names)] + list(act_titles(text, language))
@@ -90,6 +90,8 @@ class Decider:
             if offence.kind == "principal":
                 self.principals[offence.instrument] = (*self.principals.get(offence.instrument, ()), offence.id)
         self.covering: dict[str, list[Finding]] = {}  # principal offence -> every finding not missing
+        self._cover_index: dict[str, tuple] = {}
+        self._term_starts: dict[int, list[tuple[int, Hit]]] | None = None  # principal -> where its covering findings stand (_may_apply)
         self._by_reference: dict[str, tuple[Unit, Hit] | None] = {}
         self.division_reach = division_reach(structure)
         self._acts: list[tuple[Unit, Hit, Ranges]] | None = None
@@ -104,7 +106,7 @@ class Decider:
             if element.role == "conduct" and self.reported:  # "information that a bomb has been placed"
                 hits = Hits(drop_after(hits, self.reported, REPORTED_WINDOW))
             if element.role == "conduct" and self.means:  # "seizes a ship by violence or threat of violence"
-                hits = Hits(h for h in hits if not any(lo <= h.start and h.end <= hi for lo, hi in self.means))
+                hits = hits_outside(hits, self.means)
             if element.role == "circumstance" and self.negations:  # "aircraft not in service"
                 kept = drop_after(hits, self.negations, NEGATION_WINDOW)
                 self._negated[key] = Hits(sorted(set(hits) - set(kept), key=lambda h: (h.start, h.end)))
@@ -318,7 +320,7 @@ class Decider:
         for principal in self.principals.get(offence.instrument, ()):
             self._best(principal)
             covering = [*self.covering.get(principal, ()), *([reference] if reference else [])]
-            for finding in covering:
+            for finding in self._may_apply(principal, covering, unit):
                 how = _applies_to(self.structure, self.division_reach, unit, finding.unit)
                 if how:
                     out.append((principal, finding, how))
@@ -329,6 +331,32 @@ class Decider:
         if not out:  # "(2) The Convention may be treated as an extradition arrangement for the offences to which
             out = self._section_links(offence, unit)  # it relates": read with the section's other subsections
         return out
+
+    def _may_apply(self, principal: str, covering: list[Finding], unit: Unit) -> list[Finding]:
+        """The covering findings a unit may apply to, in their order: those in its own article and, when it
+        refers to provisions, those inside what it refers to or holding it. Saves judging every finding
+        against every obligation provision of a long law."""
+        key = (principal, len(covering))
+        if self._cover_index.get(principal, (None,))[0] != key:
+            by_article: dict[int, list[int]] = {}
+            by_unit: dict[int, list[int]] = {}
+            starts = sorted((f.unit.provision.start, i) for i, f in enumerate(covering))
+            for i, f in enumerate(covering):
+                by_article.setdefault(article_of(self.structure, f.unit.provision.index), []).append(i)
+                by_unit.setdefault(f.unit.provision.index, []).append(i)
+            self._cover_index[principal] = (key, by_article, by_unit, starts)
+        _, by_article, by_unit, starts = self._cover_index[principal]
+        chosen = set(by_article.get(article_of(self.structure, unit.provision.index), ()))
+        provisions = self.structure.provisions
+        for ref in unit.refers_to:
+            lo, hi = self.division_reach.get(ref, (provisions[ref].start, provisions[ref].end))
+            first = bisect.bisect_left(starts, (lo, -1))
+            chosen.update(i for _, i in starts[first:bisect.bisect_left(starts, (hi, -1))])
+            cursor: int | None = ref  # a finding holding what the unit refers to ("section 3(1)(a)" in section 3)
+            while cursor is not None:
+                chosen.update(by_unit.get(cursor, ()))
+                cursor = provisions[cursor].parent
+        return [covering[i] for i in sorted(chosen)]
 
     def _section_links(self, offence: Offence, unit: Unit) -> list[tuple[str, Finding, str]]:
         """The links of the other provisions of the unit's section, for a subsection that names no offence."""
@@ -416,12 +444,19 @@ class Decider:
 
     def _defined_act(self, verb: Hit) -> tuple[Hit, list[int]] | None:
         """The defined term named just after "engages in" (within a few words), with its definitions."""
-        for number, definition in enumerate(self.structure.definitions):
-            for hit in self._term_hits(definition.term):
-                if 0 < hit.first_token - verb.last_token <= ENGAGE_WINDOW:
-                    same = [i for i, d in enumerate(self.structure.definitions) if d.term.lower() == definition.term.lower()]
-                    return hit, same or [number]
-        return None
+        if self._term_starts is None:  # token -> (definition number, hit of its term starting there)
+            self._term_starts = {}
+            for number, definition in enumerate(self.structure.definitions):
+                for hit in self._term_hits(definition.term):
+                    self._term_starts.setdefault(hit.first_token, []).append((number, hit))
+        near = [found for token in range(verb.last_token + 1, verb.last_token + ENGAGE_WINDOW + 1)
+                for found in self._term_starts.get(token, ())]
+        if not near:
+            return None
+        number, hit = min(near, key=lambda found: (found[0], found[1].start))
+        term = self.structure.definitions[number].term.lower()
+        same = [i for i, d in enumerate(self.structure.definitions) if d.term.lower() == term]
+        return hit, same or [number]
 
     def _term_hits(self, term: str) -> Hits:
         return self.index.find(term)

@@ -195,6 +195,18 @@ def _follows(hit: Hit, cue_ends: list[int], window: int) -> bool:
     return i < len(cue_ends) and cue_ends[i] < hit.first_token
 
 
+def hits_outside(hits: Hits, others: Hits) -> Hits:
+    """The hits that do not lie wholly inside one of ``others`` (in document order, in linear time)."""
+    ranges: list[tuple[int, int]] = []
+    for h in sorted(others, key=lambda h: h.start):
+        if ranges and h.start <= ranges[-1][1]:
+            ranges[-1] = (ranges[-1][0], max(ranges[-1][1], h.end))
+        else:
+            ranges.append((h.start, h.end))
+    inside = {id(h) for h in hits_within(hits, tuple(ranges))}
+    return Hits(h for h in hits if id(h) not in inside)
+
+
 def hits_within(hits: tuple[Hit, ...], ranges: tuple[tuple[int, int], ...]) -> list[Hit]:
     """The hits lying wholly inside one of the (sorted, disjoint) character ranges."""
     if not hits or not ranges:

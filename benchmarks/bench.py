@@ -1,7 +1,7 @@
 """Speed and scale of lawcheck, measured on one core: `make bench` or `python benchmarks/bench.py`.
 
-Builds bills of 10k, 50k and 200k words from the samples (samples/<lang>/*.txt) and the real laws in
-../shared/legislation/texts (when present; their leading "#" lines stripped), in the language asked
+Builds bills of 10k, 50k and 200k words from the samples (samples/<lang>/*.txt) and the real laws of
+../shared/legislation (when present) and tests/legislation (their leading "#" lines stripped), in the language asked
 (English by default), and reports in one run:
 
 * floor: the time to only tokenise the bill (``lawcheck.normalise.tokenize``: the same spaCy blank
@@ -39,8 +39,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_TEXTS = ROOT.parent / "shared" / "legislation" / "texts"
-SHARED_GOLD = ROOT.parent / "shared" / "legislation" / "gold.yaml"
+# real laws: the shared set beside the checkout and the repository's corpus
+CORPORA = (ROOT.parent / "shared" / "legislation", ROOT / "tests" / "legislation")
 SIZES = (10_000, 50_000, 200_000)
 
 # (label, limit, description); a limit is a number the measured value must not exceed.
@@ -57,24 +57,27 @@ TARGETS = (
 
 
 def source_texts(language: str) -> list[tuple[str, str]]:
-    """(name, text) of every sample and shared real law in ``language``, sorted by name."""
+    """(name, text) of every sample and real law (shared and repository corpus) in ``language``, by name."""
     texts = [(p.name, p.read_text(encoding="utf-8")) for p in sorted((ROOT / "samples" / language).glob("*.txt"))]
-    languages = _shared_languages()
-    for path in sorted(SHARED_TEXTS.glob("*.txt")) if SHARED_TEXTS.is_dir() else []:
-        if languages.get(path.stem) == language:
-            texts.append((path.name, re.sub(r"\A(?:#[^\n]*\n)+", "", path.read_text(encoding="utf-8"))))
+    laws = []
+    for folder in CORPORA:
+        languages = _languages(folder / "gold.yaml")
+        for path in sorted((folder / "texts").glob("*.txt")) if (folder / "texts").is_dir() else []:
+            if languages.get(path.stem) == language:
+                laws.append((path.name, re.sub(r"\A(?:#[^\n]*\n)+", "", path.read_text(encoding="utf-8"))))
+    texts += sorted(laws)
     if not texts:
         sys.exit(f"bench: no source text in language {language!r} (samples/{language}/*.txt)")
     return texts
 
 
-def _shared_languages() -> dict[str, str]:
-    """case -> language, from ../shared/legislation/gold.yaml (empty when absent)."""
-    if not SHARED_GOLD.is_file():
+def _languages(gold: Path) -> dict[str, str]:
+    """case -> language, from a corpus's gold.yaml (empty when absent)."""
+    if not gold.is_file():
         return {}
     import yaml
 
-    data = yaml.safe_load(SHARED_GOLD.read_text(encoding="utf-8")) or {}
+    data = yaml.safe_load(gold.read_text(encoding="utf-8")) or {}
     cases = data.get("cases", data) if isinstance(data, dict) else {}
     if isinstance(cases, dict):
         return {str(k): str(v.get("language", "")) for k, v in cases.items() if isinstance(v, dict)}

@@ -44,7 +44,7 @@ UNDOTTED_RE = re.compile(r"^(?P<num>\d+[A-Z]{0,3}(?:\.\d+)*)\s+(?=[A-Z])")
 _BARE_NUMBER_RE = re.compile(r"^(?P<num>\d+(?:\.\d+)+)\s*$")
 YEARS = (1700, 2099)  # a number in this range standing first, before any section, is a year ("1982 CHAPTER 28")
 UNDOTTED_MAX_JUMP = 50  # "11 Financing terrorist acts" after section 10; excerpts skip; "1980 Convention" is no section
-NUMBERED_RE = re.compile(r"^(?P<num>\d+[A-Z]?)\.(?:—|–|-)?(?:\s+(?=\S)|\s*$|(?=\(\d+[A-Z]?\)))")
+NUMBERED_RE = re.compile(r"^(?P<num>\d+[A-Za-z]?)\.(?:—|–|-)?(?:\s+(?=\S)|\s*$|(?=\(\d+[A-Z]?\)))")
 SUB_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("paren-digit", re.compile(r"^\((\d+[A-Z]?)\)\s*")),
     ("paren-lower", re.compile(r"^\(([a-z]{1,4})\)\s*")),

@@ -372,3 +372,11 @@ def test_an_article_suffix_printed_on_the_next_line_belongs_to_its_number() -> N
         "Artículo 20", "Artículo 20 Bis", "Artículo 20 Quáter"]
     targets = [structure.provisions[r.target].label if r.target is not None else None for r in structure.crossrefs]
     assert targets == [None, "Artículo 20 Bis", "Artículo 20 Quáter"]  # there is no 20 Ter
+
+
+def test_a_lower_case_section_suffix_continues_the_series() -> None:
+    # PDF small capitals come out in lower case: "4c" is section 4C after 4A and 4B
+    text = ("4A. Any person who manufactures any unmarked plastic explosive shall be liable to imprisonment.\n"
+            "4B. Any person who possesses any unmarked plastic explosive shall be liable to imprisonment.\n"
+            "4c. (1) Any person who imports any unmarked plastic explosive shall be liable to imprisonment.\n")
+    assert [label for label in _labels(text) if label.count("(") == 0] == ["Section 4A", "Section 4B", "Section 4c"]

@@ -426,3 +426,17 @@ def test_an_offence_made_by_reference_cites_the_provision_that_makes_it(catalogu
     result = next(r for r in report.results if r.id == "montreal-1971:1(1)(b)")
     assert result.status == "covered"
     assert "Section 25" in [p.label for p in result.provisions]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # the UK Internationally Protected Persons Act 1978 s 1 form: no penalty words, "guilty of that offence"
+        ("1.—(1) If a person does outside the United Kingdom—\n(a) any act to or in relation to a protected person "
+         "which, if he had done it in the United Kingdom, would have made him guilty of the offence of murder or "
+         "kidnapping,\nhe shall in the United Kingdom be guilty of that offence.", "en"),
+        ("Article 3\nLa prise d'otage d'un agent diplomatique est punie de trente ans de réclusion criminelle.", "fr"),
+    ],
+)
+def test_national_forms_of_attacks_on_protected_persons(catalogue, text: str, language: str) -> None:
+    assert _status(catalogue, text, "ipp-1973:2(1)(a)", language)[0] in ("covered", "partial")

@@ -415,24 +415,37 @@ def _read(path: str):  # noqa: ANN202
 @click.option("--lang", type=click.Choice(["en", "fr", "es"]), help="The bill's language (default: detected).")
 @click.option("--offences", type=click.Path(path_type=str), help="A custom checklist folder.")
 @click.option("--decisions", type=click.Path(path_type=str), help="Show an expert's decision on this offence too.")
+@click.option("--brief", is_flag=True, help="Text: only the verdict, the provision, the words found and what is missing.")
 def explain_command(bill: str, offence_id: str, fmt: str | None, output: str | None, lang: str | None,
-                    offences: str | None, decisions: str | None) -> None:
+                    offences: str | None, decisions: str | None, brief: bool) -> None:
     """Explain the verdict on one offence: every element, the phrases tried, where each was found or why
     not (the closest words and their similarity), and how the status followed.
 
     \b
     Examples:
       lawcheck explain samples/en/counter-terrorism-bill.txt "bombings-1997:2(1)(a)"
+      lawcheck explain samples/en/counter-terrorism-bill.txt "hague-1970:1(a)" --brief
       lawcheck explain bill.docx "financing-1999:2(1)(b)" --format json -o why.json
     """
     from lawcheck.explain import explain
-    from lawcheck.render.explain import render_explanation, render_explanation_json
+    from lawcheck.render.explain import WIDTH, render_brief, render_explanation, render_explanation_json
 
     fmt = _output_format(output, fmt)
     catalogue = _catalogue(offences)
     expert = _decisions(decisions, catalogue)
     explanation = _guard(explain, _read(bill), catalogue, offence_id, lang, expert)
-    _deliver(render_explanation_json(explanation) if fmt == "json" else render_explanation(explanation), output)
+    if fmt == "json":
+        _deliver(render_explanation_json(explanation), output)
+        return
+    width = _terminal_width() if output is None else WIDTH
+    _deliver((render_brief if brief else render_explanation)(explanation, width), output)
+
+
+def _terminal_width() -> int:
+    """The terminal's width as rich measures it (``COLUMNS``, else the terminal, else 80)."""
+    from rich.console import Console
+
+    return Console().width
 
 
 def _user() -> str:
@@ -658,22 +671,38 @@ def annotate_command(bill: str, output: str | None, instruments: tuple[str, ...]
 
 @cli.command(name="demo")
 @click.option("--lang", type=click.Choice(["en", "fr", "es"]), default="en", show_default=True,
-              help="The language of the sample bill to walk through.")
-def demo_command(lang: str) -> None:
+              help="The language of the walk-through and of its sample bill.")
+@click.option("--step/--no-pause", "pause", default=None,
+              help="Wait for Enter between steps (default when run in a terminal) or print them all.")
+def demo_command(lang: str, pause: bool | None) -> None:
     """A guided walk-through for workshops, offline, on two drafts of a sample bill: check draft 1, show
     a covered, a partial and a missing offence, explain one, compare draft 1 with draft 2.
 
-    Each step starts with a sentence the trainer can say and the command the audience can type.
+    Each step starts with a sentence the trainer can say and the command the audience can type, then shows
+    what that command prints, at the terminal's width.
 
     \b
     Examples:
       lawcheck demo
       lawcheck demo --lang fr
+      lawcheck demo --no-pause > demo.txt
     """
     from lawcheck.demo import demo_steps
-    from lawcheck.render.demo import render_demo
+    from lawcheck.render.demo import render_step
+    from lawcheck.render.i18n import Labels
 
-    click.echo(render_demo(_guard(demo_steps, lang)), nl=False)
+    if pause is None:
+        pause = sys.stdin.isatty() and sys.stdout.isatty()
+    width = _terminal_width()
+    steps = _guard(demo_steps, lang, width=width)
+    for number, step in enumerate(steps, 1):
+        if number > 1 and pause:
+            try:
+                click.prompt(Labels(lang)("demo.next"), default="", show_default=False, prompt_suffix="")
+            except click.Abort:  # Ctrl+C or the end of the input: the trainer stops here
+                click.echo()
+                return
+        click.echo(render_step(step, number, lang, width), nl=False)
 
 
 def main() -> None:

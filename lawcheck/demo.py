@@ -2,15 +2,17 @@
 
 :func:`demo_steps` checks draft 1 of the language's sample bill (``samples/demo.yaml`` names the drafts and
 the instruments), picks a covered, a partial and a missing offence (by score, then in the order of the
-instruments: the same every time), explains one, and compares draft 1 with draft 2. Each
-step has a heading sentence for the trainer, the command the audience can type, and the output as text.
-Offline and deterministic; prints nothing. ``lawcheck.explain`` and ``lawcheck.diff`` are used when they
-are installed; otherwise their step says so.
+instruments: the same every time), explains one, and compares draft 1 with draft 2. Each step has a
+sentence for the trainer (in the demo's language, from ``render/labels/<lang>.yaml``), the command the
+audience can type, and exactly what that command prints at the same width: the step renders the command's
+result with the command's own renderer. The bills' paths are those of the packaged samples
+(:func:`lawcheck.data.samples_dir`), so the commands work from any folder. Offline and deterministic;
+prints nothing.
 """
 
 from __future__ import annotations
 
-import dataclasses
+import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +29,7 @@ STATUSES = ("covered", "partial", "missing")
 @dataclass(frozen=True)
 class DemoPlan:
     language: str
-    draft1: str  # paths as shown: relative to the repository, "/" separators
+    draft1: str  # absolute paths of the packaged samples, as the commands show them
     draft2: str
     instruments: tuple[str, ...]
 
@@ -45,28 +47,31 @@ def demo_plan(language: str, samples: Path = SAMPLES_DIR) -> DemoPlan:
     for draft in drafts:
         if not draft or not (samples / draft).is_file():
             raise LawcheckError(f"{config}: bills.{language}: draft {draft!r} not found in {samples}")
-    shown = [f"{samples.name}/{d}" for d in drafts]
+    shown = [str((samples / d).resolve()) for d in drafts]
     return DemoPlan(language, shown[0], shown[1], tuple(data.get("instruments") or ()))
 
 
-def demo_steps(language: str = "en", catalogue: Catalogue | None = None, samples: Path = SAMPLES_DIR) -> tuple[DemoStep, ...]:
-    """Run the walk-through and return its steps."""
+def demo_steps(language: str = "en", catalogue: Catalogue | None = None, samples: Path = SAMPLES_DIR,
+               width: int = 80) -> tuple[DemoStep, ...]:
+    """Run the walk-through and return its steps, their output rendered at ``width`` columns."""
+    from lawcheck.read import read_bill
+    from lawcheck.render.i18n import Labels
+
+    say = Labels(language)
     catalogue = catalogue or load_catalogue()
     plan = demo_plan(language, samples)
-    draft1 = _read(samples.parent / plan.draft1, plan.draft1)
+    draft1 = read_bill(plan.draft1)
     report = check_bill(draft1, catalogue, language, plan.instruments)
     picked = {status: pick(report, status, plan.instruments) for status in STATUSES}
     focus = picked["partial"] or picked["missing"]
-    steps = [_check_step(plan, report)]
-    steps += [_result_step(plan, status, picked[status]) for status in STATUSES]
-    steps.append(_explain_step(plan, draft1, catalogue, focus))
-    steps.append(_diff_step(plan, samples.parent, catalogue))
-    steps.append(DemoStep(
-        "Step 7. What to take home: lawcheck screens a draft; a lawyer confirms every verdict.",
-        "lawcheck --help",
-        "Every verdict names the provision and quotes its words, so it can be checked in minutes. The tool reads\n"
-        "words, not meaning: a provision drafted in unusual words can be missed, and a provision about something\n"
-        "else can look like a match. Try it on your own bill: lawcheck check my-bill.docx -o report.docx\n"))
+    steps = [_check_step(plan, report, catalogue, say, width)]
+    steps += [_explain_step(plan, draft1, catalogue, picked[status], say(f"demo.{status}"), say("demo.none"), width,
+                            brief=True) for status in STATUSES]
+    steps.append(_explain_step(plan, draft1, catalogue, focus, say("demo.explain"), say("demo.nothing_to_explain"),
+                               width, brief=False))
+    steps.append(_diff_step(plan, catalogue, say, width))
+    steps.append(DemoStep(say("demo.take_home"), "",
+                          f"{say('demo.take_home_text')}\n  lawcheck check {say('demo.own_bill')} -o report.docx\n"))
     return tuple(steps)
 
 
@@ -87,66 +92,42 @@ def pick(report: Report, status: str, instruments: tuple[str, ...] = ()) -> Offe
     return None
 
 
-def _read(path: Path, shown: str) -> Bill:
-    from lawcheck.read import read_bill
-
-    return dataclasses.replace(read_bill(path), path=shown)
+def _command(*words: str) -> str:
+    return " ".join(shlex.quote(w) for w in words)
 
 
-def _instrument_options(plan: DemoPlan) -> str:
-    return "".join(f" --instrument {i}" for i in plan.instruments)
+def _instrument_options(plan: DemoPlan) -> tuple[str, ...]:
+    return tuple(word for i in plan.instruments for word in ("--instrument", i))
 
 
-def _check_step(plan: DemoPlan, report: Report) -> DemoStep:
-    from lawcheck.rating import instrument_ratings
+def _check_step(plan: DemoPlan, report: Report, catalogue: Catalogue, say, width: int) -> DemoStep:  # noqa: ANN001
+    """``check --summary``: the bill line, the table of instruments, the counts (the terminal view, in English)."""
+    from lawcheck.render.common import localise
+    from lawcheck.render.demo import plain_text
+    from lawcheck.render.terminal import View, render_terminal
 
-    lines = [f"{report.bill.path}: {report.bill.title} ({report.bill.language}, {report.bill.provisions} provisions)"]
-    for rating in instrument_ratings(report):
-        lines.append(f"  {rating.instrument:16} {rating.rating:10} {rating.covered:3} covered {rating.partial:3} partial "
-                     f"{rating.missing:3} missing")
-    counts = report.summary()
-    lines.append(f"Summary: {counts['covered']} covered, {counts['partial']} partial, {counts['missing']} missing "
-                 f"of {len(report.results)} entries checked.")
-    return DemoStep("Step 1. We check the first draft of the bill against the civil aviation conventions.",
-                    f"lawcheck check {plan.draft1}{_instrument_options(plan)}", "\n".join(lines) + "\n")
+    shown = render_terminal(localise(report, catalogue, "en"), View(summary_only=True))
+    return DemoStep(say("demo.check"), _command("lawcheck", "check", plan.draft1, *_instrument_options(plan),
+                                                "--summary"), plain_text(shown, width))
 
 
-HEADINGS = {
-    "covered": "Step 2. A covered offence: one provision holds every element the treaty requires.",
-    "partial": "Step 3. A partial offence: the provision is there, but an element the treaty requires is not.",
-    "missing": "Step 4. A missing offence: no provision that creates an offence holds its core elements.",
-}
+def _explain_step(plan: DemoPlan, bill: Bill, catalogue: Catalogue, result: OffenceResult | None, heading: str,
+                  nothing: str, width: int, brief: bool) -> DemoStep:
+    """``explain`` (``--brief`` for the short view) on the offence picked, or a sentence when there is none."""
+    from lawcheck.explain import explain
+    from lawcheck.render.explain import render_brief, render_explanation
 
-
-def _result_step(plan: DemoPlan, status: str, result: OffenceResult | None) -> DemoStep:
-    from lawcheck.render.demo import render_result
-
-    body = render_result(result) if result else f"(the draft has no {status} offence for these instruments)\n"
-    command = f'lawcheck explain {plan.draft1} "{result.id}"' if result else f"lawcheck check {plan.draft1}"
-    return DemoStep(HEADINGS[status], command, body)
-
-
-def _explain_step(plan: DemoPlan, bill: Bill, catalogue: Catalogue, result: OffenceResult | None) -> DemoStep:
-    heading = "Step 5. Why? We ask lawcheck to explain one verdict, element by element."
     if result is None:
-        return DemoStep(heading, "lawcheck explain BILL OFFENCE-ID", "(no partial or missing offence to explain)\n")
-    command = f'lawcheck explain {plan.draft1} "{result.id}"'
-    try:
-        from lawcheck.explain import explain
-        from lawcheck.render.explain import render_explanation
-    except ImportError:
-        return DemoStep(heading, command, "(skipped: 'lawcheck explain' is not available in this version)\n")
-    return DemoStep(heading, command, render_explanation(explain(bill, catalogue, result.id, plan.language)))
+        return DemoStep(heading, "", nothing + "\n")
+    command = _command("lawcheck", "explain", plan.draft1, result.id, *(["--brief"] if brief else []))
+    explanation = explain(bill, catalogue, result.id, plan.language)
+    return DemoStep(heading, command, (render_brief if brief else render_explanation)(explanation, width))
 
 
-def _diff_step(plan: DemoPlan, root: Path, catalogue: Catalogue) -> DemoStep:
-    heading = "Step 6. The drafter revised the bill: we compare draft 1 with draft 2."
-    command = f"lawcheck diff {plan.draft1} {plan.draft2}{_instrument_options(plan)}"
-    try:
-        from lawcheck.diff import diff_files
-        from lawcheck.render.diff import diff_text
-    except ImportError:
-        return DemoStep(heading, command, "(skipped: 'lawcheck diff' is not available in this version)\n")
-    changes = diff_files(str(root / plan.draft1), str(root / plan.draft2), catalogue, plan.language,
-                         plan.instruments)
-    return DemoStep(heading, command, diff_text(changes))
+def _diff_step(plan: DemoPlan, catalogue: Catalogue, say, width: int) -> DemoStep:  # noqa: ANN001
+    from lawcheck.diff import diff_files
+    from lawcheck.render.diff import diff_text
+
+    command = _command("lawcheck", "diff", plan.draft1, plan.draft2, *_instrument_options(plan))
+    changes = diff_files(plan.draft1, plan.draft2, catalogue, plan.language, plan.instruments)
+    return DemoStep(say("demo.diff"), command, diff_text(changes, width))

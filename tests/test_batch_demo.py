@@ -154,10 +154,10 @@ def test_cli_batch_usage_errors_are_one_line(folder: Path, args: tuple[str, ...]
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "es"])
-def test_demo_plan_names_two_drafts_that_exist(language: str) -> None:
+def test_demo_plan_names_two_drafts_that_exist_from_any_folder(language: str) -> None:
     plan = demo_plan(language)
     assert plan.draft1 != plan.draft2
-    assert all((SAMPLES.parent / p).is_file() for p in (plan.draft1, plan.draft2))
+    assert all(Path(p).is_absolute() and Path(p).is_file() for p in (plan.draft1, plan.draft2))
 
 
 @pytest.mark.parametrize("status", ["covered", "partial", "missing"])
@@ -170,24 +170,97 @@ def test_demo_picks_the_same_offence_every_time(catalogue, status: str) -> None:
     assert first is not None and first == second and first.status == status and first.kind == "principal"
 
 
+def demo(language: str = "en", *args: str, columns: int = 80, stdin: str | None = None):
+    return CliRunner().invoke(cli, ["demo", "--lang", language, *args], env={"COLUMNS": str(columns)}, input=stdin)
+
+
+@pytest.fixture(scope="module")
+def outputs() -> dict[str, str]:
+    """``lawcheck demo --no-pause`` at 80 columns in each language."""
+    found = {}
+    for language in ("en", "fr", "es"):
+        result = demo(language, "--no-pause")
+        assert result.exit_code == 0, result.output
+        found[language] = result.output
+    return found
+
+
 @pytest.mark.parametrize("language", ["en", "fr", "es"])
-def test_cli_demo_runs_every_step_in_each_language(language: str) -> None:
-    result = run("demo", "--lang", language)
-    assert result.exit_code == 0, result.output
+def test_cli_demo_runs_every_step_in_each_language(outputs: dict[str, str], language: str) -> None:
+    from lawcheck.render.i18n import Labels
+
+    output = outputs[language]
     for number in range(1, 8):
-        assert f"Step {number}." in result.output
-    assert f"$ lawcheck check samples/{language}/" in result.output
+        assert Labels(language)("demo.step", number=number) in output
+    assert f"$ lawcheck check {SAMPLES.resolve()}/{language}/" in output
     for status in ("covered", "partial", "missing"):
-        assert f"status: {status}" in result.output
-    assert "Verdict:" in result.output or "skipped: 'lawcheck explain'" in result.output
-    assert "gaps closed" in result.output or "skipped: 'lawcheck diff'" in result.output
-    assert run("demo", "--lang", language).output == result.output
+        assert f"status: {status}" in output
+    assert "Verdict:" in output and "Gaps closed" in output
+    assert demo(language, "--no-pause").output == output
+
+
+def _sentences(text: str) -> set[str]:
+    """The sentences of the English script (its labels), cut at . : ; ? so that a part left in English shows."""
+    import re
+
+    return {part.strip() for part in re.split(r"[.:;?]\s", text) if len(part.strip()) > 12}
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_the_demo_speaks_its_language(outputs: dict[str, str], language: str) -> None:
+    from lawcheck.render.i18n import Labels
+
+    english = Labels("en")
+    script = {key: english(key) for key in english.keys() if key.startswith("demo.")}
+    leaks = [s for text in script.values() for s in _sentences(text.replace("{number}", "1"))
+             if s in outputs[language]]
+    assert not leaks, leaks
+    assert {k for k in Labels(language).keys() if k.startswith("demo.")} == set(script)
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_the_demo_fits_80_columns(outputs: dict[str, str], language: str) -> None:
+    assert max(len(line) for line in outputs[language].splitlines()) <= 80
+
+
+def test_the_demo_shows_exactly_what_each_command_prints(outputs: dict[str, str], tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each command shown, typed in another folder at the same width, prints the step's body."""
+    import re
+    import shlex
+
+    monkeypatch.chdir(tmp_path)
+    output = outputs["fr"]
+    steps = re.findall(r"^(\$ .*?)\n\n(.*?)\n\n(?:=|\Z)", output, flags=re.S | re.M)
+    assert len(steps) == 6
+    for command, body in steps:
+        words = shlex.split(command.replace(" \\\n", " ").removeprefix("$ "))
+        assert words[0] == "lawcheck"
+        result = CliRunner().invoke(cli, words[1:], env={"COLUMNS": "80"})
+        assert result.exit_code == 0, result.output
+        assert result.output.rstrip("\n") == body.rstrip("\n"), command
+
+
+def test_step_six_leads_with_the_gaps_and_folds_renumbering(outputs: dict[str, str]) -> None:
+    step6 = outputs["en"].split("Step 6.")[1].split("Step 7.")[0]
+    assert step6.index("Gaps closed") < step6.index("Gaps opened") < step6.index("Provisions renumbered")
+    assert "Same verdict" not in step6
+    assert len([line for line in step6.splitlines() if "renumbered" in line.lower()]) <= 3
+
+
+def test_the_demo_pauses_only_when_asked() -> None:
+    quiet = demo("en")  # the runner's stdin is no terminal: no pause, no prompt
+    assert quiet.exit_code == 0 and "Press Enter" not in quiet.output and "Step 7." in quiet.output
+    stepped = demo("en", "--step", stdin="\n" * 6)
+    assert stepped.exit_code == 0 and stepped.output.count("Press Enter") == 6 and "Step 7." in stepped.output
+    stopped = demo("en", "--step", stdin="\n")  # the input ends after step 2: the demo stops there
+    assert stopped.exit_code == 0 and "Step 2." in stopped.output and "Step 3." not in stopped.output
 
 
 def test_demo_steps_each_have_a_heading_and_a_command(catalogue) -> None:
     steps = demo_steps("en", catalogue)
     assert len(steps) == 7
-    assert all(s.heading.startswith(f"Step {n}.") and s.command.startswith("lawcheck") for n, s in enumerate(steps, 1))
+    assert all(s.heading and s.command.startswith("lawcheck") for s in steps[:6]) and steps[6].command == ""
 
 
 @pytest.mark.parametrize("command", ["batch", "demo"])

@@ -1,40 +1,57 @@
-"""The demo's words: one offence as a short card, and the steps one after the other (plain text)."""
+"""The demo's steps as text: the trainer's sentence, the command to type, then what it prints."""
 
 from __future__ import annotations
 
+import io
+import shlex
 import textwrap
 
-from lawcheck.models import DemoStep, OffenceResult
+from rich.console import Console
 
-WIDTH = 100
-
-
-def render_result(result: OffenceResult) -> str:
-    """One verdict: the offence, its status, the provision and words it rests on, what is missing, why."""
-    lines = [f"{result.id} ({result.kind}): {result.title}",
-             f"  status: {result.status} (score {result.score:.2f})"]
-    if result.provisions:
-        lines.append(f"  provision: {result.provisions[0].label}" + (" (by reference)" if result.by_reference else ""))
-    quotes = list(dict.fromkeys(m.quote for m in result.elements if m.found and m.quote))
-    if quotes:
-        lines += textwrap.wrap("words found: " + " … ".join(f"“{q}”" for q in quotes), WIDTH,
-                               initial_indent="  ", subsequent_indent="    ")
-    if result.missing:
-        lines += textwrap.wrap("elements missing: " + ", ".join(result.missing), WIDTH,
-                               initial_indent="  ", subsequent_indent="    ")
-    if result.reason:
-        lines += textwrap.wrap(f"why: {result.reason}", WIDTH, initial_indent="  ", subsequent_indent="    ")
-    return "\n".join(lines) + "\n"
+from lawcheck.models import DemoStep
+from lawcheck.render.i18n import Labels
 
 
-def render_demo(steps: tuple[DemoStep, ...]) -> str:
-    """Every step: a rule, the trainer's sentence, the command to type, then its output."""
-    parts = []
-    for step in steps:
-        parts.append("=" * WIDTH)
-        parts += textwrap.wrap(step.heading, WIDTH)
-        parts.append(f"$ {step.command}")
-        parts.append("")
-        parts.append(step.body.rstrip("\n"))
-        parts.append("")
+def plain_text(renderable: object, width: int) -> str:
+    """What rich prints of ``renderable`` on a terminal ``width`` columns wide, without colour."""
+    console = Console(record=True, width=width, file=io.StringIO(), color_system=None)
+    console.print(renderable)
+    return console.export_text()
+
+
+def shell_lines(command: str, width: int) -> list[str]:
+    """The command after a ``$`` prompt, cut with shell continuations so that it fits the width and can still
+    be pasted as it is; an option stays on the line of its value."""
+    units: list[str] = []
+    for word in (shlex.quote(w) for w in shlex.split(command)):
+        if units and units[-1].startswith("--") and " " not in units[-1] and not word.startswith("-"):
+            units[-1] += f" {word}"
+        else:
+            units.append(word)
+    lines = [f"$ {units[0]}"]
+    for unit in units[1:]:
+        if len(lines[-1]) + 1 + len(unit) + 2 <= width:
+            lines[-1] += f" {unit}"
+        else:
+            lines.append(f"    {unit}")
+    return [line + " \\" for line in lines[:-1]] + lines[-1:]
+
+
+def render_step(step: DemoStep, number: int, language: str, width: int) -> str:
+    """One step: a rule, the trainer's sentence, the command to type, then its output."""
+    heading = f"{Labels(language)('demo.step', number=number)} {step.heading}"
+    parts = ["=" * width, *textwrap.wrap(heading, width)]
+    if step.command:
+        parts += shell_lines(step.command, width)
+    parts += ["", *[line for text in step.body.rstrip("\n").split("\n") for line in _fill(text, width)], ""]
     return "\n".join(parts) + "\n"
+
+
+def _fill(line: str, width: int) -> list[str]:
+    """A line of the step's body; only free text (the trainer's paragraphs) can be longer than the width."""
+    return textwrap.wrap(line, width) or [""] if len(line) > width else [line]
+
+
+def render_demo(steps: tuple[DemoStep, ...], language: str = "en", width: int = 80) -> str:
+    """Every step, one after the other."""
+    return "".join(render_step(step, number, language, width) for number, step in enumerate(steps, 1))

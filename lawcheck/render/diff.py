@@ -19,12 +19,13 @@ from lawcheck.render.terminal import STYLE
 SCHEMA = "lawcheck.diff/1"
 NONE = "\u2014"  # no provision
 WIDTH = 120
-SECTIONS = (
+SECTIONS = (  # the gaps first: what a drafter asks about a new draft
     ("closed", "Gaps closed (now covered)"),
     ("opened", "Gaps opened (no longer covered)"),
     ("changed", "Verdicts changed"),
-    ("moved", "Same verdict, provision renumbered"),
+    ("moved", "Same verdict, provision renumbered"),  # the Word report lists them; the terminal folds them
 )
+TERMINAL_SECTIONS = SECTIONS[:3]
 CHANGE = {
     "closed": "gap closed", "opened": "gap opened", "improved": "improved", "worsened": "worsened",
     "elsewhere": "rests on another provision", "moved": "renumbered",
@@ -43,6 +44,15 @@ def offence_rows(change: OffenceChange) -> list[str]:
             f"{change.old_provision or NONE}\n\u2192 {change.new_provision or NONE}", CHANGE[change.change]]
 
 
+def renumbered_line(changes: DraftDiff) -> str:
+    """Renumbering folded into one sentence: which provisions moved, and how many verdicts only followed them."""
+    if not changes.renumbered and not changes.moved:
+        return "Provisions renumbered: none."
+    moves = ", ".join(f"{m.old} \u2192 {m.new}{' (amended)' if m.amended else ''}" for m in changes.renumbered)
+    return (f"Provisions renumbered ({len(changes.renumbered)}): {moves or 'none'}; "
+            f"{len(changes.moved)} verdicts unchanged, only their provision renumbered.")
+
+
 def move_rows(move: ProvisionMove) -> list[str]:
     return [move.old, move.new, move.heading, f"{move.similarity:.0f}", "amended" if move.amended else "same words"]
 
@@ -51,38 +61,31 @@ OFFENCE_COLUMNS = ("offence", "status", "provision", "change")
 MOVE_COLUMNS = ("old", "new", "heading", "similarity", "text")
 
 
-def _table(title: str, columns: tuple[str, ...], rows: list[list[str]], offence_width: int = 22) -> Table:
-    """A table sized to its content: the offence column is at least as wide as its longest id, so that an id
-    never wraps in the middle; titles and headings wrap at word boundaries."""
-    table = Table(title=title, title_justify="left", expand=True)
-    for column in columns:
-        wide = column in ("offence", "heading")
-        table.add_column(column, ratio=1 if wide else None, no_wrap=not wide, overflow="fold" if not wide else "ellipsis",
-                         min_width=offence_width if column == "offence" else None)
-    for row in rows:
-        table.add_row(*row)
-    return table
-
-
-def _offence_table(title: str, changes: tuple[OffenceChange, ...]) -> Table | Text:
+def _offence_table(title: str, changes: tuple[OffenceChange, ...], with_change: bool) -> Table | Text:
+    """A table sized to its content. The ids, statuses and provisions never wrap (an id is never cut in the
+    middle); the titles under the ids and the kind of change wrap at word boundaries. The sections of gaps
+    closed and opened need no column saying so."""
     if not changes:
         return Text(f"{title}: none")
-    table = _table(title, OFFENCE_COLUMNS, [], max(22, *(len(c.offence) for c in changes)))
+    table = Table(title=title, title_justify="left")
+    table.add_column("offence", min_width=max(len(c.offence) for c in changes))
+    table.add_column("status", no_wrap=True)
+    table.add_column("provision", no_wrap=True)
+    if with_change:
+        table.add_column("change")
     for change in changes:
         row = offence_rows(change)
-        table.add_row(row[0], Text(row[1], style=STYLE[change.new_status]), *row[2:])
+        status = Text(f"{change.old_status}\n\u2192 {change.new_status}", style=STYLE[change.new_status])
+        table.add_row(row[0], status, row[2], *(row[3:] if with_change else ()))
     return table
 
 
 def render_diff(changes: DraftDiff) -> Group:
     parts: list = [Text(f"{changes.old.path} \u2192 {changes.new.path}", style="bold"), Text(summary_line(changes))]
     parts += [Text(f"warning: {w}", style="yellow") for w in changes.warnings]
-    for field, title in SECTIONS:
-        parts.append(_offence_table(title, getattr(changes, field)))
-    if changes.renumbered:
-        parts.append(_table("Provisions renumbered", MOVE_COLUMNS, [move_rows(m) for m in changes.renumbered]))
-    else:
-        parts.append(Text("Provisions renumbered: none"))
+    for field, title in TERMINAL_SECTIONS:
+        parts.append(_offence_table(title, getattr(changes, field), with_change=field == "changed"))
+    parts.append(Text(renumbered_line(changes)))
     parts.append(Text(f"Provisions added: {', '.join(changes.added) or 'none'}"))
     parts.append(Text(f"Provisions removed: {', '.join(changes.removed) or 'none'}"))
     return Group(*parts)

@@ -88,8 +88,8 @@ SAY = {
 }
 
 
-def _wrap(text: str, indent: str = "") -> list[str]:
-    return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent + "  ") or [indent]
+def _wrap(text: str, indent: str = "", width: int = WIDTH) -> list[str]:
+    return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent + "  ") or [indent]
 
 
 def _found(element: ElementExplanation) -> str:
@@ -113,64 +113,82 @@ def _elsewhere(place: Place) -> str:
     return SAY["elsewhere"].format(provision=place.provision, quote=place.quote, kind=KIND[place.kind])
 
 
-def _element_lines(number: int, element: ElementExplanation, explanation: Explanation) -> list[str]:
+def _element_lines(number: int, element: ElementExplanation, explanation: Explanation, width: int) -> list[str]:
     need = "required" if element.required else "not required"
     core = ", core" if element.core else ""
-    lines = _wrap(f"{number}. {element.id} \u2014 {ROLE.get(element.role, element.role)} ({need}{core})", "  ")
-    lines += _wrap(SAY["phrases"].format(language=explanation.language, phrases="; ".join(element.phrases)), "     ")
+    lines = _wrap(f"{number}. {element.id} \u2014 {ROLE.get(element.role, element.role)} ({need}{core})", "  ", width)
+    lines += _wrap(SAY["phrases"].format(language=explanation.language, phrases="; ".join(element.phrases)), "     ", width)
     if element.found:
-        return lines + _wrap(_found(element), "     ")
+        return lines + _wrap(_found(element), "     ", width)
     provision = explanation.provision
-    lines += _wrap(SAY["not_found"].format(provision=provision) if provision else SAY["not_found.none"], "     ")
+    lines += _wrap(SAY["not_found"].format(provision=provision) if provision else SAY["not_found.none"], "     ", width)
     if element.near_miss is not None:
-        lines += _wrap(_near(element.near_miss), "     ")
+        lines += _wrap(_near(element.near_miss), "     ", width)
     for place in element.elsewhere:
-        lines += _wrap(_elsewhere(place), "     ")
+        lines += _wrap(_elsewhere(place), "     ", width)
     return lines
 
 
-def _rule_lines(explanation: Explanation) -> list[str]:
+def _rule_lines(explanation: Explanation, width: int) -> list[str]:
     reference = next((e.place.quote for e in explanation.elements if e.place and e.place.kind == "reference"), "")
     sentence = SAY[f"rule.{explanation.rule}"].format(
         provision=explanation.provision, elements=", ".join(explanation.decisive) or "none",
         quote=reference, status=explanation.status)
-    lines = _wrap(sentence, "  ")
+    lines = _wrap(sentence, "  ", width)
     link_say = SAY["link.obligation"] if explanation.kind == "obligation" else SAY["link"]
     for link in explanation.links:
         lines += _wrap(link_say.format(offence=link.offence, status=link.status, provision=link.provision,
-                                          how=HOW[link.how]), "  ")
+                                          how=HOW[link.how]), "  ", width)
     if explanation.others:
         items = "; ".join(SAY["other"].format(provision=o.provision, status=o.status,
                                               missing=f", lacks {', '.join(o.missing)}" if o.missing else "")
                           for o in explanation.others)
-        lines += _wrap(SAY["others"].format(items=items), "  ")
+        lines += _wrap(SAY["others"].format(items=items), "  ", width)
     return lines
 
 
-def _decision_lines(explanation: Explanation) -> list[str]:
+def _decision_lines(explanation: Explanation, width: int) -> list[str]:
     decision = explanation.decision
     if decision is None:
         return []
     who = ", ".join(x for x in (decision.by, decision.date) if x)
     lines = ["", *_wrap(SAY["decision"].format(who=f" ({who})" if who else "", status=decision.status,
-                                               note=decision.note, automatic=explanation.status))]
-    return lines + (_wrap(SAY["decision.changed"]) if decision.text_changed else [])
+                                               note=decision.note, automatic=explanation.status), width=width)]
+    return lines + (_wrap(SAY["decision.changed"], width=width) if decision.text_changed else [])
 
 
-def render_explanation(explanation: Explanation) -> str:
-    """The explanation as plain text, wrapped at ``WIDTH`` columns."""
+def render_explanation(explanation: Explanation, width: int = WIDTH) -> str:
+    """The explanation as plain text, wrapped at ``width`` columns (the terminal's, when printed to it)."""
     e = explanation
     where = SAY["rests_on"].format(provision=e.provision) if e.provision else ""
-    lines = [f"{e.offence} \u2014 {e.title}",
-             *_wrap(f"{e.instrument_title}, article {e.article} ({e.kind}). {e.summary}"),
-             f"Bill: {e.bill} ({e.language})", "",
+    lines = [*_wrap(f"{e.offence} \u2014 {e.title}", width=width),
+             *_wrap(f"{e.instrument_title}, article {e.article} ({e.kind}). {e.summary}", width=width),
+             *_wrap(f"Bill: {e.bill} ({e.language})", width=width), "",
              SAY["verdict"].format(status=e.status.upper(), score=e.score, where=where)]
     if e.excerpt:
-        lines += _wrap(f"\u201c{e.excerpt}\u201d", "  ")
+        lines += _wrap(f"\u201c{e.excerpt}\u201d", "  ", width)
     lines += ["", "Elements:"]
     for number, element in enumerate(e.elements, 1):
-        lines += _element_lines(number, element, e)
-    lines += ["", "How the status followed:", *_rule_lines(e), *_decision_lines(e)]
+        lines += _element_lines(number, element, e, width)
+    lines += ["", "How the status followed:", *_rule_lines(e, width), *_decision_lines(e, width)]
+    return "\n".join(lines) + "\n"
+
+
+def render_brief(explanation: Explanation, width: int = WIDTH) -> str:
+    """The verdict in a few lines (``explain --brief``): the offence, its status, the provision and the words
+    it rests on, the required elements missing, and the report's own sentence why."""
+    e = explanation
+    lines = [*_wrap(f"{e.offence} ({e.kind}): {e.title}", width=width), f"  status: {e.status} (score {e.score:.2f})"]
+    if e.provision:
+        lines.append(f"  provision: {e.provision}")
+    quotes = list(dict.fromkeys(x.place.quote for x in e.elements if x.found and x.place and x.place.quote))
+    if quotes:
+        lines += _wrap("words found: " + " \u2026 ".join(f"\u201c{q}\u201d" for q in quotes), "  ", width)
+    missing = [x.id for x in e.elements if x.required and not x.found]
+    if missing:
+        lines += _wrap("elements missing: " + ", ".join(missing), "  ", width)
+    if e.reason:
+        lines += _wrap(f"why: {e.reason}", "  ", width)
     return "\n".join(lines) + "\n"
 
 

@@ -21,6 +21,7 @@ from lawcheck.render.i18n import Labels
 COLUMNS = ("instrument", "article", "requirement", "provision", "words", "assessment", "comment")
 WIDTHS = (34, 12, 44, 20, 60, 18, 40)  # xlsx column widths, in characters
 FORMULA_START = ("=", "+", "-", "@")  # a cell starting so is a formula to Excel and Calc
+LINE_HEIGHT = 15  # points per line of wrapped text (11-point default font)
 LOCALE = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in the XML of a workbook
 
@@ -56,6 +57,13 @@ def _instrument_name(catalogue: Catalogue, instrument: str, language: str) -> st
         return min(dated, key=lambda n: (len(n), n))
     name = min(names, key=lambda n: (len(n), n))
     return f"{name} ({year})" if year.isdigit() else name
+
+
+def _lines(values: list[str]) -> int:
+    """The lines the row's tallest wrapped cell takes (rounded up: Calc does not fit row heights on opening)."""
+    import textwrap
+
+    return max(1, *(len(textwrap.wrap(value, width=width)) for value, width in zip(values, WIDTHS, strict=True)))
 
 
 def _assessment(result: OffenceResult, t: Labels) -> str:
@@ -117,7 +125,13 @@ def render_concordance_xlsx(report: Report, catalogue: Catalogue, bill_text: str
                 cell.font = bold
     for column, width in enumerate(WIDTHS, 1):
         sheet.column_dimensions[get_column_letter(column)].width = width
+    for row_number, values in enumerate([header, *rows], 1):
+        sheet.row_dimensions[row_number].height = LINE_HEIGHT * _lines(values)
     sheet.freeze_panes = "A2"
+    sheet.print_title_rows = "1:1"  # printed: the header on every page, A4 landscape, all columns on one page wide
+    sheet.page_setup.orientation, sheet.page_setup.paperSize = "landscape", sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
     properties = book.properties
     properties.creator = "lawcheck"

@@ -19,6 +19,8 @@ FORMATS = ("text", "json")
 SUFFIX_FORMATS = {".json": "json", ".txt": "text"}
 DOCUMENT_FORMATS = ("docx", "html")  # reports written only to a file: Word and HTML
 DOCUMENT_SUFFIXES = {".docx": "docx", ".html": "html", ".htm": "html"}
+CONCORDANCE_FORMATS = ("csv", "xlsx")  # the concordance table alone, for the assessor to edit
+CONCORDANCE_SUFFIXES = {".csv": "csv", ".xlsx": "xlsx"}
 
 
 class Failure(click.ClickException):
@@ -92,8 +94,9 @@ def _progress_bar(enabled: bool):  # noqa: ANN202
 @cli.command()
 @click.argument("bill", type=click.Path(dir_okay=True, path_type=str))
 @click.option("-o", "--output", type=click.Path(path_type=str), help="Write the report to this file (format from its extension).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS + DOCUMENT_FORMATS),
-              help="Report format (default: text, or from -o); docx and html need -o.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS + DOCUMENT_FORMATS + CONCORDANCE_FORMATS),
+              help="Report format (default: text, or from -o); docx, html and xlsx need -o; csv and xlsx are "
+                   "the concordance table alone.")
 @click.option("--instrument", "instruments", multiple=True, metavar="ID", help="Check only this instrument (repeatable).")
 @click.option("--lang", type=click.Choice(["en", "fr", "es"]), help="The bill's language (default: detected).")
 @click.option("--offences", type=click.Path(path_type=str), help="A custom checklist folder.")
@@ -128,6 +131,7 @@ def check(bill: str, output: str | None, fmt: str | None, instruments: tuple[str
       lawcheck check bill.docx --decisions lawcheck-decisions.yaml
       lawcheck check bill.docx -o report.docx --report-lang fr --template our-letterhead.dotx
       lawcheck check bill.pdf -o report.html
+      lawcheck check bill.docx -o concordance.xlsx --report-lang fr
     """
     from lawcheck.pipeline import check_file
 
@@ -135,7 +139,7 @@ def check(bill: str, output: str | None, fmt: str | None, instruments: tuple[str
     catalogue = _catalogue(offences)
     decisions = decisions or (None if no_decisions else _beside(bill))
     expert = _decisions(decisions, catalogue)
-    if fmt in DOCUMENT_FORMATS:
+    if fmt in DOCUMENT_FORMATS + CONCORDANCE_FORMATS:
         report = _document_report(bill, fmt, output, catalogue, (lang, instruments, expert), template, report_lang,
                                   decisions if expert else "")
         _warn(report, fmt, output)
@@ -159,7 +163,8 @@ def check(bill: str, output: str | None, fmt: str | None, instruments: tuple[str
 
 
 def _check_format(output: str | None, fmt: str | None, template: str | None) -> str:
-    fmt = _format_for(output, fmt, {**SUFFIX_FORMATS, **DOCUMENT_SUFFIXES}, needs_file=DOCUMENT_FORMATS)
+    fmt = _format_for(output, fmt, {**SUFFIX_FORMATS, **DOCUMENT_SUFFIXES, **CONCORDANCE_SUFFIXES},
+                      needs_file=(*DOCUMENT_FORMATS, "xlsx"))
     if template and fmt != "docx":
         raise Failure(f"{template}: --template applies to the Word report only; add -o report.docx")
     return fmt
@@ -175,7 +180,7 @@ def _beside(bill: str) -> str | None:
 
 def _document_report(bill: str, fmt: str, output: str, catalogue, check_args: tuple,  # noqa: ANN001
                      template: str | None, report_lang: str | None, decisions_file: str = ""):  # noqa: ANN202
-    """Check the bill, render the Word or HTML report in memory, then write it atomically."""
+    """Check the bill, render the Word or HTML report (or the concordance) in memory, then write it atomically."""
     from lawcheck.pipeline import check_bill
     from lawcheck.render.common import ReportOptions
 
@@ -188,12 +193,27 @@ def _document_report(bill: str, fmt: str, output: str, catalogue, check_args: tu
         from lawcheck.render.docx import render_docx
 
         data: str | bytes = _guard(render_docx, report, catalogue, source.text, options)
+    elif fmt in CONCORDANCE_FORMATS:
+        data = _concordance(fmt, report, catalogue, source.text, options, bom=output is not None)
     else:
         from lawcheck.render.html import render_html
 
         data = _guard(render_html, report, catalogue, source.text, options)
     _deliver(data, output)
     return report
+
+
+def _concordance(fmt: str, report, catalogue, text: str, options, bom: bool = True) -> str | bytes:  # noqa: ANN001
+    from lawcheck.render import concordance
+
+    if fmt == "csv":
+        return _guard(concordance.render_concordance_csv, report, catalogue, text, options, bom)
+    try:
+        import openpyxl  # noqa: F401 - an optional extra
+    except ImportError:
+        raise Failure("writing .xlsx needs openpyxl, which is not installed: pip install 'lawcheck[xlsx]' "
+                      "(or use -o concordance.csv)") from None
+    return _guard(concordance.render_concordance_xlsx, report, catalogue, text, options)
 
 
 def _exit_on(results, fail_on: str | None, kinds: tuple[str, ...] = ()) -> None:  # noqa: ANN001 - OffenceResults

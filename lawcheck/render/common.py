@@ -11,10 +11,12 @@ import hashlib
 import os
 from dataclasses import dataclass
 
-from lawcheck.models import Catalogue, OffenceResult, Report
+from lawcheck.models import Catalogue, OffenceResult, ProvisionRef, Report
 
 EXCERPT_LIMIT = 900  # characters of a provision quoted in a finding before it is cut around the matches
 EXCERPT_MARGIN = 160
+SHORT_QUOTE = 240  # characters of the national words quoted in a concordance row
+SHORT_MARGIN = 60  # of them, before the first matched word when the provision is longer
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,54 @@ def _word_edge(text: str, position: int, bound: int, step: int) -> int:
     while position != bound and 0 < position < len(text) and not text[position - 1].isspace():
         position -= step
     return position
+
+
+def innermost(provisions: tuple[ProvisionRef, ...]) -> tuple[ProvisionRef, ...]:
+    """The provisions without those that contain another of them: "Section 8(1)(a)", not also "Section 8(1)".
+
+    A provision contains another when the other's path extends its own (or, for provisions without a path,
+    when the other's span lies inside its span). Order and duplicates: first occurrence kept."""
+    kept: list[ProvisionRef] = []
+    for provision in provisions:
+        if any(other is not provision and _contains(provision, other) for other in provisions):
+            continue
+        if all((k.label, k.start, k.end) != (provision.label, provision.start, provision.end) for k in kept):
+            kept.append(provision)
+    return tuple(kept)
+
+
+def _contains(outer: ProvisionRef, inner: ProvisionRef) -> bool:
+    if outer.path and inner.path:
+        return len(inner.path) > len(outer.path) and inner.path[:len(outer.path)] == outer.path
+    return (outer.start, outer.end) != (inner.start, inner.end) and outer.start <= inner.start \
+        and inner.end <= outer.end
+
+
+def provision_labels(result: OffenceResult) -> str:
+    """The labels of the innermost provisions a result relies on, comma-separated ("" when none)."""
+    return ", ".join(p.label for p in innermost(result.provisions))
+
+
+def short_quote(text: str, result: OffenceResult, limit: int = SHORT_QUOTE) -> str:
+    """The words of the first innermost provision relied on, on one line; a long one cut at word edges to
+    about ``limit`` characters starting a little before the first matched word, with "…" where cut."""
+    provisions = innermost(result.provisions)
+    if not provisions:
+        return ""
+    provision = provisions[0]
+    start, end = max(0, provision.start), min(len(text), provision.end)
+    if start >= end:
+        return ""
+    cut_start, cut_end = start, end
+    if end - start > limit:
+        first = min((s for s, e in evidence_spans(result) if start <= s < end), default=start)
+        cut_start = max(start, min(first - SHORT_MARGIN, end - limit))
+        cut_start = _word_edge(text, cut_start, start, -1)
+        cut_end = _word_edge(text, min(end, cut_start + limit), end, 1)
+        if cut_end <= cut_start:  # one word longer than the limit
+            cut_end = min(end, cut_start + limit)
+    words = " ".join(text[cut_start:cut_end].split())
+    return ("… " if cut_start > start else "") + words + (" …" if cut_end < end else "")
 
 
 def checklist_version(catalogue: Catalogue) -> str:

@@ -36,6 +36,7 @@ from lawcheck.render.common import (
     instrument_title,
     localise,
     model_provision,
+    provision_labels,
     summary_of,
 )
 from lawcheck.render.i18n import Labels
@@ -442,7 +443,7 @@ class _Builder:
             if not results:
                 self.para(self.t("concordance.empty"))
                 continue
-            rows = [[r.article, r.title, ", ".join(p.label for p in r.provisions) or "—",
+            rows = [[r.article, r.title, provision_labels(r) or "—",
                      (self.status(r), STATUS_FILL[r.status]), self.comment(r)] for r in results]
             fast_table(self.document, header, rows, widths=(1.8, 5.5, 3.0, 2.0, 4.7))
             self.caption(self.t("concordance.caption", instrument=instrument))

@@ -235,7 +235,8 @@ def _cell_text(paragraph: Paragraph, text: str, bold: bool) -> None:
 PAPER = {"a4": (Cm(21.0), Cm(29.7)), "letter": (Cm(21.59), Cm(27.94))}
 MARGIN = Cm(2.2)
 DOCUMENT_LANGUAGE = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES"}
-TOP_GAPS = 6  # gaps named in the executive summary
+TOP_GAPS = 6
+TOC_LEVELS = 1  # the table of contents lists the report's parts, so that it stays on the cover page  # gaps named in the executive summary
 
 
 def set_paper(document: Document, paper: str) -> None:
@@ -280,6 +281,17 @@ def _lang(rpr, tag: str) -> None:  # noqa: ANN001 - a w:rPr
     rpr.append(lang)
 
 
+def _tighten(document: Document) -> None:
+    """Compact spacing for the report's own styles (a template's styles are left as they are)."""
+    for name, before, after in (("Normal", 0, 4), ("Quote", 2, 4), ("Heading 3", 8, 2), ("Heading 2", 12, 4),
+                                ("List Number", 0, 2), ("List Bullet", 0, 2)):
+        try:
+            style = document.styles[name]
+        except KeyError:
+            continue
+        style.paragraph_format.space_before, style.paragraph_format.space_after = Pt(before), Pt(after)
+
+
 def innermost(labels: Sequence[str]) -> list[str]:
     """Provision labels without those that contain another one ("Section 8(1)" when "Section 8(1)(a)" is there)."""
     unique = list(dict.fromkeys(labels))
@@ -296,6 +308,8 @@ class _Builder:
         if options.paper or not self.templated:
             set_paper(self.document, options.paper or "a4")
         set_language(self.document, self.language)
+        if not self.templated:
+            _tighten(self.document)
         self.bill_title = bill_title(report.bill.title, text) or report.bill.path
         self.ratings = rating_rules.instrument_ratings(report)
         self.groups = rating_rules.by_instrument(report)
@@ -339,7 +353,7 @@ class _Builder:
     # ---------------------------------------------------------------- frame
 
     def heading(self, text: str, level: int, new_page: bool = False) -> Paragraph:
-        if level <= 2:
+        if level <= TOC_LEVELS:
             self.toc_entries.append((text, level))
         paragraph = self.para(text, "Title" if level == 0 else f"Heading {level}")
         if new_page:
@@ -443,7 +457,7 @@ class _Builder:
         """The TOC field, its cached result filled with the headings (Word adds page numbers on update)."""
         entries = self.toc_entries
         first = self.toc_anchor.insert_paragraph_before()
-        _field_start(first, 'TOC \\o "1-2" \\h \\z \\u')
+        _field_start(first, f'TOC \\o "1-{TOC_LEVELS}" \\h \\z \\u')
         last = first
         for number, (text, level) in enumerate(entries or [(self.t("toc.placeholder"), 1)]):
             last = first if number == 0 else self.toc_anchor.insert_paragraph_before()
@@ -491,6 +505,8 @@ class _Builder:
                 paragraph.add_run(" " + self.t("word.see_finding", number=self.finding_number[gap.id]))
 
     def gap_sentence(self, result: OffenceResult) -> str:
+        if result.status == "partial" and result.provisions and not result.missing:
+            return self.t("word.partial_short", provision=innermost([p.label for p in result.provisions])[0])
         if result.status == "partial" and result.provisions:
             return self.t("gap.partial", provision=innermost([p.label for p in result.provisions])[0],
                           missing=", ".join(result.missing))
@@ -554,7 +570,7 @@ class _Builder:
                 continue
             rows = [[r.article, r.title, "\n".join(innermost([p.label for p in r.provisions])) or "—",
                      (self.status(r), STATUS_FILL[r.status]), self.comment(r), ""] for r in results]
-            fast_table(self.document, header, rows, widths=(1.5, 4.6, 2.6, 1.9, 3.4, 2.6))
+            fast_table(self.document, header, rows, widths=(1.9, 4.5, 2.4, 2.2, 2.9, 2.7))
             self.caption(self.t("word.concordance_caption", instrument=self.name_of(instrument)))
 
     def decision_text(self, result: OffenceResult) -> str:
@@ -575,7 +591,7 @@ class _Builder:
             notes.append(self.t("finding.optional"))
         if result.by_reference:
             notes.append(self.t("finding.by_reference"))
-        if result.missing and result.status != "covered" and result.decision is None:
+        if result.missing and result.status != "covered" and result.id not in self.finding_number:
             notes.append(self.t("finding.missing_short", missing=", ".join(result.missing)))
         if result.id in self.finding_number:
             notes.append(self.t("word.see_short", number=self.finding_number[result.id]))
@@ -631,6 +647,8 @@ class _Builder:
             _labelled(self.para(), self.t("finding.recommendation"), self.t("recommend.none"))
             return
         key = "recommend.partial" if result.status == "partial" and result.provisions else "recommend.missing"
+        if key == "recommend.partial" and not result.missing:
+            key = "word.amend"
         label = innermost([p.label for p in result.provisions])[0] if result.provisions else ""
         _labelled(self.para(), self.t("finding.recommendation"),
                   self.t(key, provision=label, missing=", ".join(result.missing)))
@@ -642,7 +660,7 @@ class _Builder:
     # ---------------------------------------------------------------- 6. annex
 
     def annex(self) -> None:
-        self.heading(self.t("annex.title"), 1, new_page=True)
+        self.heading(self.t("annex.title"), 1)
         self.heading(self.t("annex.method"), 2)
         for key in ("annex.method_1", "annex.method_2", "annex.method_3"):
             self.para(self.t(key))

@@ -107,6 +107,8 @@ def _progress_bar(enabled: bool):  # noqa: ANN202
 @click.option("--no-decisions", is_flag=True, help="Ignore a lawcheck-decisions.yaml beside the bill.")
 @click.option("--template", type=click.Path(path_type=str), metavar="FILE.docx",
               help="Word report: use this .docx/.dotx's styles, header and logo.")
+@click.option("--paper", type=click.Choice(["a4", "letter"]),
+              help="Word report: paper size (default: A4, or the template's own).")
 @click.option("--report-lang", type=click.Choice(["en", "fr", "es"]),
               help="Language of the Word/HTML report's own text (default: the bill's).")
 @click.option("--show", type=click.Choice(["gaps", "all"]), default="gaps", show_default=True,
@@ -118,7 +120,7 @@ def _progress_bar(enabled: bool):  # noqa: ANN202
 def check(bill: str, output: str | None, fmt: str | None, instruments: tuple[str, ...], lang: str | None,
           offences: str | None, fail_on: str | None, decisions: str | None, template: str | None,
           report_lang: str | None, show: str, kinds: tuple[str, ...], summary_only: bool, scores: bool,
-          no_decisions: bool) -> None:
+          no_decisions: bool, paper: str | None = None) -> None:
     """Check BILL (.txt, .docx, .pdf, .html, Akoma Ntoso .xml) against the checklist.
 
     \b
@@ -141,7 +143,7 @@ def check(bill: str, output: str | None, fmt: str | None, instruments: tuple[str
     expert = _decisions(decisions, catalogue)
     if fmt in DOCUMENT_FORMATS + CONCORDANCE_FORMATS:
         report = _document_report(bill, fmt, output, catalogue, (lang, instruments, expert), template, report_lang,
-                                  decisions if expert else "")
+                                  decisions if expert else "", paper=paper or "")
         _warn(report, fmt, output)
         _wrote(report, output, fmt)
         _exit_on(report.results, fail_on, kinds)
@@ -179,7 +181,8 @@ def _beside(bill: str) -> str | None:
 
 
 def _document_report(bill: str, fmt: str, output: str, catalogue, check_args: tuple,  # noqa: ANN001
-                     template: str | None, report_lang: str | None, decisions_file: str = ""):  # noqa: ANN202
+                     template: str | None, report_lang: str | None, decisions_file: str = "",  # noqa: ANN202
+                     paper: str = ""):
     """Check the bill, render the Word or HTML report (or the concordance) in memory, then write it atomically."""
     from lawcheck.pipeline import check_bill
     from lawcheck.render.common import ReportOptions
@@ -188,7 +191,7 @@ def _document_report(bill: str, fmt: str, output: str, catalogue, check_args: tu
     source = _read(bill)
     report = _guard(check_bill, source, catalogue, lang, instruments, None, expert)
     report = dataclasses.replace(report, decisions_file=decisions_file)
-    options = ReportOptions(language=report_lang or "", template=template)
+    options = ReportOptions(language=report_lang or "", template=template, paper=paper)
     if fmt == "docx":
         from lawcheck.render.docx import render_docx
 

@@ -9,12 +9,18 @@ The rule (FATF style, per instrument; stated in every report through :data:`RULE
 * **Partially compliant**: score ≥ 40 % and at least one principal offence is covered or partial (or the
   instrument has no principal offence in the checklist).
 * **Non-compliant**: otherwise.
-* **N/A**: the checklist holds no mandatory entry for the instrument.
+* **N/A**: the instrument requires no offence (the checklist holds no mandatory principal or ancillary
+  offence for it, e.g. tokyo-1963, whose entries are State duties).
 
-A gap is a mandatory entry that is not covered. Gaps are ranked: missing before partial; principal
-offences, then obligations, then ancillary offences; then gaps of the worse-rated instrument; then report
-order. The five most important gaps take the first gap of each instrument in that order before a second
-gap of any instrument, so that they show the breadth of the work. Recommendations are grouped by instrument,
+The rating is *indicative*: it counts checklist entries, it does not weigh them as an assessor would.
+
+A gap is a mandatory entry that is not covered. Gaps are ranked by legal weight: principal offences, then
+ancillary offences, then obligations; within a kind, the instruments other instruments build on
+(:data:`FOUNDATIONAL`: financing of terrorism, then terrorist bombings) before the rest; then missing
+before partial; then instruments the bill sets out to implement (one entry covered or partial) before those
+it does not touch; then gaps of the worse-rated instrument; then report order. The most important gaps take
+the first gap of each instrument in that order before a second gap of any instrument, so that they show the
+breadth of the work. Recommendations are grouped by instrument,
 the worst-rated first (then the one with more principal offences missing, then report order).
 
 Renderers call these functions; they decide nothing themselves.
@@ -33,7 +39,11 @@ PARTIALLY_MIN = 0.4
 WEIGHT = {"covered": 1.0, "partial": 0.5, "missing": 0.0}
 RULE_FIGURES = {"largely": round(LARGELY_MIN * 100), "partially": round(PARTIALLY_MIN * 100)}
 _STATUS_RANK = {"missing": 0, "partial": 1, "covered": 2}
-_KIND_RANK = {"principal": 0, "obligation": 1, "ancillary": 2}
+_KIND_RANK = {"principal": 0, "ancillary": 1, "obligation": 2}
+OFFENCE_KINDS = ("principal", "ancillary")
+# Instruments whose offences others build on: the financing offence reaches the offences of every annexed
+# treaty (financing-1999 art. 2(1)(a)), and bombings-1997 is the general offence for explosive attacks.
+FOUNDATIONAL = ("financing-1999", "bombings-1997")
 _RATING_RANK = {"non": 0, "partially": 1, "largely": 2, "compliant": 3, "na": 4}
 
 
@@ -53,7 +63,7 @@ class Recommendation:
 def rate(results: tuple[OffenceResult, ...] | list[OffenceResult]) -> tuple[Rating, float]:
     """The rating and score of one instrument from the results of its entries."""
     mandatory = [r for r in results if not r.optional]
-    if not mandatory:
+    if not any(r.kind in OFFENCE_KINDS for r in mandatory):
         return "na", 0.0
     score = sum(WEIGHT[r.status] for r in mandatory) / len(mandatory)
     principal = [r for r in mandatory if r.kind == "principal"]
@@ -90,13 +100,25 @@ def _rating_map(report: Report) -> dict[str, Rating]:
     return {r.instrument: r.rating for r in instrument_ratings(report)}
 
 
+def untouched(report: Report) -> tuple[str, ...]:
+    """The instruments of which the bill implements nothing (no entry covered or partial), in report order."""
+    engaged = {r.instrument for r in report.results if r.status in ("covered", "partial")}
+    return tuple(i for i in by_instrument(report) if i not in engaged)
+
+
 def gaps(report: Report) -> tuple[OffenceResult, ...]:
-    """Every mandatory entry not covered, most important first."""
+    """Every mandatory entry not covered, most important first (see the module's docstring)."""
     ratings = _rating_map(report)
+    idle = set(untouched(report))
     order = {result.id: number for number, result in enumerate(report.results)}
     found = [r for r in report.results if not r.optional and r.status != "covered"]
-    return tuple(sorted(found, key=lambda r: (_STATUS_RANK[r.status], _KIND_RANK.get(r.kind, 3),
-                                              _RATING_RANK[ratings[r.instrument]], order[r.id])))
+
+    def weight(r: OffenceResult) -> tuple:
+        foundational = FOUNDATIONAL.index(r.instrument) if r.instrument in FOUNDATIONAL else len(FOUNDATIONAL)
+        return (_KIND_RANK.get(r.kind, 3), foundational, _STATUS_RANK[r.status], r.instrument in idle,
+                _RATING_RANK[ratings[r.instrument]], order[r.id])
+
+    return tuple(sorted(found, key=weight))
 
 
 def top_gaps(report: Report, count: int = 5) -> tuple[OffenceResult, ...]:

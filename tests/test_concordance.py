@@ -214,5 +214,6 @@ def test_word_concordance_uses_the_same_innermost_rule(checked, catalogue) -> No
     document = docx.Document(io.BytesIO(render_docx(report, catalogue, bill.text, ReportOptions(date="2024-05-01"))))
     cited = [row.cells[2].text for table in document.tables
              if table.rows[0].cells[0].text == Labels("en")("col.article") for row in table.rows[1:]]
-    assert "Section 8(1)(a)" in cited and not any("Section 8(1)(a), Section 8(1)" in c for c in cited)
-    assert sorted(c for c in cited if c != "—") == sorted(provision_labels(r) for r in report.results if r.provisions)
+    assert "Section 8(1)(a)" in cited and not any("Section 8(1)" in c.split("\n") for c in cited if "Section 8(1)(a)" in c)
+    # the Word concordance lists the requirements of the instruments the bill implements, one provision per line
+    assert cited and {c.replace("\n", ", ") for c in cited if c != "—"} <= {provision_labels(r) for r in report.results}

@@ -38,6 +38,6 @@ def test_word_report_and_annotated_bill_convert_to_pdf(catalogue, tmp_path: Path
     (tmp_path / "report.docx").write_bytes(render_docx(report, catalogue, bill.text, options))
     (tmp_path / "annotated.docx").write_bytes(annotate_bill(bill, report, None, options))
     text = "".join(page.extract_text() for page in to_pdf(tmp_path / "report.docx").pages)
-    assert "Tableau de concordance" in text and "hague-1970" in text
+    assert "Tableau de concordance" in text and "Convention de La Haye (1970)" in text and "hague-1970" not in text
     annotated = to_pdf(tmp_path / "annotated.docx")
     assert "Article" in "".join(page.extract_text() for page in annotated.pages)

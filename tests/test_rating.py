@@ -26,7 +26,8 @@ def report(*results: OffenceResult) -> Report:
     (["partial", "missing"], "non"),  # 25 %
     (["partial", "partial", "missing"], "non"),  # (½ + ½ + 0) / 3 = 33 %: below 40 %
     (["partial", "partial", "covered", "missing"], "partially"),  # 50 %, a principal offence partial
-    (["missing:obligation", "covered:obligation"], "partially"),  # no principal offence in the checklist
+    (["missing:obligation", "covered:obligation"], "na"),  # the instrument requires no offence (State duties only)
+    (["missing:ancillary", "covered:obligation"], "partially"),  # 50 %, an offence required, no principal one
     (["missing", "missing"], "non"),
     ([], "na"),
 ])

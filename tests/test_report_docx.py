@@ -14,10 +14,10 @@ from conftest import SAMPLES
 from lawcheck.cli import cli
 from lawcheck.errors import InputError
 from lawcheck.pipeline import check_bill
-from lawcheck.rating import by_instrument, instrument_ratings, top_gaps
+from lawcheck.rating import by_instrument, gaps, instrument_ratings, top_gaps, untouched
 from lawcheck.read import read_bill
-from lawcheck.render.common import ReportOptions, innermost, localise
-from lawcheck.render.docx import render_docx
+from lawcheck.render.common import ReportOptions, bill_title, innermost, localise, short_name
+from lawcheck.render.docx import TOP_GAPS, render_docx
 from lawcheck.render.i18n import Labels
 
 INSTRUMENTS = ("hague-1970", "hostages-1979", "bombings-1997")
@@ -58,24 +58,24 @@ def test_sections_in_order_in_the_report_language(checked, catalogue, language: 
     document = render(checked, catalogue, language)
     t = Labels(language)
     assert styled(document, "Title") == [t("report.title")]
-    assert styled(document, "Heading 1") == [t("summary.title"), t("matrix.title"), t("concordance.title"),
-                                             t("findings.title"), t("annex.title")]
-    assert t("summary.gaps") in styled(document, "Heading 2")
+    assert styled(document, "Heading 1") == [t("summary.title"), t("concordance.title"), t("findings.title"),
+                                             t("annex.title")]
+    assert t("word.gaps") in styled(document, "Heading 2")
     assert any(p.startswith(t("table.caption", number=1, title="")) for p in styled(document, "Caption"))
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "es"])
-def test_concordance_has_one_row_per_entry(checked, catalogue, language: str) -> None:
+def test_concordance_has_one_row_per_entry_of_the_instruments_the_bill_implements(checked, catalogue,
+                                                                                   language: str) -> None:
     _, report = checked[language]
     t = Labels(language)
     rows = concordance_rows(render(checked, catalogue, language), t)
-    results = [r for group in by_instrument(report).values() for r in group]
-    assert sorted(r.id for r in results) == sorted(r.id for r in report.results)
+    idle = set(untouched(report))
+    results = [r for i, group in by_instrument(report).items() if i not in idle for r in group]
     assert [(r[0], r[3]) for r in rows] == [(x.article, t(f"status.{x.status}")) for x in results]
     for row, result in zip(rows, results, strict=True):
-        assert row[2] == (", ".join(p.label for p in innermost(result.provisions)) or "—")
-        labels = row[2].split(", ")
-        assert not any(a != b and b.startswith(a + "(") for a in labels for b in labels), row  # innermost only
+        assert row[2] == ("\n".join(p.label for p in innermost(result.provisions)) or "—")
+        assert row[5] == ""  # the assessor's column
 
 
 @pytest.mark.parametrize("language", ["en"])
@@ -83,11 +83,13 @@ def test_summary_ratings_matrix_and_gaps_come_from_the_rating_module(checked, ca
     _, report = checked[language]
     document = render(checked, catalogue, language)
     t = Labels(language)
-    ratings = {r.instrument: t(f"rating.{r.rating}") for r in instrument_ratings(report)}
-    summary = next(tb for tb in document.tables if tb.rows[0].cells[2].text == t("col.score"))
-    assert {row.cells[0].text: row.cells[1].text for row in summary.rows[1:]} == ratings
-    gaps = styled(document, "List Number")[:len(top_gaps(report))]
-    assert [g.split(" — ")[0] for g in gaps] == [f"{g.instrument} {g.article}" for g in top_gaps(report)]
+    ratings = {short_name(catalogue, r.instrument, language): t(f"rating.{r.rating}")
+               for r in instrument_ratings(report)}
+    summary = next(tb for tb in document.tables if tb.rows[0].cells[5].text == t("col.score"))
+    assert {row.cells[0].text: row.cells[4].text for row in summary.rows[1:]} == ratings
+    listed = styled(document, "List Number")[:len(top_gaps(report, TOP_GAPS))]
+    assert [g.split(" — ")[0] for g in listed] == [
+        f"{short_name(catalogue, g.instrument, language)}, art. {g.article}" for g in top_gaps(report, TOP_GAPS)]
     assert t("rule.text", largely=80, partially=40) in [p.text for p in document.paragraphs]
 
 
@@ -95,10 +97,13 @@ def test_summary_ratings_matrix_and_gaps_come_from_the_rating_module(checked, ca
 def test_findings_quote_the_provision_with_matched_words_in_bold(checked, catalogue, language: str) -> None:
     bill, report = checked[language]
     document = render(checked, catalogue, language)
-    headings = styled(document, "Heading 3")
+    headings = [h.split(". ", 1)[1] for h in styled(document, "Heading 3")]
+    idle = set(untouched(report))
+    ranked = {g.id for g in gaps(report) if g.instrument not in idle} | {g.id for g in top_gaps(report, TOP_GAPS)}
     for result in localise(report, catalogue, language).results:  # titles in the report's language
-        assert f"{result.article} — {result.title}" in headings
-    covered = next(r for r in report.results if r.status == "covered" and r.provisions)
+        shown = f"Art. {result.article} — {result.title}" in headings
+        assert shown == (result.id in ranked or result.decision is not None), result.id  # gaps only
+    covered = next(r for r in report.results if r.status == "partial" and r.provisions)
     quote = next(m.quote for m in covered.elements if m.found and m.quote)
     bold = {run.text for p in document.paragraphs if p.style.name == "Quote" for run in p.runs if run.bold}
     assert any(quote in run for run in bold)  # overlapping matches are emphasised as one run
@@ -123,7 +128,7 @@ def test_toc_field_page_numbers_and_header(checked, catalogue, language: str) ->
     xml = document.element.xml
     assert " TOC " in xml and "w:fldChar" in xml
     section = document.sections[0]
-    assert report.bill.title in section.header.paragraphs[0].text
+    assert bill_title(report.bill.title, bill.text)[:60] in section.header.paragraphs[0].text
     assert " PAGE " in section.footer._element.xml
     assert document.core_properties.author == "lawcheck"
 
@@ -203,3 +208,49 @@ def test_unwritable_output_exits_2_and_leaves_nothing(tmp_path: Path, name: str)
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert sorted(p.name for p in folder.iterdir()) == [name]
     assert list(blocked.iterdir()) == []
+
+
+@pytest.fixture(scope="module")
+def all_instruments(catalogue):  # noqa: ANN001, ANN201
+    bill = read_bill(SAMPLE["en"])
+    return bill, check_bill(bill, catalogue, None, ())
+
+
+def test_the_summary_names_the_financing_offence_among_the_first_gaps(all_instruments, catalogue) -> None:
+    bill, report = all_instruments
+    document = docx.Document(io.BytesIO(render_docx(report, catalogue, bill.text, ReportOptions(date="2024-05-01"))))
+    first = styled(document, "List Number")[:3]
+    financing = short_name(catalogue, "financing-1999", "en")
+    assert any(line.startswith(f"{financing}, art. 2(1)") for line in first), first
+    assert first[0].startswith(financing)
+
+
+def test_untouched_instruments_are_one_table_not_findings(all_instruments, catalogue) -> None:
+    bill, report = all_instruments
+    document = docx.Document(io.BytesIO(render_docx(report, catalogue, bill.text, ReportOptions(date="2024-05-01"))))
+    t = Labels("en")
+    idle = untouched(report)
+    assert "cppnm-1980" in idle and "hague-1970" not in idle
+    table = next(tb for tb in document.tables if tb.rows[0].cells[1].text == t("word.col_entries"))
+    assert [row.cells[0].text for row in table.rows[1:]] == [short_name(catalogue, i, "en") for i in idle]
+    findings = len(styled(document, "Heading 3"))
+    assert findings < len(gaps(report))  # not every gap of every instrument
+
+
+@pytest.mark.parametrize(("language", "tag"), [("en", "en-GB"), ("fr", "fr-FR"), ("es", "es-ES")])
+def test_language_paper_title_and_no_ids(checked, catalogue, language: str, tag: str) -> None:
+    bill, report = checked[language]
+    data = render_docx(report, catalogue, bill.text, ReportOptions(date="2024-05-01"))
+    document = docx.Document(io.BytesIO(data))
+    styles = zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml").decode()
+    assert f'w:val="{tag}"' in styles and "en-US" not in styles
+    section = document.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+    subtitle = styled(document, "Subtitle")[0]
+    assert subtitle != report.bill.title and not subtitle.startswith(("REPUBLIC", "RÉPUBLIQUE", "REPÚBLICA"))
+    text = "\n".join(p.text for p in document.paragraphs)
+    text += "\n".join(c.text for tb in document.tables for row in tb.rows for c in row.cells)
+    assert not any(i in text for i in INSTRUMENTS)  # instruments by name, not by id
+    letter = docx.Document(io.BytesIO(render_docx(report, catalogue, bill.text,
+                                                  ReportOptions(date="2024-05-01", paper="letter"))))
+    assert round(letter.sections[0].page_width.cm, 1) == 21.6

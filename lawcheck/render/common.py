@@ -26,6 +26,7 @@ class ReportOptions:
     language: str = ""  # report language; "" = the bill's language
     date: str = ""  # ISO date on the cover; "" = today (or SOURCE_DATE_EPOCH)
     template: str | None = None  # a .docx/.dotx whose styles, header and logo the Word report uses
+    paper: str = ""  # Word report: "a4" or "letter"; "" = A4, or the template's own size
 
     def report_language(self, report: Report) -> str:
         return self.language or report.bill.language or "en"
@@ -170,6 +171,55 @@ def checklist_version(catalogue: Catalogue) -> str:
 def instrument_title(catalogue: Catalogue, instrument: str, language: str = "en") -> str:
     found = catalogue.instruments.get(instrument)
     return found.title_in(language) if found else instrument
+
+
+def short_name(catalogue: Catalogue, instrument: str, language: str = "en") -> str:
+    """A short name for people ("Hague Convention (1970)"): the shortest of the instrument's short names in
+    ``language`` that is not an acronym, with its year when the name lacks one; its title otherwise."""
+    found = catalogue.instruments.get(instrument)
+    if found is None:
+        return instrument
+    names = [n for n in found.short_names.get(language, ())[1:] if not _acronym(n)]
+    name = min(names, key=len) if names else found.title_in(language)
+    year = next((part for part in instrument.split("-") if len(part) == 4 and part.isdigit()), "")
+    return f"{name} ({year})" if year and year not in name else name
+
+
+def _acronym(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return sum(c.isupper() for c in letters) * 2 > len(letters)
+
+
+_TITLE_WORDS = ("bill", "act", "law", "ordinance", "decree", "proclamation", "code", "loi", "projet", "décret",
+                "ordonnance", "code", "ley", "proyecto", "anteproyecto", "decreto", "código")
+
+
+def bill_title(title: str, text: str, lines: int = 12) -> str:
+    """The bill's title for a report: the reader's title when it names a bill or act, else the first of the
+    text's first ``lines`` non-empty lines that does ("COUNTER-TERRORISM (OFFENCES) BILL, 2025" rather than
+    "REPUBLIC OF MERIDIA"), else the reader's title."""
+    def titled(line: str) -> bool:
+        words = {w.strip("(),.;:—-").lower() for w in line.split()}
+        return bool(words & set(_TITLE_WORDS)) and len(line) <= 200
+
+    if titled(title):
+        return title
+    raw = text.splitlines()[:200]
+    seen = 0
+    for number, line in enumerate(raw):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > lines:
+            break
+        if titled(line) and len(line.split()) > 1:
+            parts = [line.strip()]
+            for following in raw[number + 1:number + 3]:  # "PROJET DE LOI" / "relatif à ..." on the next line
+                if not following.strip() or not following.strip()[0].islower():
+                    break
+                parts.append(following.strip())
+            return " ".join(" ".join(parts).split())[:200]
+    return title
 
 
 def localise(report: Report, catalogue: Catalogue, language: str) -> Report:

@@ -31,12 +31,14 @@ from lawcheck.errors import InputError
 from lawcheck.models import Catalogue, OffenceResult, Report
 from lawcheck.render.common import (
     ReportOptions,
+    bill_title,
     checklist_version,
     excerpt,
     instrument_title,
     localise,
     model_provision,
-    provision_labels,
+    innermost,
+    short_name,
     summary_of,
 )
 from lawcheck.render.i18n import Labels
@@ -59,7 +61,18 @@ def render_docx(report: Report, catalogue: Catalogue, bill_text: str, options: R
     builder.build()
     stream = io.BytesIO()
     builder.document.save(stream)
-    return stream.getvalue()
+    return _fixed_times(stream.getvalue())
+
+
+def _fixed_times(data: bytes) -> bytes:
+    """The same .docx with every zip entry dated 1980-01-01, so that one input gives the same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type, fixed.external_attr = zipfile.ZIP_DEFLATED, info.external_attr
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
 
 
 # --------------------------------------------------------------------------- the document and its template
@@ -231,6 +244,66 @@ def _cell_text(paragraph: Paragraph, text: str, bold: bool) -> None:
 # --------------------------------------------------------------------------- the report
 
 
+PAPER = {"a4": (Cm(21.0), Cm(29.7)), "letter": (Cm(21.59), Cm(27.94))}
+MARGIN = Cm(2.2)
+DOCUMENT_LANGUAGE = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES"}
+TOP_GAPS = 6
+TOC_LEVELS = 1  # the table of contents lists the report's parts, so that it stays on the cover page  # gaps named in the executive summary
+
+
+def set_paper(document: Document, paper: str) -> None:
+    """Every section on ``paper`` ("a4" or "letter"), portrait, with the report's margins."""
+    width, height = PAPER[paper]
+    for section in document.sections:
+        section.page_width, section.page_height = width, height
+        section.left_margin = section.right_margin = MARGIN
+        section.top_margin = section.bottom_margin = Cm(2.0)
+
+
+def set_language(document: Document, language: str) -> None:
+    """The document's language in its default run properties and its Normal style (Word's spelling checker)."""
+    tag = DOCUMENT_LANGUAGE.get(language, language)
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    holders = [defaults]
+    normal = next((st for st in document.styles if st.name == "Normal"), None)
+    for holder in holders:
+        rpr_default = holder.find(qn("w:rPrDefault"))
+        if rpr_default is None:
+            rpr_default = OxmlElement("w:rPrDefault")
+            holder.insert(0, rpr_default)
+        rpr = rpr_default.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            rpr_default.append(rpr)
+        _lang(rpr, tag)
+    if normal is not None:
+        _lang(normal.element.get_or_add_rPr(), tag)
+
+
+def _lang(rpr, tag: str) -> None:  # noqa: ANN001 - a w:rPr
+    for old in rpr.findall(qn("w:lang")):
+        rpr.remove(old)
+    lang = OxmlElement("w:lang")
+    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+        lang.set(qn(attribute), tag)
+    rpr.append(lang)
+
+
+def _tighten(document: Document) -> None:
+    """Compact spacing for the report's own styles (a template's styles are left as they are)."""
+    for name, before, after in (("Normal", 0, 4), ("Quote", 2, 4), ("Heading 3", 8, 2), ("Heading 2", 12, 4),
+                                ("List Number", 0, 2), ("List Bullet", 0, 2)):
+        try:
+            style = document.styles[name]
+        except KeyError:
+            continue
+        style.paragraph_format.space_before, style.paragraph_format.space_after = Pt(before), Pt(after)
+
+
 class _Builder:
     def __init__(self, report: Report, catalogue: Catalogue, text: str, options: ReportOptions) -> None:
         self.report, self.catalogue, self.text, self.options = report, catalogue, text, options
@@ -238,19 +311,46 @@ class _Builder:
         self.t = Labels(self.language)
         self.document, self.templated = open_template(options.template)
         _ensure_styles(self.document)
+        if options.paper or not self.templated:
+            set_paper(self.document, options.paper or "a4")
+        set_language(self.document, self.language)
+        if not self.templated:
+            _tighten(self.document)
+        self.bill_title = bill_title(report.bill.title, text) or report.bill.path
         self.ratings = rating_rules.instrument_ratings(report)
+        self.groups = rating_rules.by_instrument(report)
+        self.untouched = rating_rules.untouched(report)
+        self.ranked = rating_rules.gaps(report)
+        self.top = rating_rules.top_gaps(report, TOP_GAPS)
+        self.finding_order = self.plan_findings()
+        self.finding_number = {r.id: n for n, r in enumerate(self.finding_order, 1)}
         self.table_number = 0
         self.toc_entries: list[tuple[str, int]] = []
         self.style_ids: dict[str, str] = {}
         body = self.document.element.body
         self.end = body.sectPr if body.sectPr is not None else body.append(OxmlElement("w:sectPr")) or body.sectPr
 
+    def plan_findings(self) -> list[OffenceResult]:
+        """Gaps and expert decisions of the instruments the bill implements, with the summary's gaps of the
+        others; instrument by instrument (the instrument of the most important gap first), by priority."""
+        idle = set(self.untouched)
+        rank = {r.id: n for n, r in enumerate(self.ranked)}
+        top = {r.id for r in self.top}
+        chosen = [r for r in self.report.results
+                  if (r.id in rank and (r.instrument not in idle or r.id in top)) or r.decision is not None]
+        first: dict[str, int] = {}
+        for r in chosen:
+            first[r.instrument] = min(first.get(r.instrument, len(rank)), rank.get(r.id, len(rank)))
+        order = {i: n for n, i in enumerate(self.report.instruments)}
+        return sorted(chosen, key=lambda r: (first[r.instrument], order.get(r.instrument, 0),
+                                             rank.get(r.id, len(rank))))
+
     def build(self) -> None:
         self.properties()
         self.header_footer()
         self.cover()
         self.summary()
-        self.matrix()
+        self.untouched_table()
         self.concordance()
         self.findings()
         self.annex()
@@ -259,7 +359,7 @@ class _Builder:
     # ---------------------------------------------------------------- frame
 
     def heading(self, text: str, level: int, new_page: bool = False) -> Paragraph:
-        if level <= 2:
+        if level <= TOC_LEVELS:
             self.toc_entries.append((text, level))
         paragraph = self.para(text, "Title" if level == 0 else f"Heading {level}")
         if new_page:
@@ -307,11 +407,15 @@ class _Builder:
         return self.t(f"status.{result.status}")
 
     def title_of(self, instrument: str) -> str:
-        return instrument_title(self.catalogue, instrument, self.options.report_language(self.report))
+        return instrument_title(self.catalogue, instrument, self.language)
+
+    def name_of(self, instrument: str) -> str:
+        return short_name(self.catalogue, instrument, self.language)
 
     def properties(self) -> None:
         core = self.document.core_properties
-        core.title = f"{self.t('report.title')}: {self.report.bill.title or self.report.bill.path}"
+        core.title = f"{self.t('report.title')}: {self.bill_title}"
+        core.language = DOCUMENT_LANGUAGE.get(self.language, self.language)
         core.author = core.last_modified_by = "lawcheck"
         core.revision = 1
         when = _dt.datetime.combine(_dt.date.fromisoformat(self.options.report_date()), _dt.time())
@@ -322,7 +426,10 @@ class _Builder:
         header = section.header
         if not self.templated or not "".join(p.text for p in header.paragraphs).strip():
             paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
-            paragraph.text = f"{self.t('report.title')} — {self.report.bill.title or self.report.bill.path}"
+            title = self.bill_title if len(self.bill_title) <= 70 else self.bill_title[:69].rstrip() + "…"
+            paragraph.text = f"{self.t('report.title')} — {title}"
+            for run in paragraph.runs:
+                run.font.size = Pt(8)
         footer = section.footer
         if not self.templated or not "".join(p.text for p in footer.paragraphs).strip():
             paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
@@ -334,14 +441,15 @@ class _Builder:
     def cover(self) -> None:
         bill = self.report.bill
         self.para(self.t("report.title"), "Title")
-        self.para(bill.title or bill.path, "Subtitle")
-        instruments = ", ".join(self.report.instruments)
+        self.para(self.bill_title, "Subtitle")
+        names = ", ".join(self.name_of(i) for i in self.report.instruments)
         facts = [
-            (self.t("cover.file"), f"{bill.path} ({bill.format}, {bill.provisions} {self.t('cover.provisions')}, "
-                                   f"{bill.words} {self.t('cover.words')})"),
+            (self.t("word.bill"), self.bill_title),
+            (self.t("word.file"), f"{bill.path.replace(chr(92), '/').rsplit('/', 1)[-1]} ({bill.provisions} "
+                                  f"{self.t('cover.provisions')}, {bill.words} {self.t('cover.words')})"),
             (self.t("cover.language"), self.t(f"language.{bill.language}")),
             (self.t("cover.date"), self.options.report_date()),
-            (self.t("cover.instruments"), f"{len(self.report.instruments)}: {instruments}"),
+            (self.t("word.scope"), self.t("word.scope_text", count=len(self.report.instruments), names=names)),
             (self.t("cover.entries"), str(len(self.report.results))),
             (self.t("cover.tool"), f"lawcheck {self.report.tool_version}"),
             (self.t("cover.checklist"), checklist_version(self.catalogue)),
@@ -355,7 +463,7 @@ class _Builder:
         """The TOC field, its cached result filled with the headings (Word adds page numbers on update)."""
         entries = self.toc_entries
         first = self.toc_anchor.insert_paragraph_before()
-        _field_start(first, 'TOC \\o "1-2" \\h \\z \\u')
+        _field_start(first, f'TOC \\o "1-{TOC_LEVELS}" \\h \\z \\u')
         last = first
         for number, (text, level) in enumerate(entries or [(self.t("toc.placeholder"), 1)]):
             last = first if number == 0 else self.toc_anchor.insert_paragraph_before()
@@ -374,79 +482,102 @@ class _Builder:
                          covered=counts["covered"], partial=counts["partial"], missing=counts["missing"]))
         for warning in self.report.warnings:
             _labelled(self.para(), self.t("summary.warning"), in_language(warning, self.t))
-        self.heading(self.t("summary.ratings"), 2)
-        rows = [[r.instrument, (self.t(f"rating.{r.rating}"), RATING_FILL[r.rating]),
+        self.heading(self.t("word.ratings"), 2)
+        rows = [[self.name_of(r.instrument),
+                 (str(r.covered), STATUS_FILL["covered"] if r.covered else ""),
+                 (str(r.partial), STATUS_FILL["partial"] if r.partial else ""),
+                 (str(r.missing), STATUS_FILL["missing"] if r.missing else ""),
+                 (self.t(f"rating.{r.rating}"), RATING_FILL[r.rating]),
                  "—" if r.rating == "na" else f"{round(r.score * 100)} %"] for r in self.ratings]
-        fast_table(self.document, [self.t("col.instrument"), self.t("col.rating"), self.t("col.score")], rows,
-                   widths=(5.0, 4.5, 2.4))
-        self.caption(self.t("summary.ratings"))
-        self.para(self.t("rule.text", **rating_rules.RULE_FIGURES)).runs[0].font.size = Pt(9)
+        header = [self.t("col.instrument"), self.t("status.covered"), self.t("status.partial"),
+                  self.t("status.missing"), self.t("col.rating"), self.t("col.score")]
+        fast_table(self.document, header, rows, widths=(6.4, 1.9, 1.9, 1.9, 3.2, 1.5))
+        self.caption(self.t("word.ratings"))
+        self.para(self.t("word.rating_note")).runs[0].font.size = Pt(9)
         self.top_gaps()
         self.recommendations()
 
     def top_gaps(self) -> None:
-        self.heading(self.t("summary.gaps"), 2)
-        found = rating_rules.top_gaps(self.report)
-        if not found:
+        self.heading(self.t("word.gaps"), 2)
+        if not self.top:
             self.para(self.t("summary.no_gaps"))
         list_id = self.new_list()
-        for gap in found:
+        for gap in self.top:
             paragraph = self.numbered(list_id)
-            paragraph.add_run(f"{gap.instrument} {gap.article} — {gap.title}").bold = True
+            paragraph.add_run(self.t("word.gap_line", instrument=self.name_of(gap.instrument), article=gap.article,
+                                     title=gap.title)).bold = True
             paragraph.add_run(f": {self.status(gap)}. {self.gap_sentence(gap)}")
+            if gap.id in self.finding_number:
+                paragraph.add_run(" " + self.t("word.see_finding", number=self.finding_number[gap.id]))
 
     def gap_sentence(self, result: OffenceResult) -> str:
+        if result.status == "partial" and result.provisions and not result.missing:
+            return self.t("word.partial_short", provision=innermost(result.provisions)[0].label)
         if result.status == "partial" and result.provisions:
-            return self.t("gap.partial", provision=result.provisions[0].label, missing=", ".join(result.missing))
+            return self.t("gap.partial", provision=innermost(result.provisions)[0].label,
+                          missing=", ".join(result.missing))
         return self.t("gap.missing")
 
     def recommendations(self) -> None:
         self.heading(self.t("summary.recommendations"), 2)
-        found = rating_rules.recommendations(self.report)
-        if not found:
+        idle = set(self.untouched)
+        found = [item for item in rating_rules.recommendations(self.report) if item.instrument not in idle]
+        if not found and not idle:
             self.para(self.t("summary.no_recommendations"))
         list_id = self.new_list()
         for item in found:
             paragraph = self.numbered(list_id)
-            paragraph.add_run(f"{item.instrument} ({self.t(f'rating.{item.rating}')})").bold = True
+            paragraph.add_run(f"{self.name_of(item.instrument)} ({self.t(f'rating.{item.rating}')})").bold = True
             parts = [self.t(f"recommend.{kind}", articles=_articles(entries, self.t("recommend.more")))
                      for kind, entries in (("create", item.create), ("complete", item.complete),
                                            ("consider", item.consider)) if entries]
             paragraph.add_run(": " + "; ".join(parts) + ".")
+        if idle:
+            self.numbered(list_id).add_run(self.t("word.recommend_untouched", count=len(idle),
+                                                  table=self.table_number + 1))
 
-    # ---------------------------------------------------------------- 3. coverage matrix
+    # ---------------------------------------------------------------- 3. instruments not implemented
 
-    def matrix(self) -> None:
-        self.heading(self.t("matrix.title"), 1, new_page=True)
-        self.para(self.t("matrix.intro"))
+    def untouched_table(self) -> None:
+        if not self.untouched:
+            return
+        self.heading(self.t("word.untouched_title"), 2)
+        self.para(self.t("word.untouched_line", count=len(self.untouched), total=len(self.report.instruments),
+                         table=self.table_number + 1))
+        self.para(self.t("word.untouched_intro"))
+        ratings = {r.instrument: r for r in self.ratings}
         rows = []
-        for r in self.ratings:
-            rows.append([f"{r.instrument} — {self.title_of(r.instrument)}",
-                         (str(r.covered), STATUS_FILL["covered"] if r.covered else ""),
-                         (str(r.partial), STATUS_FILL["partial"] if r.partial else ""),
-                         (str(r.missing), STATUS_FILL["missing"] if r.missing else ""),
-                         (self.t(f"rating.{r.rating}"), RATING_FILL[r.rating])])
-        header = [self.t("col.instrument"), self.t("status.covered"), self.t("status.partial"),
-                  self.t("status.missing"), self.t("col.rating")]
-        fast_table(self.document, header, rows, widths=(8.5, 1.9, 1.9, 1.9, 3.0))
-        self.caption(self.t("matrix.title"))
+        for instrument in self.untouched:
+            results = self.groups[instrument]
+            principal = [r.article for r in results if r.kind == "principal" and not r.optional]
+            rating = ratings[instrument]
+            rows.append([self.name_of(instrument), str(rating.mandatory),
+                         _articles_all(principal) or "—",
+                         (self.t(f"rating.{rating.rating}"), RATING_FILL[rating.rating])])
+        header = [self.t("col.instrument"), self.t("word.col_entries"), self.t("word.col_principal"),
+                  self.t("col.rating")]
+        fast_table(self.document, header, rows, widths=(6.0, 2.2, 5.6, 3.0))
+        self.caption(self.t("word.untouched_caption"))
 
     # ---------------------------------------------------------------- 4. concordance
 
     def concordance(self) -> None:
         self.heading(self.t("concordance.title"), 1, new_page=True)
-        self.para(self.t("concordance.intro"))
-        header = [self.t("col.article"), self.t("col.obligation"), self.t("col.provision"), self.t("col.status"),
-                  self.t("col.comment")]
-        for instrument, results in rating_rules.by_instrument(self.report).items():
-            self.heading(f"{instrument} — {self.title_of(instrument)}", 3)
+        self.para(self.t("word.concordance_intro"))
+        header = [self.t("col.article"), self.t("word.col_requirement"), self.t("col.provision"),
+                  self.t("word.col_assessment"), self.t("word.col_note"), self.t("word.col_assessor")]
+        idle = set(self.untouched)
+        for instrument, results in self.groups.items():
+            if instrument in idle:
+                continue
+            self.heading(self.name_of(instrument), 2)
             if not results:
                 self.para(self.t("concordance.empty"))
                 continue
-            rows = [[r.article, r.title, provision_labels(r) or "—",
-                     (self.status(r), STATUS_FILL[r.status]), self.comment(r)] for r in results]
-            fast_table(self.document, header, rows, widths=(1.8, 5.5, 3.0, 2.0, 4.7))
-            self.caption(self.t("concordance.caption", instrument=instrument))
+            rows = [[r.article, r.title, "\n".join(p.label for p in innermost(r.provisions)) or "—",
+                     (self.status(r), STATUS_FILL[r.status]), self.comment(r), ""] for r in results]
+            fast_table(self.document, header, rows, widths=(1.9, 4.5, 2.4, 2.2, 2.9, 2.7))
+            self.caption(self.t("word.concordance_caption", instrument=self.name_of(instrument)))
 
     def decision_text(self, result: OffenceResult) -> str:
         """The expert's decision on this result, in the report's language ("" when none)."""
@@ -466,22 +597,27 @@ class _Builder:
             notes.append(self.t("finding.optional"))
         if result.by_reference:
             notes.append(self.t("finding.by_reference"))
-        if result.missing:
+        if result.missing and result.status != "covered" and result.id not in self.finding_number:
             notes.append(self.t("finding.missing_short", missing=", ".join(result.missing)))
+        if result.id in self.finding_number:
+            notes.append(self.t("word.see_short", number=self.finding_number[result.id]))
         return "; ".join(notes)
 
     # ---------------------------------------------------------------- 5. findings
 
     def findings(self) -> None:
         self.heading(self.t("findings.title"), 1, new_page=True)
-        self.para(self.t("findings.intro"))
-        for instrument, results in rating_rules.by_instrument(self.report).items():
-            self.heading(f"{instrument} — {self.title_of(instrument)}", 2)
-            for result in results:
-                self.finding(result)
+        self.para(self.t("word.findings_intro"))
+        current = None
+        for result in self.finding_order:
+            if result.instrument != current:
+                current = result.instrument
+                self.heading(self.name_of(current), 2)
+            self.finding(result)
 
     def finding(self, result: OffenceResult) -> None:
-        self.heading(f"{result.article} — {result.title}", 3)
+        self.heading(self.t("word.finding_heading", number=self.finding_number[result.id], article=result.article,
+                            title=result.title), 3)
         status = self.status(result) + (f" ({self.t('finding.optional')})" if result.optional else "")
         if result.by_reference:
             status += f" — {self.t('finding.by_reference')}"
@@ -489,27 +625,14 @@ class _Builder:
                                                           f"{self.t(f'kind.{result.kind}')}")
         if result.decision is not None:
             _labelled(self.para(), self.t("finding.decision"), self.decision_text(result))
-        summary = summary_of(self.catalogue, result, self.options.report_language(self.report))
+        summary = summary_of(self.catalogue, result, self.language)
         if summary:
             _labelled(self.para(), self.t("finding.requires"), summary)
-        self.para(self.t("finding.elements")).runs[0].bold = True
-        for match in result.elements:
-            self.element_line(match)
-        self.quote(result)
-        if result.missing:
+        if result.provisions:
+            self.quote(result)
+        if result.missing and result.status != "covered":
             _labelled(self.para(), self.t("finding.missing"), ", ".join(result.missing))
         self.recommendation(result)
-
-    def element_line(self, match) -> None:  # noqa: ANN001 - an ElementMatch
-        mark = "✓" if match.found else "✗"
-        need = self.t("finding.required") if match.required else self.t("finding.not_required")
-        paragraph = self.para(style="List Bullet")
-        paragraph.add_run(f"{mark} {match.element}").bold = True  # the element's label (see common.localise)
-        paragraph.add_run(f" ({self.t(f'role.{match.role}')}, {need})")
-        if match.found and match.quote:
-            paragraph.add_run(f": “{match.quote}”").italic = True
-            if match.provision:
-                paragraph.add_run(f" — {match.provision}")
 
     def quote(self, result: OffenceResult) -> None:
         found = excerpt(self.text, result)
@@ -530,7 +653,9 @@ class _Builder:
             _labelled(self.para(), self.t("finding.recommendation"), self.t("recommend.none"))
             return
         key = "recommend.partial" if result.status == "partial" and result.provisions else "recommend.missing"
-        label = result.provisions[0].label if result.provisions else ""
+        if key == "recommend.partial" and not result.missing:
+            key = "word.amend"
+        label = innermost(result.provisions)[0].label if result.provisions else ""
         _labelled(self.para(), self.t("finding.recommendation"),
                   self.t(key, provision=label, missing=", ".join(result.missing)))
         languages = (self.report.bill.language, self.language, "en")
@@ -541,12 +666,14 @@ class _Builder:
     # ---------------------------------------------------------------- 6. annex
 
     def annex(self) -> None:
-        self.heading(self.t("annex.title"), 1, new_page=True)
+        self.heading(self.t("annex.title"), 1)
         self.heading(self.t("annex.method"), 2)
         for key in ("annex.method_1", "annex.method_2", "annex.method_3"):
             self.para(self.t(key))
         self.heading(self.t("annex.rating"), 2)
         self.para(self.t("rule.text", **rating_rules.RULE_FIGURES))
+        self.heading(self.t("word.priority"), 2)
+        self.para(self.t("word.priority_text"))
         self.heading(self.t("annex.limitations"), 2)
         for key in ("annex.limit_1", "annex.limit_2", "annex.limit_3"):
             self.para(self.t(key), "List Bullet")
@@ -562,6 +689,10 @@ def _articles(results: Sequence[OffenceResult], more: str) -> str:
     if len(articles) > ARTICLES_SHOWN:
         shown += " " + more.format(count=len(articles) - ARTICLES_SHOWN)
     return shown
+
+
+def _articles_all(articles: Sequence[str]) -> str:
+    return ", ".join(dict.fromkeys(articles))
 
 
 __all__ = ["render_docx", "fast_table", "open_template"]

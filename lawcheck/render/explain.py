@@ -194,4 +194,5 @@ def render_brief(explanation: Explanation, width: int = WIDTH) -> str:
 
 def render_explanation_json(explanation: Explanation) -> str:
     data = {"schema": SCHEMA, **dataclasses.asdict(explanation)}
+    data.pop("why")  # the facts of "reason", which the JSON states in English
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -110,7 +110,8 @@ def _progress_bar(enabled: bool):  # noqa: ANN202
 @click.option("--paper", type=click.Choice(["a4", "letter"]),
               help="Word report: paper size (default: A4, or the template's own).")
 @click.option("--report-lang", type=click.Choice(["en", "fr", "es"]),
-              help="Language of the Word/HTML report's own text (default: the bill's).")
+              help="Language of the report's own words, at the terminal and in the Word/HTML/text report "
+                   "(default: the bill's).")
 @click.option("--show", type=click.Choice(["gaps", "all"]), default="gaps", show_default=True,
               help="Terminal: list only the gaps (covered entries are counted) or every entry.")
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(["principal", "ancillary", "obligation"]),
@@ -158,7 +159,8 @@ def check(bill: str, output: str | None, fmt: str | None, instruments: tuple[str
         report = dataclasses.replace(report, decisions_file=str(decisions))
     from lawcheck.render.terminal import View
 
-    _emit(report, fmt, output, catalogue, View(show, kinds, summary_only, scores))
+    language = report_lang or report.bill.language or "en"
+    _emit(report, fmt, output, catalogue, View(show, kinds, summary_only, scores, language))
     _warn(report, fmt, output)
     _wrote(report, output, fmt)
     _exit_on(report.results, fail_on, kinds)
@@ -264,8 +266,8 @@ def _emit(report, fmt: str, output: str | None, catalogue=None, view=None) -> No
         from lawcheck.render.common import localise
         from lawcheck.render.terminal import render_terminal
 
-        if catalogue is not None:  # the terminal speaks English: titles and element labels in English
-            report = localise(report, catalogue, "en")
+        if catalogue is not None:  # titles and element labels in the language of the terminal's words
+            report = localise(report, catalogue, view.language if view is not None else "en")
 
         if output is None:
             Console().print(render_terminal(report, view))
@@ -439,8 +441,10 @@ def _read(path: str):  # noqa: ANN202
 @click.option("--offences", type=click.Path(path_type=str), help="A custom checklist folder.")
 @click.option("--decisions", type=click.Path(path_type=str), help="Show an expert's decision on this offence too.")
 @click.option("--brief", is_flag=True, help="Text: only the verdict, the provision, the words found and what is missing.")
+@click.option("--report-lang", type=click.Choice(["en", "fr", "es"]),
+              help="Language of the words lawcheck adds (headings, status words, sentences; default: the bill's).")
 def explain_command(bill: str, offence_id: str, fmt: str | None, output: str | None, lang: str | None,
-                    offences: str | None, decisions: str | None, brief: bool) -> None:
+                    offences: str | None, decisions: str | None, brief: bool, report_lang: str | None) -> None:
     """Explain the verdict on one offence: every element, the phrases tried, where each was found or why
     not (the closest words and their similarity), and how the status followed.
 
@@ -449,6 +453,7 @@ def explain_command(bill: str, offence_id: str, fmt: str | None, output: str | N
       lawcheck explain samples/en/counter-terrorism-bill.txt "bombings-1997:2(1)(a)"
       lawcheck explain samples/en/counter-terrorism-bill.txt "hague-1970:1(a)" --brief
       lawcheck explain bill.docx "financing-1999:2(1)(b)" --format json -o why.json
+      lawcheck explain projet.docx "hague-1970:1(a)" --report-lang en
     """
     from lawcheck.explain import explain
     from lawcheck.render.explain import WIDTH, render_brief, render_explanation, render_explanation_json
@@ -461,7 +466,8 @@ def explain_command(bill: str, offence_id: str, fmt: str | None, output: str | N
         _deliver(render_explanation_json(explanation), output)
         return
     width = _terminal_width() if output is None else WIDTH
-    _deliver((render_brief if brief else render_explanation)(explanation, width), output)
+    language = report_lang or explanation.language or "en"
+    _deliver((render_brief if brief else render_explanation)(explanation, width, language, catalogue), output)
 
 
 def _terminal_width() -> int:
@@ -537,8 +543,10 @@ def _diff_format(output: str | None, fmt: str | None) -> str:
 @click.option("--lang", type=click.Choice(["en", "fr", "es"]), help="The drafts' language (default: detected).")
 @click.option("--offences", type=click.Path(path_type=str), help="A custom checklist folder.")
 @click.option("--decisions", type=click.Path(path_type=str), help="Apply an expert's decisions to both drafts.")
+@click.option("--report-lang", type=click.Choice(["en", "fr", "es"]),
+              help="Language of the words lawcheck adds (headings, status words, sentences; default: the new draft's).")
 def diff_command(old: str, new: str, output: str | None, fmt: str | None, instruments: tuple[str, ...],
-                 lang: str | None, offences: str | None, decisions: str | None) -> None:
+                 lang: str | None, offences: str | None, decisions: str | None, report_lang: str | None) -> None:
     """Compare two drafts of a bill: gaps closed, gaps opened, verdicts changed, provisions renumbered
     (provisions are matched by their content, not only by their number).
 
@@ -561,16 +569,17 @@ def diff_command(old: str, new: str, output: str | None, fmt: str | None, instru
         from lawcheck.render.diff import render_diff_json
 
         _deliver(render_diff_json(changes), output)
-    elif output is None:
-        from rich.console import Console
-
-        from lawcheck.render.diff import render_diff
-
-        Console().print(render_diff(changes))
     else:
-        from lawcheck.render.diff import diff_text
+        from lawcheck.render.diff import diff_text, localise_diff, render_diff
 
-        _deliver(diff_text(changes), output)
+        language = report_lang or changes.new.language or "en"
+        changes = localise_diff(changes, catalogue, language)
+        if output is None:
+            from rich.console import Console
+
+            Console().print(render_diff(changes, language))
+        else:
+            _deliver(diff_text(changes, language=language), output)
 
 
 BATCH_FORMATS = ("text", "csv", "json", "xlsx")

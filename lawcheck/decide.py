@@ -34,6 +34,7 @@ from lawcheck.models import (
     ProvisionRef,
     Status,
     Structure,
+    Why,
 )
 
 RANK: dict[str, int] = {"missing": 0, "partial": 1, "covered": 2}
@@ -56,6 +57,7 @@ class Finding:
     extra: tuple[int, ...] = ()  # other provisions the verdict rests on (e.g. the principal offence)
     note: str = ""  # why the status is what it is, when the elements alone do not say
     also: tuple[int, ...] = ()  # other articles that hold the offence as fully (cited after the evidence)
+    why: Why | None = None  # the facts of ``note``
 
 
 class Decider:
@@ -276,15 +278,17 @@ class Decider:
         if not linked:
             return Finding(unit, "missing", finding.score * 0.5, finding.matches,
                            note=f"{unit.provision.label} has the words of this offence but does not extend a "
-                                "provision that criminalises the principal offence.")
+                                "provision that criminalises the principal offence.",
+                           why=Why("ancillary-unlinked", unit.provision.label))
         principal = max(linked, key=lambda f: (RANK[f.status], f.score))
         status = finding.status if RANK[finding.status] <= RANK[principal.status] else principal.status
-        note = ""
+        note, why = "", None
         if RANK[principal.status] < RANK[finding.status]:
             note = (f"{unit.provision.label} extends {principal.unit.provision.label}, which covers the principal "
                     "offence only in part.")
+            why = Why("ancillary-capped", unit.provision.label, principal.unit.provision.label)
         return Finding(unit, status, min(finding.score, principal.score), finding.matches,
-                       (principal.unit.provision.index,), note)
+                       (principal.unit.provision.index,), note, why=why)
 
     def principal_links(self, offence: Offence, unit: Unit) -> list[tuple[Finding, str]]:
         """The principal offences (not missing) the unit extends, with how: "same" provision, "refers" to
@@ -309,7 +313,8 @@ class Decider:
             return finding
         return Finding(finding.unit, "missing", finding.score * 0.5, finding.matches,
                        note=f"{finding.unit.provision.label} has the words of this obligation but applies to offences "
-                            "that do not implement this instrument's offences.")
+                            "that do not implement this instrument's offences.",
+                       why=Why("obligation-unlinked", finding.unit.provision.label))
 
     def obligation_links(self, offence: Offence, unit: Unit) -> list[tuple[str, Finding, str]]:
         """The principal offences of the obligation's instrument that the unit applies to, one link each: the
@@ -519,14 +524,16 @@ class Decider:
         status = finding.status
         provisions = tuple(self._ref(i) for i in dict.fromkeys(indexes)) if status != "missing" else ()
         reason = _reason(offence, finding, missing, wider if status == "covered" else ())
+        why = _why(finding, missing, wider if status == "covered" else ())
         if status != "missing" and offence.kind == "obligation" and self._extraterritorial(finding):
             reason += (" The clause applies whether the offence is committed in or outside the State, with no"
                        " condition: it meets this jurisdiction basis and the others at once.")
+            why = dataclasses.replace(why, extraterritorial=True)
         return OffenceResult(
             offence.id, offence.instrument, offence.article, offence.kind, offence.title, offence.optional,
             status, round(finding.score, 3), False, provisions, finding.matches, missing,
             reason,
-            wider=wider if status != "missing" else (),
+            wider=wider if status != "missing" else (), why=why,
         )
 
     def _by_reference_result(self, offence: Offence, unit: Unit, hit: Hit) -> OffenceResult:
@@ -540,6 +547,7 @@ class Decider:
             offence.id, offence.instrument, offence.article, offence.kind, offence.title, offence.optional,
             "covered", BY_REFERENCE_SCORE, True, (self._ref(unit.provision.index),), matches, (),
             f"{unit.provision.label} creates the offence by reference to the instrument (\u201c{quote}\u201d).",
+            why=Why("by-reference", unit.provision.label, quote=quote),
         )
 
     def _missing(self, offence: Offence) -> OffenceResult:
@@ -550,6 +558,7 @@ class Decider:
             "missing", 0.0, False, (), matches, missing,
             "No provision of the bill holds the core elements of this obligation." if offence.kind == "obligation"
             else "No provision that creates an offence holds the conduct and object of this offence.",
+            why=Why("none", obligation=offence.kind == "obligation"),
         )
 
 
@@ -613,6 +622,16 @@ def _reason(offence: Offence, finding: Finding, missing: tuple[str, ...], wider:
     if finding.status == "partial":
         return f"{label} holds the core elements but not: {_labels(offence, missing)}."
     return f"Closest provision {label} lacks: {_labels(offence, missing) or 'core elements'}."
+
+
+def _why(finding: Finding, missing: tuple[str, ...], wider: tuple[str, ...] = ()) -> Why:
+    """The facts :func:`_reason` states (element ids, not labels: a renderer says them in its language)."""
+    if finding.why is not None:
+        return finding.why
+    label = finding.unit.provision.label
+    if finding.status == "covered":
+        return Why("wider", label, elements=wider) if wider else Why("covered", label)
+    return Why("partial" if finding.status == "partial" else "closest", label, elements=missing)
 
 
 def decide(decider: Decider, offences: tuple[Offence, ...]) -> tuple[OffenceResult, ...]:

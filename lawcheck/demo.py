@@ -101,12 +101,13 @@ def _instrument_options(plan: DemoPlan) -> tuple[str, ...]:
 
 
 def _check_step(plan: DemoPlan, report: Report, catalogue: Catalogue, say, width: int) -> DemoStep:  # noqa: ANN001
-    """``check --summary``: the bill line, the table of instruments, the counts (the terminal view, in English)."""
+    """``check --summary``: the bill line, the table of instruments, the counts (in the bill's language, which is
+    the demo's: the command's default ``--report-lang``)."""
     from lawcheck.render.common import localise
     from lawcheck.render.demo import plain_text
     from lawcheck.render.terminal import View, render_terminal
 
-    shown = render_terminal(localise(report, catalogue, "en"), View(summary_only=True))
+    shown = render_terminal(localise(report, catalogue, plan.language), View(summary_only=True, language=plan.language))
     return DemoStep(say("demo.check"), _command("lawcheck", "check", plan.draft1, *_instrument_options(plan),
                                                 "--summary"), plain_text(shown, width))
 
@@ -121,13 +122,15 @@ def _explain_step(plan: DemoPlan, bill: Bill, catalogue: Catalogue, result: Offe
         return DemoStep(heading, "", nothing + "\n")
     command = _command("lawcheck", "explain", plan.draft1, result.id, *(["--brief"] if brief else []))
     explanation = explain(bill, catalogue, result.id, plan.language)
-    return DemoStep(heading, command, (render_brief if brief else render_explanation)(explanation, width))
+    render = render_brief if brief else render_explanation
+    return DemoStep(heading, command, render(explanation, width, plan.language, catalogue))
 
 
 def _diff_step(plan: DemoPlan, catalogue: Catalogue, say, width: int) -> DemoStep:  # noqa: ANN001
     from lawcheck.diff import diff_files
-    from lawcheck.render.diff import diff_text
+    from lawcheck.render.diff import diff_text, localise_diff
 
     command = _command("lawcheck", "diff", plan.draft1, plan.draft2, *_instrument_options(plan))
     changes = diff_files(plan.draft1, plan.draft2, catalogue, plan.language, plan.instruments)
-    return DemoStep(say("demo.diff"), command, diff_text(changes, width))
+    changes = localise_diff(changes, catalogue, plan.language)
+    return DemoStep(say("demo.diff"), command, diff_text(changes, width, plan.language))

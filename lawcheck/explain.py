@@ -27,7 +27,7 @@ from lawcheck.context import Unit
 from lawcheck.decide import Decider, Finding
 from lawcheck.errors import LawcheckError
 from lawcheck.match import BillIndex, hits_within
-from lawcheck.models import Bill, Catalogue, Decision, Element, ElementMatch, Offence, OffenceResult, Structure
+from lawcheck.models import Bill, Catalogue, Decision, Element, ElementMatch, Offence, OffenceResult, Structure, Why
 from lawcheck.pipeline import Analysis, analyse
 from lawcheck.normalise import fold
 
@@ -115,6 +115,7 @@ class Explanation:
     others: tuple[Candidate, ...]
     reason: str  # the report's own sentence
     decision: Decision | None = None
+    why: Why | None = None  # the facts of ``reason``, for the renderers' languages (not in the JSON)
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,7 @@ def _explain(ctx: _Context, bill: Bill, catalogue: Catalogue, offence: Offence,
         offence.kind, offence.title, offence.summary, bill.path, ctx.decider.language, result.status,
         result.score, unit.provision.label if unit else "", _excerpt(ctx.text, unit), rule, decisive, elements,
         _links(ctx, offence, unit), _others(ctx, offence, unit), result.reason, decision,
+        result.why,
     )
 
 

@@ -242,6 +242,21 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class Why:
+    """The facts the reason sentence states, so that a renderer can say them in any language (the English
+    ``OffenceResult.reason`` of the JSON report is built from the same facts)."""
+
+    rule: str  # covered, wider, partial, closest, none, by-reference, ancillary-unlinked, ancillary-capped,
+    # obligation-unlinked
+    provision: str = ""  # the provision the verdict rests on
+    other: str = ""  # ancillary-capped: the provision of the principal offence it extends
+    elements: tuple[str, ...] = ()  # element ids: those missing (partial, closest), those omitted (wider)
+    quote: str = ""  # by-reference: the words that refer to the instrument
+    obligation: bool = False  # none: the entry is an obligation, not an offence
+    extraterritorial: bool = False  # an unconditional extraterritorial clause meets every jurisdiction basis
+
+
+@dataclass(frozen=True)
 class OffenceResult:
     id: str
     instrument: str
@@ -258,6 +273,7 @@ class OffenceResult:
     reason: str = ""  # one sentence saying how the status followed
     decision: Decision | None = None  # an expert's decision, when one overrides the automatic status
     wider: tuple[str, ...] = ()  # narrowing qualifiers the law omits: it reaches wider than the treaty
+    why: Why | None = None  # the facts of ``reason``, for renderers in other languages (not in the JSON)
 
 
 @dataclass(frozen=True)

@@ -193,9 +193,11 @@ def test_cli_demo_runs_every_step_in_each_language(outputs: dict[str, str], lang
     for number in range(1, 8):
         assert Labels(language)("demo.step", number=number) in output
     assert f"$ lawcheck check {SAMPLES.resolve()}/{language}/" in output
+    say = Labels(language)
     for status in ("covered", "partial", "missing"):
-        assert f"status: {status}" in output
-    assert "Verdict:" in output and "Gaps closed" in output
+        assert say("explain.brief_status", status=say(f"status.{status}"), score="").split(" (")[0] + " (" in output
+    assert say("explain.verdict", status="", score="", where="").split()[0] in output
+    assert say("diff.closed") in output
     assert demo(language, "--no-pause").output == output
 
 
@@ -216,6 +218,36 @@ def test_the_demo_speaks_its_language(outputs: dict[str, str], language: str) ->
              if s in outputs[language]]
     assert not leaks, leaks
     assert {k for k in Labels(language).keys() if k.startswith("demo.")} == set(script)
+
+
+COMMAND_WORDS = ("terminal.", "explain.", "why.", "diff.", "status.", "rating.")  # what check, explain, diff add
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_the_commands_the_demo_runs_speak_its_language(outputs: dict[str, str], catalogue, language: str) -> None:
+    """The output of check, explain and diff in the demo: none of their English labels, statuses, ratings or
+    sentences, and no English title of a checklist entry (where the checklist has one in the language)."""
+    import re
+
+    from lawcheck.render.i18n import Labels
+
+    english, own = Labels("en"), Labels(language)
+    keys = {k for k in english.keys() if k.startswith(COMMAND_WORDS)}
+    assert keys <= own.keys()
+    commands = "\n".join(re.findall(r"^\$ .*?\n\n(.*?)\n\n(?:=|\Z)", outputs[language], flags=re.S | re.M))
+    flat = " ".join(commands.replace("\u2502", " ").split())  # table cells and wrapped lines joined
+    leaks = set()
+    for key in keys:
+        if english(key) == own(key):  # the same word in both languages ("instrument", "obligation", "article")
+            continue
+        pieces = [p.strip(" .,:;()[]\u201c\u201d") for p in re.split(r"\{[^}]*\}", english(key))]
+        for piece in pieces:
+            wordy = re.search(r"[^\W\d_]{4}", piece) and piece not in own(key)  # a word, not "score" in both
+            if wordy and re.search(rf"(?<![\w-]){re.escape(piece)}(?![\w-])", flat):
+                leaks.add((key, piece))
+    assert not leaks, sorted(leaks)
+    titles = {o.title_in("en") for o in catalogue.offences if o.title_in(language) != o.title_in("en")}
+    assert not [t for t in titles if " ".join(t.split()) in flat]
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "es"])

@@ -1,6 +1,7 @@
 """Show a :class:`~lawcheck.diff.DraftDiff`: terminal tables (rich) and JSON (``lawcheck.diff/1``).
 
-The renderers decide nothing; the section titles and column names below are the only words they add.
+The renderers decide nothing; the section titles, column names and sentences they add are ``diff.*`` in
+``render/labels/<lang>.yaml`` (the terminal's: ``language``; the Word table's keep the English names below).
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from lawcheck.models import Catalogue
 from lawcheck.diff import DraftDiff, OffenceChange, ProvisionMove
+from lawcheck.render.i18n import Labels
 from lawcheck.render.terminal import STYLE
 
 SCHEMA = "lawcheck.diff/1"
@@ -32,25 +35,30 @@ CHANGE = {
 }
 
 
-def summary_line(changes: DraftDiff) -> str:
-    parts = [f"{status} {changes.old_summary[status]} \u2192 {changes.new_summary[status]}"
-             for status in ("covered", "partial", "missing")]
-    return (f"{', '.join(parts)}; {len(changes.closed)} gaps closed, {len(changes.opened)} opened, "
-            f"{len(changes.changed)} other verdicts changed, {len(changes.renumbered)} provisions renumbered.")
+def summary_line(changes: DraftDiff, language: str = "en") -> str:
+    say = Labels(language)
+    parts = [say("diff.summary_status", status=say(f"status.{status}"), old=changes.old_summary[status],
+                 new=changes.new_summary[status]) for status in ("covered", "partial", "missing")]
+    return say("diff.summary", statuses=", ".join(parts), closed=len(changes.closed), opened=len(changes.opened),
+               changed=len(changes.changed), renumbered=len(changes.renumbered))
 
 
-def offence_rows(change: OffenceChange) -> list[str]:
-    return [f"{change.offence}\n{change.title}", f"{change.old_status} \u2192 {change.new_status}",
-            f"{change.old_provision or NONE}\n\u2192 {change.new_provision or NONE}", CHANGE[change.change]]
+def offence_rows(change: OffenceChange, language: str = "en") -> list[str]:
+    say = Labels(language)
+    old, new = say(f"status.{change.old_status}"), say(f"status.{change.new_status}")
+    return [f"{change.offence}\n{change.title}", f"{old} \u2192 {new}",
+            f"{change.old_provision or NONE}\n\u2192 {change.new_provision or NONE}",
+            say(f"diff.change.{change.change}")]
 
 
-def renumbered_line(changes: DraftDiff) -> str:
+def renumbered_line(changes: DraftDiff, language: str = "en") -> str:
     """Renumbering folded into one sentence: which provisions moved, and how many verdicts only followed them."""
+    say = Labels(language)
     if not changes.renumbered and not changes.moved:
-        return "Provisions renumbered: none."
-    moves = ", ".join(f"{m.old} \u2192 {m.new}{' (amended)' if m.amended else ''}" for m in changes.renumbered)
-    return (f"Provisions renumbered ({len(changes.renumbered)}): {moves or 'none'}; "
-            f"{len(changes.moved)} verdicts unchanged, only their provision renumbered.")
+        return say("diff.renumbered_none")
+    moves = ", ".join(f"{m.old} \u2192 {m.new}{' ' + say('diff.amended') if m.amended else ''}" for m in changes.renumbered)
+    return say("diff.renumbered", count=len(changes.renumbered), moves=moves or say("diff.none"),
+               moved=len(changes.moved))
 
 
 def move_rows(move: ProvisionMove) -> list[str]:
@@ -61,40 +69,56 @@ OFFENCE_COLUMNS = ("offence", "status", "provision", "change")
 MOVE_COLUMNS = ("old", "new", "heading", "similarity", "text")
 
 
-def _offence_table(title: str, changes: tuple[OffenceChange, ...], with_change: bool) -> Table | Text:
+def _offence_table(title: str, changes: tuple[OffenceChange, ...], with_change: bool, say: Labels) -> Table | Text:
     """A table sized to its content. The ids, statuses and provisions never wrap (an id is never cut in the
     middle); the titles under the ids and the kind of change wrap at word boundaries. The sections of gaps
     closed and opened need no column saying so."""
     if not changes:
-        return Text(f"{title}: none")
+        return Text(say("diff.section_none", title=title))
     table = Table(title=title, title_justify="left")
-    table.add_column("offence", min_width=max(len(c.offence) for c in changes))
-    table.add_column("status", no_wrap=True)
-    table.add_column("provision", no_wrap=True)
+    table.add_column(say("diff.offence"), min_width=max(len(c.offence) for c in changes))
+    table.add_column(say("diff.status"), no_wrap=True)
+    table.add_column(say("diff.provision"), no_wrap=True)
     if with_change:
-        table.add_column("change")
+        table.add_column(say("diff.column_change"))
     for change in changes:
-        row = offence_rows(change)
-        status = Text(f"{change.old_status}\n\u2192 {change.new_status}", style=STYLE[change.new_status])
+        row = offence_rows(change, say.language)
+        status = Text(row[1].replace(" \u2192", "\n\u2192"), style=STYLE[change.new_status])
         table.add_row(row[0], status, row[2], *(row[3:] if with_change else ()))
     return table
 
 
-def render_diff(changes: DraftDiff) -> Group:
-    parts: list = [Text(f"{changes.old.path} \u2192 {changes.new.path}", style="bold"), Text(summary_line(changes))]
-    parts += [Text(f"warning: {w}", style="yellow") for w in changes.warnings]
-    for field, title in TERMINAL_SECTIONS:
-        parts.append(_offence_table(title, getattr(changes, field), with_change=field == "changed"))
-    parts.append(Text(renumbered_line(changes)))
-    parts.append(Text(f"Provisions added: {', '.join(changes.added) or 'none'}"))
-    parts.append(Text(f"Provisions removed: {', '.join(changes.removed) or 'none'}"))
+def render_diff(changes: DraftDiff, language: str = "en") -> Group:
+    """The terminal view; the words it adds are in ``language`` (the entry titles are the diff's: see
+    :func:`localise_diff`)."""
+    say = Labels(language)
+    parts: list = [Text(f"{changes.old.path} \u2192 {changes.new.path}", style="bold"),
+                   Text(summary_line(changes, language))]
+    parts += [Text(say("diff.warning", warning=w), style="yellow") for w in changes.warnings]
+    for field, _ in TERMINAL_SECTIONS:
+        parts.append(_offence_table(say(f"diff.{field}"), getattr(changes, field), field == "changed", say))
+    parts.append(Text(renumbered_line(changes, language)))
+    parts.append(Text(say("diff.added", items=", ".join(changes.added) or say("diff.none"))))
+    parts.append(Text(say("diff.removed", items=", ".join(changes.removed) or say("diff.none"))))
     return Group(*parts)
 
 
-def diff_text(changes: DraftDiff, width: int = WIDTH) -> str:
+def localise_diff(changes: DraftDiff, catalogue: Catalogue, language: str) -> DraftDiff:
+    """The diff with the entries' titles in ``language`` (the checklist's); nothing else changes."""
+    def title(change: OffenceChange) -> OffenceChange:
+        try:
+            return dataclasses.replace(change, title=catalogue.offence(change.offence).title_in(language))
+        except KeyError:
+            return change
+
+    fields = ("closed", "opened", "changed", "moved")
+    return dataclasses.replace(changes, **{f: tuple(title(c) for c in getattr(changes, f)) for f in fields})
+
+
+def diff_text(changes: DraftDiff, width: int = WIDTH, language: str = "en") -> str:
     """The terminal view as plain text at a fixed width (no colour): for files and tests."""
     console = Console(record=True, width=width, file=io.StringIO(), color_system=None)
-    console.print(render_diff(changes))
+    console.print(render_diff(changes, language))
     return console.export_text()
 
 

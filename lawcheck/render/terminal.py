@@ -27,68 +27,72 @@ class View:
     kinds: tuple[str, ...] = ()  # principal, ancillary, obligation; () = all
     summary_only: bool = False
     scores: bool = False
+    language: str = "en"  # the language of the words the terminal adds (--report-lang)
 
     def wants(self, result: OffenceResult) -> bool:
         return not self.kinds or result.kind in self.kinds
 
 
-def _evidence(result: OffenceResult) -> Text:
+def _evidence(result: OffenceResult, say: Labels) -> Text:
     text = Text()
     if result.provisions:
         text.append(result.provisions[0].label, style="bold")
         if result.by_reference:
-            text.append(" (by reference)", style="italic")
+            text.append(" " + say("terminal.by_reference"), style="italic")
     quotes = [m.quote for m in result.elements if m.found and m.quote]
     if quotes and result.status != "missing":
         joined = " … ".join(dict.fromkeys(quotes))
         joined = joined if len(joined) <= QUOTE_WIDTH else joined[: QUOTE_WIDTH - 1] + "…"
         text.append(f"\n“{joined}”", style="dim")
     if result.wider:
-        text.append(f"\nwider than the treaty (no {', '.join(result.wider)}): compliant", style="green")
+        text.append("\n" + say("terminal.wider", elements=", ".join(result.wider)), style="green")
     if result.missing and result.status != "missing":
-        text.append(f"\nmissing: {', '.join(result.missing)}", style="yellow")
+        text.append("\n" + say("terminal.missing", elements=", ".join(result.missing)), style="yellow")
     if result.decision is not None:
-        text.append(_decision(result.decision), style="italic")
+        text.append(_decision(result.decision, say), style="italic")
     return text
 
 
-def _decision(decision: Decision) -> str:
+def _decision(decision: Decision, say: Labels) -> str:
     who = ", ".join(x for x in (decision.by, decision.date) if x)
-    changed = "; the text has changed since" if decision.text_changed else ""
-    return (f"\nexpert decision{f' ({who})' if who else ''}: {decision.note} "
-            f"[automatic: {decision.automatic}{changed}]")
+    changed = say("terminal.decision_changed") if decision.text_changed else ""
+    automatic = say(f"status.{decision.automatic}") if decision.automatic else ""
+    return "\n" + say("terminal.decision", who=f" ({who})" if who else "", note=decision.note, automatic=automatic,
+                      changed=changed)
 
 
-def _status(result: OffenceResult, view: View) -> Text:
+def _status(result: OffenceResult, view: View, say: Labels) -> Text:
+    word = say(f"status.{result.status}")
     if result.decision is not None:
-        return Text(f"{result.status} (expert)", style=STYLE[result.status])
-    shown = result.status if result.status == "missing" and not view.scores else f"{result.status} {result.score:.2f}"
+        return Text(f"{word} ({say('terminal.expert')})", style=STYLE[result.status])
+    shown = word if result.status == "missing" and not view.scores else f"{word} {result.score:.2f}"
     return Text(shown, style=STYLE[result.status])
 
 
-def _table(instrument: str, results: list[OffenceResult], view: View, hidden: int) -> Table:
-    caption = f"{hidden} covered entries not listed (--show all lists them)" if hidden else None
+def _table(instrument: str, results: list[OffenceResult], view: View, hidden: int, say: Labels) -> Table:
+    caption = say("terminal.hidden", count=hidden) if hidden else None
     table = Table(title=instrument, title_justify="left", expand=True, show_lines=False, caption=caption,
                   caption_justify="left")
-    table.add_column("article", no_wrap=True)
-    table.add_column("requirement", ratio=3)
-    table.add_column("status", no_wrap=True)
-    table.add_column("evidence", ratio=3)
+    table.add_column(say("terminal.article"), no_wrap=True)
+    table.add_column(say("terminal.requirement"), ratio=3)
+    table.add_column(say("terminal.status"), no_wrap=True)
+    table.add_column(say("terminal.evidence"), ratio=3)
     for result in results:
-        kind = "" if result.kind == "principal" else f" ({result.kind}{', optional' if result.optional else ''})"
-        table.add_row(result.article, result.title + kind, _status(result, view), _evidence(result))
+        optional = f", {say('terminal.optional')}" if result.optional else ""
+        kind = "" if result.kind == "principal" else f" ({say(f'terminal.{result.kind}')}{optional})"
+        table.add_row(result.article, result.title + kind, _status(result, view, say), _evidence(result, say))
     return table
 
 
-def _overview(report: Report, view: View) -> Table:
-    table = Table(title="Instruments (mandatory entries)", title_justify="left", expand=False)
-    table.add_column("instrument", no_wrap=True)
-    table.add_column("rating (indicative)", no_wrap=True)
-    table.add_column("covered", justify="right")
-    table.add_column("partial", justify="right")
-    table.add_column("missing", justify="right")
+def _overview(report: Report, view: View, say: Labels) -> Table:
+    table = Table(title=say("terminal.overview"), title_justify="left", expand=False)
+    table.add_column(say("terminal.instrument"), no_wrap=True)
+    table.add_column(say("terminal.rating"), no_wrap=True)
+    table.add_column(say("status.covered"), justify="right")
+    table.add_column(say("status.partial"), justify="right")
+    table.add_column(say("status.missing"), justify="right")
     ratings = {r.instrument: r.rating for r in rating_rules.instrument_ratings(report)}
-    words = Labels("en")  # the terminal speaks English; the rating words are the reports' own
+    words = say  # the rating words are the reports' own
     for instrument, results in rating_rules.by_instrument(report).items():
         chosen = [r for r in results if not r.optional and view.wants(r)]
         counts = {s: sum(r.status == s for r in chosen) for s in STYLE}
@@ -99,15 +103,18 @@ def _overview(report: Report, view: View) -> Table:
 
 
 def render_terminal(report: Report, view: View | None = None) -> Group:
+    """The report at the terminal; the words it adds are in ``view.language`` (the entry titles and element
+    labels are the report's: see :func:`lawcheck.render.common.localise`)."""
     view = view or View()
+    say = Labels(view.language)
     bill = report.bill
-    parts: list = [Text(f"{bill.path} — {bill.title or 'untitled'} ({bill.language}, {bill.provisions} provisions, "
-                        f"{bill.words} words)", style="bold")]
+    parts: list = [Text(say("terminal.bill", path=bill.path, title=bill.title or say("terminal.untitled"),
+                            language=bill.language, provisions=bill.provisions, words=bill.words), style="bold")]
     for warning in report.warnings:
-        parts.append(Text(f"warning: {warning}", style="yellow"))
+        parts.append(Text(say("terminal.warning", warning=warning), style="yellow"))
     if report.decisions_file:
-        parts.append(Text(f"expert decisions applied from {report.decisions_file}", style="italic"))
-    parts.append(_overview(report, view))
+        parts.append(Text(say("terminal.decisions_file", file=report.decisions_file), style="italic"))
+    parts.append(_overview(report, view, say))
     if not view.summary_only:
         untouched = []
         for instrument, results in groupby(report.results, key=lambda r: r.instrument):
@@ -117,15 +124,15 @@ def render_terminal(report: Report, view: View | None = None) -> Group:
                 continue
             listed = chosen if view.show == "all" else [r for r in chosen if r.status != "covered"]
             if listed or view.show == "all":
-                parts.append(_table(instrument, listed, view, len(chosen) - len(listed)))
+                parts.append(_table(instrument, listed, view, len(chosen) - len(listed), say))
         if untouched:
-            parts.append(Text(f"Nothing found of: {', '.join(untouched)} (--show all lists their entries).",
-                              style="red"))
+            parts.append(Text(say("terminal.nothing", instruments=", ".join(untouched)), style="red"))
     counts = report.summary()
     parts.append(Text.assemble(
-        ("Summary: ", "bold"), (f"{counts['covered']} covered", STYLE["covered"]), ", ",
-        (f"{counts['partial']} partial", STYLE["partial"]), ", ", (f"{counts['missing']} missing", STYLE["missing"]),
-        f" of {len(report.results)} checklist entries checked.",
+        (say("terminal.summary") + " ", "bold"), (say("terminal.covered", count=counts["covered"]), STYLE["covered"]),
+        ", ", (say("terminal.partial", count=counts["partial"]), STYLE["partial"]), ", ",
+        (say("terminal.missing_count", count=counts["missing"]), STYLE["missing"]),
+        " " + say("terminal.checked", count=len(report.results)),
     ))
     return Group(*parts)
 

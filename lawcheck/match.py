@@ -54,10 +54,10 @@ def is_word(word: str, language: str) -> bool:
     « présente ») is not a misspelling of a phrase word ("intentionally", « présence »), so fuzzy matching
     leaves it alone unless it differs only in its ending (an inflection the lemmatiser missed); fuzzy
     matching is for extraction slips and typing errors ("terorism")."""
-    import simplemma
+    from lawcheck.lemmas import is_known  # simplemma's, over the dictionaries lemmas were read from
 
     try:
-        return bool(simplemma.is_known(word, lang=language))
+        return bool(is_known(word, language))
     except (ValueError, KeyError):  # pragma: no cover - a language simplemma lacks
         return False
 

@@ -84,14 +84,14 @@ _ES_CLITICS = ("arse", "erse", "irse")
 @lru_cache(maxsize=200_000)
 def lemma_key(word: str, language: str) -> str:
     """The folded lemma of one lower-cased token (accents kept: the dictionaries need them)."""
-    import simplemma
+    from lawcheck.lemmas import lemmatize  # simplemma's, its decoded dictionaries read from lawcheck's cache
 
     if language == "es" and word.endswith(_ES_CLITICS) and len(word) > 6:
         word = word[:-2]
     if language == "fr" and len(word) > 2 and word[1] == "'":  # s'emparer -> emparer
         word = word[2:]
     try:
-        lemma = simplemma.lemmatize(word, lang=language)
+        lemma = lemmatize(word, language)
     except (ValueError, KeyError):  # pragma: no cover - simplemma refuses odd input
         lemma = word
     return fold(lemma)

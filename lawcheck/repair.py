@@ -132,7 +132,7 @@ def kerning(text: str, tokens: Tokens, vocabulary: Vocabulary, positions: Positi
     Looked for from the last piece: only the tokens that can end a vocabulary word after a kerned
     letter (:attr:`Vocabulary.rests`: "fence", "viation", "icer") are looked at, found through the
     bill's index of keys, so a clean bill costs a few set look-ups."""
-    import simplemma
+    from lawcheck.lemmas import is_known
 
     sure: list[Join] = []
     doubtful: list[Join] = []  # the last piece is a word of its own ("of fence")
@@ -145,7 +145,7 @@ def kerning(text: str, tokens: Tokens, vocabulary: Vocabulary, positions: Positi
         for first, last in runs:
             word = text[tokens.starts[first]:tokens.ends[last]].replace(" ", "").replace("\u00a0", "").lower()
             if word in vocabulary:
-                known = simplemma.is_known(rest.lower(), lang=vocabulary.language)
+                known = is_known(rest.lower(), vocabulary.language)
                 (doubtful if known else sure).append((first, last, word))
                 break
     return sure + doubtful if sure else []

@@ -46,3 +46,94 @@ def test_the_cache_can_be_turned_off(checklist: Path, tmp_path: Path, monkeypatc
     monkeypatch.setenv("LAWCHECK_CACHE", "off")
     load_catalogue(checklist)
     assert cache.cache_folder() is None and not (tmp_path / "cache").exists()
+
+
+# --------------------------------------------------------------------------- simplemma's decoded dictionaries
+
+
+@pytest.fixture()
+def lemma_cache(tmp_path: Path, monkeypatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("LAWCHECK_CACHE", str(folder))
+    return folder
+
+
+def _lemmas(factory, words: list[str], language: str) -> list[str]:  # noqa: ANN001 - a simplemma factory
+    from simplemma import Lemmatizer
+    from simplemma.strategies import DefaultStrategy
+
+    lemmatizer = Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=factory))
+    return [lemmatizer.lemmatize(word, language) for word in words]
+
+
+WORDS = {"en": ["hijacks", "seized", "offences", "aircraft", "terrorism", "xqzv"],
+         "fr": ["détourné", "aéronefs", "infractions", "xqzv"],
+         "es": ["apoderare", "aeronaves", "delitos", "xqzv"]}
+
+
+@pytest.mark.parametrize("language", sorted(WORDS))
+def test_cached_lemma_dictionaries_give_simplemmas_lemmas(lemma_cache: Path, language: str) -> None:
+    import simplemma
+
+    from lawcheck import lemmas
+
+    expected = [simplemma.lemmatize(w, lang=language) for w in WORDS[language]]
+    assert _lemmas(lemmas._cached_factory(), WORDS[language], language) == expected  # decoded, then stored
+    assert list(lemma_cache.glob(f"simplemma-{language}-*.pickle"))
+    assert _lemmas(lemmas._cached_factory(), WORDS[language], language) == expected  # read back from the cache
+
+
+def test_lemmatize_and_is_known_match_simplemma(lemma_cache: Path) -> None:
+    import simplemma
+
+    from lawcheck import lemmas
+
+    lemmas._functions.cache_clear()
+    try:
+        for word in WORDS["en"]:
+            assert lemmas.lemmatize(word, "en") == simplemma.lemmatize(word, lang="en")
+            assert lemmas.is_known(word, "en") == simplemma.is_known(word, lang="en")
+    finally:
+        lemmas._functions.cache_clear()
+
+
+def test_an_unreadable_lemma_dictionary_is_ignored_and_rebuilt(lemma_cache: Path) -> None:
+    from lawcheck import lemmas
+
+    first = _lemmas(lemmas._cached_factory(), WORDS["en"], "en")
+    (stale,) = lemma_cache.glob("simplemma-en-*.pickle")
+    for garbage in (b"not a pickle", b""):
+        stale.write_bytes(garbage)
+        assert _lemmas(lemmas._cached_factory(), WORDS["en"], "en") == first
+        assert stale.stat().st_size > 1000  # written again, whole
+
+
+def test_a_changed_lemma_dictionary_gets_its_own_cache(lemma_cache: Path, tmp_path: Path, monkeypatch) -> None:
+    """The cache is named by a digest of the packed dictionary: other bytes (another simplemma) make a new one."""
+    from simplemma.strategies.dictionaries import dictionary_factory as shipped
+
+    from lawcheck import lemmas
+
+    lemmas._cached_factory().get_dictionary("en")
+    before = set(lemma_cache.glob("simplemma-en-*.pickle"))
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "en.plzma").write_bytes((shipped.DATA_FOLDER / "fr.plzma").read_bytes())  # "en" now holds French
+    monkeypatch.setattr(shipped, "DATA_FOLDER", data)
+    french = lemmas._cached_factory().get_dictionary("en")
+    after = set(lemma_cache.glob("simplemma-en-*.pickle"))
+    assert len(after - before) == 1 and before <= after
+    assert french.get("aéronefs") == "aéronef"
+
+
+def test_stored_rebuilds_under_a_new_name_and_ignores_invalid_content(lemma_cache: Path) -> None:
+    calls: list[str] = []
+
+    def build(value: str):  # noqa: ANN202
+        return lambda: calls.append(value) or {"value": value}
+
+    assert cache.stored("thing-1", build("one")) == {"value": "one"}
+    assert cache.stored("thing-1", build("ignored")) == {"value": "one"} and calls == ["one"]
+    assert cache.stored("thing-2", build("two")) == {"value": "two"} and calls == ["one", "two"]
+    assert cache.stored("thing-1", build("again"), valid=lambda found: False) == {"value": "again"}
+    assert not list(lemma_cache.glob("*.tmp"))

@@ -15,12 +15,11 @@ from pathlib import Path
 
 from ..errors import EmptyBill, EncryptedFile, InputError, TooLarge, UnsupportedFormat
 from ..models import Bill
-from .akn import read_akn
 from .common import MAX_FILE_BYTES, check_text_size
-from .docx import read_docx
-from .html import read_html
-from .pdf import read_pdf
 from .text import decode_bytes, read_text
+
+# The readers of .pdf, .docx, .html and Akoma Ntoso are imported when a bill of that format is read: pypdf and
+# python-docx take a tenth of a second or more to import, and most bills checked are one format.
 
 __all__ = ["read_bill", "sniff", "SUPPORTED"]
 
@@ -105,12 +104,20 @@ def _sniff_magic(data: bytes, name: str, suffix: str) -> str:
 def _dispatch(kind: str, data: bytes, name: str) -> Bill:
     """Call the reader for ``kind``."""
     if kind == "pdf":
+        from .pdf import read_pdf
+
         return read_pdf(data, name)
     if kind == "docx":
+        from .docx import read_docx
+
         return read_docx(data, name)
     if kind == "akn":
+        from .akn import read_akn
+
         return read_akn(data, name)
     if kind == "html":
+        from .html import read_html
+
         text, encoding = decode_bytes(data, name)
         return read_html(text, name, encoding)
     return read_text(data, name, markdown=kind == "md")

@@ -669,10 +669,11 @@ def batch_command(folder: str, output: str | None, fmt: str | None, instruments:
 @click.option("--offences", type=click.Path(path_type=str), help="A custom checklist folder.")
 def annotate_command(bill: str, output: str | None, instruments: tuple[str, ...], lang: str | None,
                      report_lang: str | None, offences: str | None) -> None:
-    """Write a copy of BILL with Word comments on each provision the checker relied on ("covers
-    hague-1970 1(a): all elements present", "partial …: missing …") and one comment at the start listing
-    the offences found nowhere. A .docx bill keeps everything else untouched; a .txt/.pdf/.html bill
-    becomes a .docx of its text with the same comments.
+    """Write a copy of BILL with Word comments, in the report's language: a short one at the start (the
+    counts, the gaps that matter most, where the full report is), then one on each provision a covered or
+    partial verdict rests on ("covers Hague Convention (1970), art. 1(a) (...): all elements present").
+    A .docx bill keeps everything else untouched; a .txt/.pdf/.html bill becomes a .docx of its text with
+    the same comments.
 
     \b
     Examples:

@@ -139,6 +139,23 @@ def top_gaps(report: Report, count: int = 5) -> tuple[OffenceResult, ...]:
     return tuple(sorted(chosen, key=ranked.index))
 
 
+def finding_order(report: Report, top: tuple[OffenceResult, ...]) -> list[OffenceResult]:
+    """The results a report develops into findings: the gaps and expert decisions of the instruments the bill
+    implements, with the ``top`` gaps of the others; instrument by instrument (the instrument of the most
+    important gap first), by priority within each."""
+    ranked = gaps(report)
+    idle = set(untouched(report))
+    rank = {r.id: n for n, r in enumerate(ranked)}
+    chosen_top = {r.id for r in top}
+    chosen = [r for r in report.results
+              if (r.id in rank and (r.instrument not in idle or r.id in chosen_top)) or r.decision is not None]
+    first: dict[str, int] = {}
+    for r in chosen:
+        first[r.instrument] = min(first.get(r.instrument, len(rank)), rank.get(r.id, len(rank)))
+    order = {i: n for n, i in enumerate(report.instruments)}
+    return sorted(chosen, key=lambda r: (first[r.instrument], order.get(r.instrument, 0), rank.get(r.id, len(rank))))
+
+
 def recommendations(report: Report) -> tuple[Recommendation, ...]:
     """What to do, instrument by instrument, the most urgent first (compliant and N/A ones left out)."""
     ranked = gaps(report)

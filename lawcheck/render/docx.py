@@ -331,19 +331,8 @@ class _Builder:
         self.end = body.sectPr if body.sectPr is not None else body.append(OxmlElement("w:sectPr")) or body.sectPr
 
     def plan_findings(self) -> list[OffenceResult]:
-        """Gaps and expert decisions of the instruments the bill implements, with the summary's gaps of the
-        others; instrument by instrument (the instrument of the most important gap first), by priority."""
-        idle = set(self.untouched)
-        rank = {r.id: n for n, r in enumerate(self.ranked)}
-        top = {r.id for r in self.top}
-        chosen = [r for r in self.report.results
-                  if (r.id in rank and (r.instrument not in idle or r.id in top)) or r.decision is not None]
-        first: dict[str, int] = {}
-        for r in chosen:
-            first[r.instrument] = min(first.get(r.instrument, len(rank)), rank.get(r.id, len(rank)))
-        order = {i: n for n, i in enumerate(self.report.instruments)}
-        return sorted(chosen, key=lambda r: (first[r.instrument], order.get(r.instrument, 0),
-                                             rank.get(r.id, len(rank))))
+        """Gaps and expert decisions (see :func:`lawcheck.rating.finding_order`)."""
+        return rating_rules.finding_order(self.report, self.top)
 
     def build(self) -> None:
         self.properties()

@@ -29,6 +29,7 @@ from lawcheck.render.common import (
     innermost,
     localise,
     model_provision,
+    scope_reasons,
     short_name,
     summary_of,
 )
@@ -67,8 +68,9 @@ def render_html(report: Report, catalogue: Catalogue, bill_text: str, options: R
     report = localise(report, catalogue, language)
     labels = Labels(language)
     names = {i: short_name(catalogue, i, language) for i in report.instruments}
-    top = rating_rules.top_gaps(report, TOP_GAPS)
-    order = rating_rules.finding_order(report, top)
+    party_to = options.party_to
+    top = rating_rules.top_gaps(report, TOP_GAPS, party_to)
+    order = rating_rules.finding_order(report, top, party_to)
     number_of = {r.id: n for n, r in enumerate(order, 1)}
     index = {r.id: n for n, r in enumerate(report.results)}
     idle = rating_rules.untouched(report)
@@ -79,13 +81,14 @@ def render_html(report: Report, catalogue: Catalogue, bill_text: str, options: R
         title=bill_title(report.bill.title, bill_text) or report.bill.path, names=names,
         ratings=ratings, rating_of={r.instrument: r for r in ratings}, rule=rating_rules.RULE_FIGURES,
         top_gaps=top, number_of=number_of, index=index, idle=idle,
-        recommendations=[r for r in rating_rules.recommendations(report) if r.instrument not in set(idle)],
+        recommendations=[r for r in rating_rules.recommendations(report, party_to) if r.instrument not in set(idle)],
         groups=rating_rules.by_instrument(report), lines=bill_lines(bill_text, report),
         findings=[_finding(report, catalogue, bill_text, r, labels) for r in order],
         checklist=checklist_version(catalogue), statuses=("covered", "partial", "missing"),
         innermost=innermost, gap_sentence=lambda r: _gap_sentence(r, labels),
         note=lambda r: _note(r, labels, number_of),
-        scope_names=", ".join(names[i] for i in report.instruments), scope_reasons="",
+        scope_names=", ".join(names[i] for i in report.instruments), scope_reasons=scope_reasons(report, party_to, names, labels),
+        party_known=party_to is not None,
         articles=lambda entries: _articles(entries, labels("recommend.more")),
         principal=lambda i: ", ".join(dict.fromkeys(r.article for r in report.results if r.instrument == i
                                                      and r.kind == "principal" and not r.optional)),

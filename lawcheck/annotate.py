@@ -1,8 +1,12 @@
-"""The annotated bill: the user's own .docx with Word comments on each provision the checker relied on.
+"""The annotated bill: the user's own .docx with Word comments on the provisions the verdicts rely on.
 
-``annotate_bill(bill, report, source, options) -> bytes``. For a .docx bill the document is the user's own,
-untouched except for the comments ("covers hague-1970:1(a): all elements present"; "partial for …:
-missing …"), plus one comment at the start listing the entries found nowhere. For any other format
+``annotate_bill(bill, report, source, options, catalogue) -> bytes``. For a .docx bill the document is the
+user's own, untouched except for the comments, all in the report's language and naming instruments, never
+ids: one short comment at the start (the counts, the gaps that matter most, where the full report is), then
+one comment on each provision that a covered or partial verdict rests on (the offence-creating or
+obligation-carrying provision, innermost: "Section 8(1)(a)", not "Section 8(1)"), listing the entries it
+covers. Provisions no verdict rests on (definitions, regulation-making powers, near misses of missing
+entries) get no comment. For any other format
 (.txt, .pdf, .html, Akoma Ntoso) it is a new .docx holding the bill's text, one paragraph per line, with
 the same comments. Paragraphs are matched to the report's character offsets by reading the .docx the
 way :mod:`lawcheck.read.docx` does.
@@ -26,10 +30,12 @@ from lawcheck.models import Bill, OffenceResult, Report
 from lawcheck.read.common import normalise_text
 from lawcheck.read.docx import Walker, _part_root, check_parts, load_styles, open_zip, walk_blocks
 from lawcheck.read.numbering import load_numbering
-from lawcheck.render.common import ReportOptions
+from lawcheck import rating as rating_rules
+from lawcheck.render.common import ReportOptions, innermost, localise, short_name
 from lawcheck.render.i18n import Labels
 
 INITIALS = "LC"
+OPENING_GAPS = 3  # gaps named in the opening comment
 
 
 @dataclass(frozen=True)
@@ -42,20 +48,27 @@ class Block:
 
 
 def annotate_bill(bill: Bill, report: Report, source: bytes | None = None,
-                  options: ReportOptions | None = None) -> bytes:
-    """The annotated .docx as bytes; ``source`` is the bill's file content (needed for a .docx bill)."""
+                  options: ReportOptions | None = None, catalogue=None) -> bytes:  # noqa: ANN001 - a Catalogue
+    """The annotated .docx as bytes; ``source`` is the bill's file content (needed for a .docx bill).
+
+    With ``catalogue`` the report is localised (titles, element labels) and instruments are named by their
+    short names in the report's language; without it, by the report's instrument field."""
     options = options or ReportOptions()
-    labels = Labels(options.report_language(report))
+    language = options.report_language(report)
+    labels = Labels(language)
+    if catalogue is not None:
+        report = localise(report, catalogue, language)
+    names = {i: short_name(catalogue, i, language) if catalogue is not None else i for i in report.instruments}
     if bill.format == "docx" and source is not None:
         document, blocks = _from_docx(source, bill)
     else:
         document, blocks = _from_text(bill.text)
     date = _dt.datetime.fromisoformat(options.report_date()).strftime("%Y-%m-%dT00:00:00Z")
     comment = _Commenter(document, labels("annotate.author"), date)
-    comment.on(_first(blocks), _not_found(report, labels))
+    comment.on(_first(blocks), opening(report, labels, names, bill.path))
     for (start, end), results in _by_provision(report).items():
         anchored = [b for b in blocks if b.start < end and b.end > start]
-        comment.on(anchored, [_sentence(r, labels) for r in results])
+        comment.on(anchored, [_sentence(r, labels, names) for r in results])
     stream = io.BytesIO()
     document.save(stream)
     return stream.getvalue()
@@ -109,41 +122,62 @@ def _text_runs(paragraph: Paragraph) -> list[Run]:
 # --------------------------------------------------------------------------- what the comments say
 
 
+def relied_on(result: OffenceResult) -> bool:
+    """Whether a verdict rests on the result's provisions: it is covered or partial (an expert's decision
+    included); a missing entry rests on nothing, whatever came close."""
+    return result.status in ("covered", "partial") and bool(result.provisions)
+
+
 def _by_provision(report: Report) -> dict[tuple[int, int], list[OffenceResult]]:
-    """The results relying on each provision (its span), in report order."""
+    """The results resting on each provision (the innermost first one, its span), in report order."""
     groups: dict[tuple[int, int], list[OffenceResult]] = defaultdict(list)
     for result in report.results:
-        for provision in result.provisions[:1]:
+        if relied_on(result):
+            provision = innermost(result.provisions)[0]
             groups[(provision.start, provision.end)].append(result)
     return dict(sorted(groups.items()))
 
 
-def _sentence(result: OffenceResult, labels: Labels) -> str:
-    sentence = _verdict_sentence(result, labels)
+def _entry(result: OffenceResult, labels: Labels, names: dict[str, str]) -> str:
+    return labels("annotated.entry", instrument=names.get(result.instrument, result.instrument),
+                  article=result.article, title=result.title)
+
+
+def _sentence(result: OffenceResult, labels: Labels, names: dict[str, str]) -> str:
+    sentence = _verdict_sentence(result, labels, names)
     if result.decision is not None:
-        decision = result.decision
-        sentence += f" [{labels('finding.decision')}: {labels(f'status.{decision.status}')} — {decision.note}]"
+        sentence += " " + labels("annotated.decision", status=labels(f"status.{result.decision.status}"),
+                                  note=result.decision.note)
     return sentence
 
 
-def _verdict_sentence(result: OffenceResult, labels: Labels) -> str:
-    entry = f"{result.instrument} {result.article} ({result.title})"
-    missing = ", ".join(result.missing)
+def _verdict_sentence(result: OffenceResult, labels: Labels, names: dict[str, str]) -> str:
+    entry = _entry(result, labels, names)
     if result.by_reference:
         return labels("annotate.by_reference", entry=entry)
     if result.status == "covered":
         return labels("annotate.covers", entry=entry)
-    if result.status == "partial":
-        return labels("annotate.partial", entry=entry, missing=missing)
-    return labels("annotate.missing_core", entry=entry, missing=missing)
+    if result.missing:
+        return labels("annotate.partial", entry=entry, missing=", ".join(result.missing))
+    return labels("annotated.partial_only", entry=entry)
 
 
-def _not_found(report: Report, labels: Labels) -> list[str]:
-    missing = [r for r in report.results if r.status == "missing"]
-    if not missing:
-        return [labels("annotate.none_missing")]
-    return [labels("annotate.not_found", count=len(missing))] + [
-        f"{r.instrument} {r.article} — {r.title}" for r in missing]
+def opening(report: Report, labels: Labels, names: dict[str, str], path: str = "") -> list[str]:
+    """The opening comment: the counts, the gaps that matter most, where the rest is (a few lines)."""
+    counts = report.summary()
+    lines = [labels("annotated.counts", entries=len(report.results), instruments=len(report.instruments),
+                    covered=counts["covered"], partial=counts["partial"], missing=counts["missing"])]
+    ranked = rating_rules.gaps(report)
+    if ranked:
+        top = rating_rules.top_gaps(report, OPENING_GAPS)
+        lines.append(labels("annotated.gaps", count=len(ranked),
+                            top="; ".join(_entry(r, labels, names) for r in top)))
+    else:
+        lines.append(labels("annotated.no_gaps"))
+    lines.append(labels("annotated.comments"))
+    name = path.replace(chr(92), "/").rsplit("/", 1)[-1] or "bill"
+    lines.append(labels("annotated.rest", command=f"lawcheck check {name} -o {labels('annotated.report_file')}"))
+    return lines
 
 
 class _Commenter:
@@ -171,14 +205,12 @@ def annotate_file(path: str, catalogue=None, language: str | None = None,  # noq
     from lawcheck.read import read_bill
 
     from lawcheck.catalogue import load_catalogue
-    from lawcheck.render.common import localise
 
     catalogue = catalogue or load_catalogue()
     bill = read_bill(path)
     report = check_bill(bill, catalogue, language, instruments)
     source = Path(path).read_bytes() if bill.format == "docx" else None
-    shown = localise(report, catalogue, (options or ReportOptions()).report_language(report))
-    return annotate_bill(bill, shown, source, options), report
+    return annotate_bill(bill, report, source, options, catalogue), report
 
 
 def default_output(path: str) -> str:

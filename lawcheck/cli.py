@@ -118,10 +118,14 @@ def _progress_bar(enabled: bool):  # noqa: ANN202
               help="Only these kinds of entries (repeatable), in the terminal and for --fail-on.")
 @click.option("--summary", "summary_only", is_flag=True, help="Terminal: only the table of instruments.")
 @click.option("--scores", is_flag=True, help="Terminal: show the score of missing verdicts too.")
+@click.option("--party-to", "party_to", metavar="ID,...|FILE",
+              help="Word/HTML report: the instruments the State is party to or means to join (ids, comma-separated, "
+                   "or a file with one id a line); the report says why each instrument was checked and puts "
+                   "their gaps first.")
 def check(bill: str, output: str | None, fmt: str | None, instruments: tuple[str, ...], lang: str | None,
           offences: str | None, fail_on: str | None, decisions: str | None, template: str | None,
           report_lang: str | None, show: str, kinds: tuple[str, ...], summary_only: bool, scores: bool,
-          no_decisions: bool, paper: str | None = None) -> None:
+          no_decisions: bool, paper: str | None = None, party_to: str | None = None) -> None:
     """Check BILL (.txt, .docx, .pdf, .html, Akoma Ntoso .xml) against the checklist.
 
     \b
@@ -135,6 +139,7 @@ def check(bill: str, output: str | None, fmt: str | None, instruments: tuple[str
       lawcheck check bill.docx -o report.docx --report-lang fr --template our-letterhead.dotx
       lawcheck check bill.pdf -o report.html
       lawcheck check bill.docx -o concordance.xlsx --report-lang fr
+      lawcheck check bill.docx -o report.docx --party-to hague-1970,hostages-1979,financing-1999
     """
     from lawcheck.pipeline import check_file
 
@@ -142,9 +147,10 @@ def check(bill: str, output: str | None, fmt: str | None, instruments: tuple[str
     catalogue = _catalogue(offences)
     decisions = decisions or (None if no_decisions else _beside(bill))
     expert = _decisions(decisions, catalogue)
+    parties = _party_to(party_to, catalogue)
     if fmt in DOCUMENT_FORMATS + CONCORDANCE_FORMATS:
         report = _document_report(bill, fmt, output, catalogue, (lang, instruments, expert), template, report_lang,
-                                  decisions if expert else "", paper=paper or "")
+                                  decisions if expert else "", paper=paper or "", party_to=parties)
         _warn(report, fmt, output)
         _wrote(report, output, fmt)
         _exit_on(report.results, fail_on, kinds)
@@ -174,6 +180,29 @@ def _check_format(output: str | None, fmt: str | None, template: str | None) -> 
     return fmt
 
 
+def _party_to(value: str | None, catalogue) -> tuple[str, ...] | None:  # noqa: ANN001 - a Catalogue
+    """The ids of ``--party-to``: comma-separated, or a file with one id a line ("#" starts a comment)."""
+    if value is None:
+        return None
+    path = Path(value)
+    if path.is_file():
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as error:
+            raise Failure(f"{value}: --party-to file cannot be read ({error})") from None
+        ids = [line.split("#", 1)[0].strip() for line in text.splitlines()]
+    else:
+        ids = [part.strip() for part in value.split(",")]
+    ids = list(dict.fromkeys(i for i in ids if i))
+    unknown = [i for i in ids if i not in catalogue.instruments]
+    if unknown:
+        raise Failure(f"--party-to: unknown instrument {unknown[0]!r}; the checklist has: "
+                      f"{', '.join(sorted(catalogue.instruments))}")
+    if not ids:
+        raise Failure(f"--party-to: no instrument given in {value!r}")
+    return tuple(ids)
+
+
 def _beside(bill: str) -> str | None:
     """The lawcheck-decisions.yaml in the bill's folder, if there is one."""
     from lawcheck.decisions import default_path
@@ -184,7 +213,7 @@ def _beside(bill: str) -> str | None:
 
 def _document_report(bill: str, fmt: str, output: str, catalogue, check_args: tuple,  # noqa: ANN001
                      template: str | None, report_lang: str | None, decisions_file: str = "",  # noqa: ANN202
-                     paper: str = ""):
+                     paper: str = "", party_to: tuple[str, ...] | None = None):
     """Check the bill, render the Word or HTML report (or the concordance) in memory, then write it atomically."""
     from lawcheck.pipeline import check_bill
     from lawcheck.render.common import ReportOptions
@@ -193,7 +222,7 @@ def _document_report(bill: str, fmt: str, output: str, catalogue, check_args: tu
     source = _read(bill)
     report = _guard(check_bill, source, catalogue, lang, instruments, None, expert)
     report = dataclasses.replace(report, decisions_file=decisions_file)
-    options = ReportOptions(language=report_lang or "", template=template, paper=paper)
+    options = ReportOptions(language=report_lang or "", template=template, paper=paper, party_to=party_to)
     if fmt == "docx":
         from lawcheck.render.docx import render_docx
 
@@ -678,10 +707,11 @@ def batch_command(folder: str, output: str | None, fmt: str | None, instruments:
 @click.option("--offences", type=click.Path(path_type=str), help="A custom checklist folder.")
 def annotate_command(bill: str, output: str | None, instruments: tuple[str, ...], lang: str | None,
                      report_lang: str | None, offences: str | None) -> None:
-    """Write a copy of BILL with Word comments on each provision the checker relied on ("covers
-    hague-1970 1(a): all elements present", "partial …: missing …") and one comment at the start listing
-    the offences found nowhere. A .docx bill keeps everything else untouched; a .txt/.pdf/.html bill
-    becomes a .docx of its text with the same comments.
+    """Write a copy of BILL with Word comments, in the report's language: a short one at the start (the
+    counts, the gaps that matter most, where the full report is), then one on each provision a covered or
+    partial verdict rests on ("covers Hague Convention (1970), art. 1(a) (...): all elements present").
+    A .docx bill keeps everything else untouched; a .txt/.pdf/.html bill becomes a .docx of its text with
+    the same comments.
 
     \b
     Examples:

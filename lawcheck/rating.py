@@ -18,7 +18,9 @@ A gap is a mandatory entry that is not covered. Gaps are ranked by legal weight:
 ancillary offences, then obligations; within a kind, the instruments other instruments build on
 (:data:`FOUNDATIONAL`: financing of terrorism, then terrorist bombings) before the rest; then missing
 before partial; then instruments the bill sets out to implement (one entry covered or partial) before those
-it does not touch; then gaps of the worse-rated instrument; then report order. The most important gaps take
+it does not touch; then gaps of the worse-rated instrument; then report order. When the State's instruments
+are known (``party_to``: those it is party to or means to join, ``lawcheck check --party-to``), the gaps of
+those instruments come before all others. The most important gaps take
 the first gap of each instrument in that order before a second gap of any instrument, so that they show the
 breadth of the work. Recommendations are grouped by instrument,
 the worst-rated first (then the one with more principal offences missing, then report order).
@@ -106,8 +108,9 @@ def untouched(report: Report) -> tuple[str, ...]:
     return tuple(i for i in by_instrument(report) if i not in engaged)
 
 
-def gaps(report: Report) -> tuple[OffenceResult, ...]:
-    """Every mandatory entry not covered, most important first (see the module's docstring)."""
+def gaps(report: Report, party_to: tuple[str, ...] | None = None) -> tuple[OffenceResult, ...]:
+    """Every mandatory entry not covered, most important first (see the module's docstring); with
+    ``party_to``, the gaps of the instruments the State is party to (or means to join) first."""
     ratings = _rating_map(report)
     idle = set(untouched(report))
     order = {result.id: number for number, result in enumerate(report.results)}
@@ -115,15 +118,16 @@ def gaps(report: Report) -> tuple[OffenceResult, ...]:
 
     def weight(r: OffenceResult) -> tuple:
         foundational = FOUNDATIONAL.index(r.instrument) if r.instrument in FOUNDATIONAL else len(FOUNDATIONAL)
-        return (_KIND_RANK.get(r.kind, 3), foundational, _STATUS_RANK[r.status], r.instrument in idle,
+        outside = party_to is not None and r.instrument not in party_to
+        return (outside, _KIND_RANK.get(r.kind, 3), foundational, _STATUS_RANK[r.status], r.instrument in idle,
                 _RATING_RANK[ratings[r.instrument]], order[r.id])
 
     return tuple(sorted(found, key=weight))
 
 
-def top_gaps(report: Report, count: int = 5) -> tuple[OffenceResult, ...]:
+def top_gaps(report: Report, count: int = 5, party_to: tuple[str, ...] | None = None) -> tuple[OffenceResult, ...]:
     """The ``count`` most important gaps: one per instrument first, then the next ones."""
-    ranked = gaps(report)
+    ranked = gaps(report, party_to)
     chosen: list[OffenceResult] = []
     seen: set[str] = set()
     for gap in ranked:
@@ -139,9 +143,28 @@ def top_gaps(report: Report, count: int = 5) -> tuple[OffenceResult, ...]:
     return tuple(sorted(chosen, key=ranked.index))
 
 
-def recommendations(report: Report) -> tuple[Recommendation, ...]:
-    """What to do, instrument by instrument, the most urgent first (compliant and N/A ones left out)."""
-    ranked = gaps(report)
+def finding_order(report: Report, top: tuple[OffenceResult, ...],
+                  party_to: tuple[str, ...] | None = None) -> list[OffenceResult]:
+    """The results a report develops into findings: the gaps and expert decisions of the instruments the bill
+    implements, with the ``top`` gaps of the others; instrument by instrument (the instrument of the most
+    important gap first), by priority within each."""
+    ranked = gaps(report, party_to)
+    idle = set(untouched(report))
+    rank = {r.id: n for n, r in enumerate(ranked)}
+    chosen_top = {r.id for r in top}
+    chosen = [r for r in report.results
+              if (r.id in rank and (r.instrument not in idle or r.id in chosen_top)) or r.decision is not None]
+    first: dict[str, int] = {}
+    for r in chosen:
+        first[r.instrument] = min(first.get(r.instrument, len(rank)), rank.get(r.id, len(rank)))
+    order = {i: n for n, i in enumerate(report.instruments)}
+    return sorted(chosen, key=lambda r: (first[r.instrument], order.get(r.instrument, 0), rank.get(r.id, len(rank))))
+
+
+def recommendations(report: Report, party_to: tuple[str, ...] | None = None) -> tuple[Recommendation, ...]:
+    """What to do, instrument by instrument, the most urgent first (compliant and N/A ones left out; with
+    ``party_to``, the instruments the State is party to first)."""
+    ranked = gaps(report, party_to)
     order = {instrument: number for number, instrument in enumerate(report.instruments)}
     found = []
     for rating in instrument_ratings(report):
@@ -154,7 +177,8 @@ def recommendations(report: Report) -> tuple[Recommendation, ...]:
             complete=tuple(g for g in mine if g.status == "partial"),
             consider=_optional_gaps(report, rating.instrument),
         ))
-    return tuple(sorted(found, key=lambda r: (_RATING_RANK[r.rating],
+    return tuple(sorted(found, key=lambda r: (party_to is not None and r.instrument not in party_to,
+                                              _RATING_RANK[r.rating],
                                               -sum(1 for g in r.create if g.kind == "principal"),
                                               order.get(r.instrument, len(order)))))
 

@@ -11,21 +11,22 @@ from builders import make_docx
 from click.testing import CliRunner
 from conftest import SAMPLES
 
-from lawcheck.annotate import annotate_bill
+from lawcheck.annotate import annotate_bill, relied_on
 from lawcheck.cli import cli
 from lawcheck.pipeline import check_bill
 from lawcheck.read import read_bill
-from lawcheck.render.common import ReportOptions
+from lawcheck.render.common import ReportOptions, innermost, localise, short_name
 from lawcheck.render.i18n import Labels
 
 INSTRUMENTS = ("hague-1970", "hostages-1979", "bombings-1997")
 EN = SAMPLES / "en" / "counter-terrorism-bill.txt"
 
 
-def annotated(catalogue, path: Path, language: str = ""):  # noqa: ANN001, ANN201
+def annotated(catalogue, path: Path, language: str = "", instruments=INSTRUMENTS):  # noqa: ANN001, ANN201
     bill = read_bill(path)
-    report = check_bill(bill, catalogue, None, INSTRUMENTS)
-    data = annotate_bill(bill, report, path.read_bytes(), ReportOptions(language=language, date="2024-05-01"))
+    report = check_bill(bill, catalogue, None, instruments)
+    data = annotate_bill(bill, report, path.read_bytes(), ReportOptions(language=language, date="2024-05-01"),
+                         catalogue)
     return bill, report, docx.Document(io.BytesIO(data))
 
 
@@ -45,21 +46,56 @@ def anchored_text(document, comment_id: int) -> str:  # noqa: ANN001
 
 
 def provisions_relied_on(report) -> set:  # noqa: ANN001
-    return {(r.provisions[0].start, r.provisions[0].end) for r in report.results if r.provisions}
+    """The innermost first provision of every covered or partial verdict."""
+    return {(innermost(r.provisions)[0].start, innermost(r.provisions)[0].end) for r in report.results if relied_on(r)}
 
 
 @pytest.mark.parametrize("sample", sorted(SAMPLES.glob("*/*.txt"))[:3])
-def test_text_bill_becomes_a_docx_with_one_comment_per_provision(catalogue, sample: Path) -> None:
+def test_text_bill_becomes_a_docx_with_one_comment_per_provision_relied_on(catalogue, sample: Path) -> None:
     bill, report, document = annotated(catalogue, sample)
     assert [p.text for p in document.paragraphs] == bill.text.split("\n")
     comments = list(document.comments)
     assert len(comments) == len(provisions_relied_on(report)) + 1
     t = Labels(report.bill.language)
-    missing = [r for r in report.results if r.status == "missing"]
+    counts = report.summary()
     first = comments[0].text
-    assert first.startswith(t("annotate.not_found", count=len(missing)) if missing else t("annotate.none_missing"))
-    for result in missing:
-        assert f"{result.instrument} {result.article}" in first
+    assert first.startswith(t("annotated.counts", entries=len(report.results), instruments=len(report.instruments),
+                              covered=counts["covered"], partial=counts["partial"], missing=counts["missing"]))
+    assert t("annotated.report_file") in first
+
+
+def test_opening_comment_is_short_and_names_instruments_not_ids(catalogue) -> None:
+    _, report, document = annotated(catalogue, EN, instruments=())
+    first = list(document.comments)[0].text
+    assert len(first) < 1000 and len(first.splitlines()) <= 5
+    assert "Terrorist Financing Convention (1999)" in first  # the most important gap, by name
+    for comment in document.comments:
+        assert not any(f"{i} " in comment.text or f"{i}:" in comment.text for i in report.instruments), comment.text
+
+
+def test_no_comment_on_what_no_verdict_rests_on(catalogue) -> None:
+    """Only provisions resting a covered or partial verdict are commented: not the definitions, not the near
+    misses of missing entries; and never more comments than provisions relied on."""
+    bill, report, document = annotated(catalogue, EN, instruments=())
+    text = bill.text.replace("\n", "")  # the anchored paragraphs run together
+    definitions, definitions_end = text.index("2. Interpretation"), text.index("PART II")
+    for comment in list(document.comments)[1:]:
+        anchored = anchored_text(document, comment.comment_id)
+        assert anchored and anchored in text
+        position = text.index(anchored)
+        assert not definitions <= position < definitions_end, anchored
+    assert len(list(document.comments)) - 1 == len(provisions_relied_on(report)) <= 20
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_comments_in_the_report_language(catalogue, language: str) -> None:
+    _, report, document = annotated(catalogue, EN, language)
+    english = Labels("en")
+    for comment in document.comments:
+        for key in ("annotate.covers", "annotate.partial", "annotated.comments"):
+            fixed = english(key, entry="", missing="").split(":")[0].strip()
+            assert fixed not in comment.text
+        assert "all elements present" not in comment.text and "missing" not in comment.text
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
@@ -71,9 +107,13 @@ def test_docx_bill_is_untouched_except_for_comments(catalogue, tmp_path: Path, l
     assert [p.style.name for p in document.paragraphs] == [p.style.name for p in original.paragraphs]
     covered = next(r for r in report.results if r.status == "covered" and r.provisions and not r.by_reference)
     t = Labels(language)
-    entry = f"{covered.instrument} {covered.article} ({covered.title})"
+    shown = localise(report, catalogue, language)
+    covered = next(r for r in shown.results if r.id == covered.id)
+    entry = t("annotated.entry", instrument=short_name(catalogue, covered.instrument, language),
+              article=covered.article, title=covered.title)
     comment = next(c for c in document.comments if t("annotate.covers", entry=entry) in c.text)
-    quote = next(m.quote for m in covered.elements if m.found and m.quote and m.provision == covered.provisions[0].label)
+    quote = next(m.quote for m in covered.elements if m.found and m.quote
+                 and m.provision == innermost(covered.provisions)[0].label)
     assert quote in anchored_text(document, comment.comment_id)
     assert comment.author == "lawcheck"
 

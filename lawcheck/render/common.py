@@ -27,6 +27,7 @@ class ReportOptions:
     date: str = ""  # ISO date on the cover; "" = today (or SOURCE_DATE_EPOCH)
     template: str | None = None  # a .docx/.dotx whose styles, header and logo the Word report uses
     paper: str = ""  # Word report: "a4" or "letter"; "" = A4, or the template's own size
+    party_to: tuple[str, ...] | None = None  # instruments the State is party to or means to join; None = not said
 
     def report_language(self, report: Report) -> str:
         return self.language or report.bill.language or "en"
@@ -258,3 +259,18 @@ def summary_of(catalogue: Catalogue, result: OffenceResult, language: str = "en"
         return catalogue.offence(result.id).summary_in(language).strip()
     except KeyError:
         return ""
+
+
+def scope_reasons(report: Report, party_to: tuple[str, ...] | None, names: dict[str, str], labels) -> str:  # noqa: ANN001
+    """Why each instrument was checked, in the report's language ("" when the State's instruments are not
+    given): those the State is party to (or means to join), then the others."""
+    if party_to is None:
+        return ""
+    party = [names[i] for i in report.instruments if i in party_to]
+    other = [names[i] for i in report.instruments if i not in party_to]
+    parts = []
+    if party:
+        parts.append(labels("scope.party", count=len(party), names=", ".join(party)))
+    if other:
+        parts.append(labels("scope.not_party", count=len(other), names=", ".join(other)))
+    return " ".join(parts)

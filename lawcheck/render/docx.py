@@ -38,6 +38,7 @@ from lawcheck.render.common import (
     localise,
     model_provision,
     innermost,
+    scope_reasons,
     short_name,
     summary_of,
 )
@@ -320,8 +321,9 @@ class _Builder:
         self.ratings = rating_rules.instrument_ratings(report)
         self.groups = rating_rules.by_instrument(report)
         self.untouched = rating_rules.untouched(report)
-        self.ranked = rating_rules.gaps(report)
-        self.top = rating_rules.top_gaps(report, TOP_GAPS)
+        self.party_to = options.party_to
+        self.ranked = rating_rules.gaps(report, self.party_to)
+        self.top = rating_rules.top_gaps(report, TOP_GAPS, self.party_to)
         self.finding_order = self.plan_findings()
         self.finding_number = {r.id: n for n, r in enumerate(self.finding_order, 1)}
         self.table_number = 0
@@ -331,19 +333,8 @@ class _Builder:
         self.end = body.sectPr if body.sectPr is not None else body.append(OxmlElement("w:sectPr")) or body.sectPr
 
     def plan_findings(self) -> list[OffenceResult]:
-        """Gaps and expert decisions of the instruments the bill implements, with the summary's gaps of the
-        others; instrument by instrument (the instrument of the most important gap first), by priority."""
-        idle = set(self.untouched)
-        rank = {r.id: n for n, r in enumerate(self.ranked)}
-        top = {r.id for r in self.top}
-        chosen = [r for r in self.report.results
-                  if (r.id in rank and (r.instrument not in idle or r.id in top)) or r.decision is not None]
-        first: dict[str, int] = {}
-        for r in chosen:
-            first[r.instrument] = min(first.get(r.instrument, len(rank)), rank.get(r.id, len(rank)))
-        order = {i: n for n, i in enumerate(self.report.instruments)}
-        return sorted(chosen, key=lambda r: (first[r.instrument], order.get(r.instrument, 0),
-                                             rank.get(r.id, len(rank))))
+        """Gaps and expert decisions (see :func:`lawcheck.rating.finding_order`)."""
+        return rating_rules.finding_order(self.report, self.top, self.party_to)
 
     def build(self) -> None:
         self.properties()
@@ -450,12 +441,15 @@ class _Builder:
             (self.t("cover.language"), self.t(f"language.{bill.language}")),
             (self.t("cover.date"), self.options.report_date()),
             (self.t("word.scope"), self.t("word.scope_text", count=len(self.report.instruments), names=names)),
+            (self.t("scope.why"), scope_reasons(self.report, self.party_to,
+                                                {i: self.name_of(i) for i in self.report.instruments}, self.t)),
             (self.t("cover.entries"), str(len(self.report.results))),
             (self.t("cover.tool"), f"lawcheck {self.report.tool_version}"),
             (self.t("cover.checklist"), checklist_version(self.catalogue)),
         ]
         for label, value in facts:
-            _labelled(self.para(), label, value)
+            if value:
+                _labelled(self.para(), label, value)
         self.para(self.t("cover.disclaimer")).runs[0].italic = True
         self.para(self.t("toc.title"), "TOC Heading")
 
@@ -521,7 +515,8 @@ class _Builder:
     def recommendations(self) -> None:
         self.heading(self.t("summary.recommendations"), 2)
         idle = set(self.untouched)
-        found = [item for item in rating_rules.recommendations(self.report) if item.instrument not in idle]
+        found = [item for item in rating_rules.recommendations(self.report, self.party_to)
+                 if item.instrument not in idle]
         if not found and not idle:
             self.para(self.t("summary.no_recommendations"))
         list_id = self.new_list()
@@ -674,6 +669,8 @@ class _Builder:
         self.para(self.t("rule.text", **rating_rules.RULE_FIGURES))
         self.heading(self.t("word.priority"), 2)
         self.para(self.t("word.priority_text"))
+        if self.party_to is not None:
+            self.para(self.t("scope.priority"))
         self.heading(self.t("annex.limitations"), 2)
         for key in ("annex.limit_1", "annex.limit_2", "annex.limit_3"):
             self.para(self.t(key), "List Bullet")

@@ -82,4 +82,17 @@ def stored(name: str, build: Callable[[], T], valid: Callable[[object], bool] = 
         if temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+        return built
+    _prune(folder, name, target)
     return built
+
+
+def _prune(folder: Path, name: str, kept: Path) -> None:
+    """Remove the older files of the same family (same name up to its key), so that the folder does not grow
+    with every checklist or dictionary change: ``checklist-<old key>.pickle`` once ``checklist-<new key>`` is
+    written. A file another run still reads stays readable until it closes it (POSIX), or is left (Windows)."""
+    family = name.rsplit("-", 1)[0]
+    for old in folder.glob(f"{family}-*.pickle"):
+        if old != kept and old.stem.rsplit("-", 1)[0] == family:
+            with contextlib.suppress(OSError):
+                old.unlink()

@@ -33,6 +33,8 @@ def test_a_changed_checklist_is_loaded_again(checklist: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("title: Hijacking an aircraft in flight", "title: Taking an aircraft in flight", 1), encoding="utf-8")
     titles = {o.title for o in load_catalogue(checklist).offences if o.instrument == "hague-1970"}
     assert "Taking an aircraft in flight" in titles
+    # the cache of the old checklist is removed: the folder does not grow with every change
+    assert len(list(checklist.parent.joinpath("cache").glob("checklist-*.pickle"))) == 1
 
 
 def test_an_unreadable_cache_is_ignored(checklist: Path, tmp_path: Path) -> None:
@@ -122,7 +124,7 @@ def test_a_changed_lemma_dictionary_gets_its_own_cache(lemma_cache: Path, tmp_pa
     monkeypatch.setattr(shipped, "DATA_FOLDER", data)
     french = lemmas._cached_factory().get_dictionary("en")
     after = set(lemma_cache.glob("simplemma-en-*.pickle"))
-    assert len(after - before) == 1 and before <= after
+    assert len(after) == 1 and after != before  # a new file, and the old one removed
     assert french.get("aéronefs") == "aéronef"
 
 

@@ -536,7 +536,7 @@ class _Builder:
     def untouched_table(self) -> None:
         if not self.untouched:
             return
-        self.heading(self.t("word.untouched_title"), 2)
+        self.heading(self.t("word.untouched_title"), 1)
         self.para(self.t("word.untouched_line", count=len(self.untouched), total=len(self.report.instruments),
                          table=self.table_number + 1))
         self.para(self.t("word.untouched_intro"))

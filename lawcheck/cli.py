@@ -591,9 +591,11 @@ def diff_command(old: str, new: str, output: str | None, fmt: str | None, instru
     catalogue = _catalogue(offences)
     changes = _guard(diff_files, old, new, catalogue, lang, instruments, _decisions(decisions, catalogue))
     if fmt == "docx":
+        from lawcheck.render.diff import localise_diff
         from lawcheck.render.diff_docx import render_diff_docx
 
-        _deliver(render_diff_docx(changes), output)
+        language = report_lang or changes.new.language or "en"
+        _deliver(render_diff_docx(localise_diff(changes, catalogue, language), language), output)
     elif fmt == "json":
         from lawcheck.render.diff import render_diff_json
 

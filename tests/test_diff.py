@@ -133,3 +133,22 @@ def test_cli_diff_errors_are_one_line(drafts, extra: list, fragment: str) -> Non
     result = run("diff", *drafts, *extra)
     assert result.exit_code == 2 and fragment in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_the_word_comparison_speaks_the_report_language(drafts, tmp_path: Path, language: str) -> None:
+    import docx
+
+    from lawcheck.render.i18n import Labels
+
+    target = tmp_path / "changes.docx"
+    result = run("diff", *drafts, "-o", target, "--report-lang", language, *_instruments())
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(target))
+    words = [p.text for p in document.paragraphs]
+    words += [c.text for t in document.tables for c in t.rows[0].cells]
+    english = Labels("en")
+    for key in ("diff_docx.title", "diff_docx.renumbered_title", "diff_docx.added_removed_title", "diff.closed",
+                "diff.offence", "diff_docx.col_heading"):
+        assert english(key) not in words
+    assert Labels(language)("diff_docx.title") == words[0]

@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from lawcheck.models import Catalogue
-from lawcheck.diff import DraftDiff, OffenceChange, ProvisionMove
+from lawcheck.diff import DraftDiff, OffenceChange
 from lawcheck.render.i18n import Labels
 from lawcheck.render.terminal import STYLE
 
@@ -29,10 +29,6 @@ SECTIONS = (  # the gaps first: what a drafter asks about a new draft
     ("moved", "Same verdict, provision renumbered"),  # the Word report lists them; the terminal folds them
 )
 TERMINAL_SECTIONS = SECTIONS[:3]
-CHANGE = {
-    "closed": "gap closed", "opened": "gap opened", "improved": "improved", "worsened": "worsened",
-    "elsewhere": "rests on another provision", "moved": "renumbered",
-}
 
 
 def summary_line(changes: DraftDiff, language: str = "en") -> str:
@@ -61,12 +57,6 @@ def renumbered_line(changes: DraftDiff, language: str = "en") -> str:
                moved=len(changes.moved))
 
 
-def move_rows(move: ProvisionMove) -> list[str]:
-    return [move.old, move.new, move.heading, f"{move.similarity:.0f}", "amended" if move.amended else "same words"]
-
-
-OFFENCE_COLUMNS = ("offence", "status", "provision", "change")
-MOVE_COLUMNS = ("old", "new", "heading", "similarity", "text")
 
 
 def _offence_table(title: str, changes: tuple[OffenceChange, ...], with_change: bool, say: Labels) -> Table | Text:

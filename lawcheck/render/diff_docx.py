@@ -1,16 +1,20 @@
-"""The comparison of two drafts as a Word document: a title, a summary, and one table per section."""
+"""The comparison of two drafts as a Word document, in the report's language: a title, a summary, and one
+table per section."""
 
 from __future__ import annotations
 
 import io
 
-from lawcheck.diff import DraftDiff
-from lawcheck.render.diff import MOVE_COLUMNS, OFFENCE_COLUMNS, SECTIONS, move_rows, offence_rows, summary_line
+from lawcheck.diff import DraftDiff, ProvisionMove
+from lawcheck.render.diff import SECTIONS, offence_rows, summary_line
+from lawcheck.render.i18n import Labels
 
-TITLE = "Comparison of two drafts"
+OFFENCE_COLUMNS = ("diff.offence", "diff.status", "diff.provision", "diff.column_change")
+MOVE_COLUMNS = ("diff_docx.col_old", "diff_docx.col_new", "diff_docx.col_heading", "diff_docx.col_similarity",
+                "diff_docx.col_text")
 
 
-def _table(document, columns: tuple[str, ...], rows: list[list[str]]) -> None:  # noqa: ANN001
+def _table(document, columns: list[str], rows: list[list[str]]) -> None:  # noqa: ANN001
     table = document.add_table(rows=1, cols=len(columns))
     table.style = "Table Grid"
     for cell, name in zip(table.rows[0].cells, columns):
@@ -22,32 +26,39 @@ def _table(document, columns: tuple[str, ...], rows: list[list[str]]) -> None:  
             cell.text = value
 
 
-def _section(document, columns: tuple[str, ...], rows: list[list[str]]) -> None:  # noqa: ANN001
+def _section(document, columns: list[str], rows: list[list[str]], say: Labels) -> None:  # noqa: ANN001
     if rows:
         _table(document, columns, rows)
     else:
-        document.add_paragraph("None.")
+        document.add_paragraph(say("diff_docx.none"))
 
 
-def render_diff_docx(changes: DraftDiff) -> bytes:
-    """The .docx file's bytes."""
+def _move_row(move: ProvisionMove, say: Labels) -> list[str]:
+    return [move.old, move.new, move.heading, f"{move.similarity:.0f}",
+            say("diff_docx.amended") if move.amended else say("diff_docx.same_words")]
+
+
+def render_diff_docx(changes: DraftDiff, language: str = "en") -> bytes:
+    """The .docx file's bytes, every word of its own in ``language``."""
     from docx import Document
 
+    say = Labels(language)
     document = Document()
-    document.add_heading(TITLE, level=0)
-    document.add_paragraph(f"Old draft: {changes.old.path} ({changes.old.title or 'untitled'})")
-    document.add_paragraph(f"New draft: {changes.new.path} ({changes.new.title or 'untitled'})")
-    document.add_paragraph(summary_line(changes))
+    document.add_heading(say("diff_docx.title"), level=0)
+    for key, draft in (("diff_docx.old", changes.old), ("diff_docx.new", changes.new)):
+        document.add_paragraph(say(key, path=draft.path, title=draft.title or say("diff_docx.untitled")))
+    document.add_paragraph(summary_line(changes, language))
     for warning in changes.warnings:
-        document.add_paragraph(f"Warning: {warning}")
-    for field, title in SECTIONS:
-        document.add_heading(title, level=1)
-        _section(document, OFFENCE_COLUMNS, [offence_rows(c) for c in getattr(changes, field)])
-    document.add_heading("Provisions renumbered", level=1)
-    _section(document, MOVE_COLUMNS, [move_rows(m) for m in changes.renumbered])
-    document.add_heading("Provisions added and removed", level=1)
-    document.add_paragraph(f"Added: {', '.join(changes.added) or 'none'}.")
-    document.add_paragraph(f"Removed: {', '.join(changes.removed) or 'none'}.")
+        document.add_paragraph(say("diff.warning", warning=warning))
+    offence_columns = [say(c) for c in OFFENCE_COLUMNS]
+    for field, _ in SECTIONS:
+        document.add_heading(say(f"diff.{field}"), level=1)
+        _section(document, offence_columns, [offence_rows(c, language) for c in getattr(changes, field)], say)
+    document.add_heading(say("diff_docx.renumbered_title"), level=1)
+    _section(document, [say(c) for c in MOVE_COLUMNS], [_move_row(m, say) for m in changes.renumbered], say)
+    document.add_heading(say("diff_docx.added_removed_title"), level=1)
+    document.add_paragraph(say("diff.added", items=", ".join(changes.added) or say("diff.none")))
+    document.add_paragraph(say("diff.removed", items=", ".join(changes.removed) or say("diff.none")))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -65,7 +65,8 @@ def annotate_bill(bill: Bill, report: Report, source: bytes | None = None,
         document, blocks = _from_text(bill.text)
     date = _dt.datetime.fromisoformat(options.report_date()).strftime("%Y-%m-%dT00:00:00Z")
     comment = _Commenter(document, labels("annotate.author"), date)
-    comment.on(_first(blocks), opening(report, labels, names, bill.path))
+    first = rating_rules.precedence(catalogue) if catalogue is not None else {}
+    comment.on(_first(blocks), opening(report, labels, names, bill.path, first))
     for (start, end), results in _by_provision(report).items():
         anchored = [b for b in blocks if b.start < end and b.end > start]
         comment.on(anchored, [_sentence(r, labels, names) for r in results])
@@ -162,14 +163,15 @@ def _verdict_sentence(result: OffenceResult, labels: Labels, names: dict[str, st
     return labels("annotated.partial_only", entry=entry)
 
 
-def opening(report: Report, labels: Labels, names: dict[str, str], path: str = "") -> list[str]:
+def opening(report: Report, labels: Labels, names: dict[str, str], path: str = "",
+            first: dict[str, int] | None = None) -> list[str]:
     """The opening comment: the counts, the gaps that matter most, where the rest is (a few lines)."""
     counts = report.summary()
     lines = [labels("annotated.counts", entries=len(report.results), instruments=len(report.instruments),
                     covered=counts["covered"], partial=counts["partial"], missing=counts["missing"])]
-    ranked = rating_rules.gaps(report)
+    ranked = rating_rules.gaps(report, None, first)
     if ranked:
-        top = rating_rules.top_gaps(report, OPENING_GAPS)
+        top = rating_rules.top_gaps(report, OPENING_GAPS, None, first)
         lines.append(labels("annotated.gaps", count=len(ranked),
                             top="; ".join(_entry(r, labels, names) for r in top)))
     else:

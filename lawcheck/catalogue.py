@@ -202,6 +202,7 @@ class InstrumentSchema(_Strict):
     short_names: dict[str, list[str]]
     sources: str
     amends: str | None = None
+    priority: int = Field(default=0, ge=0)  # 1, 2...: its gaps come first in a report (0: no precedence)
 
     _check = field_validator("short_names")(_phrase_lists)
 
@@ -304,6 +305,7 @@ def _load_instrument(path: Path) -> tuple[Instrument, list[Offence]]:
         sources=" ".join(header.sources.split()),
         source_file=str(path),
         amends=header.amends or "",
+        priority=header.priority,
         titles={"en": header.title, **header.titles},
     )
     return instrument, [_to_offence(o, header.id, path) for o in data.offences]

@@ -148,6 +148,7 @@ class Instrument:
     source_file: str = ""
     amends: str = ""  # the instrument this one amends or supplements (its articles keep that numbering)
     titles: dict[str, str] = field(default_factory=dict)  # language -> title
+    priority: int = 0  # 1, 2...: its gaps come first in a report's order (the offences others build on)
 
     def title_in(self, language: str) -> str:
         return self.titles.get(language) or self.title

@@ -16,7 +16,7 @@ The rating is *indicative*: it counts checklist entries, it does not weigh them 
 
 A gap is a mandatory entry that is not covered. Gaps are ranked by legal weight: principal offences, then
 ancillary offences, then obligations; within a kind, the instruments other instruments build on
-(:data:`FOUNDATIONAL`: financing of terrorism, then terrorist bombings) before the rest; then missing
+(the checklist's instrument ``priority``: financing of terrorism, then terrorist bombings) before the rest; then missing
 before partial; then instruments the bill sets out to implement (one entry covered or partial) before those
 it does not touch; then gaps of the worse-rated instrument; then report order. When the State's instruments
 are known (``party_to``: those it is party to or means to join, ``lawcheck check --party-to``), the gaps of
@@ -30,10 +30,11 @@ Renderers call these functions; they decide nothing themselves.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from lawcheck.models import InstrumentRating, OffenceResult, Rating, Report
+from lawcheck.models import Catalogue, InstrumentRating, OffenceResult, Rating, Report
 
 RATINGS: tuple[Rating, ...] = ("compliant", "largely", "partially", "non", "na")
 LARGELY_MIN = 0.8
@@ -42,10 +43,8 @@ WEIGHT = {"covered": 1.0, "partial": 0.5, "missing": 0.0}
 RULE_FIGURES = {"largely": round(LARGELY_MIN * 100), "partially": round(PARTIALLY_MIN * 100)}
 _STATUS_RANK = {"missing": 0, "partial": 1, "covered": 2}
 _KIND_RANK = {"principal": 0, "ancillary": 1, "obligation": 2}
+NO_PRECEDENCE = 10**6  # an instrument without a checklist priority comes after those with one
 OFFENCE_KINDS = ("principal", "ancillary")
-# Instruments whose offences others build on: the financing offence reaches the offences of every annexed
-# treaty (financing-1999 art. 2(1)(a)), and bombings-1997 is the general offence for explosive attacks.
-FOUNDATIONAL = ("financing-1999", "bombings-1997")
 _RATING_RANK = {"non": 0, "partially": 1, "largely": 2, "compliant": 3, "na": 4}
 
 
@@ -108,16 +107,23 @@ def untouched(report: Report) -> tuple[str, ...]:
     return tuple(i for i in by_instrument(report) if i not in engaged)
 
 
-def gaps(report: Report, party_to: tuple[str, ...] | None = None) -> tuple[OffenceResult, ...]:
+def precedence(catalogue: Catalogue) -> dict[str, int]:
+    """The instruments whose gaps come first (the checklist's ``priority``: 1 before 2 before the rest)."""
+    return {i.id: i.priority for i in catalogue.instruments.values() if i.priority}
+
+
+def gaps(report: Report, party_to: tuple[str, ...] | None = None,
+         first: Mapping[str, int] | None = None) -> tuple[OffenceResult, ...]:
     """Every mandatory entry not covered, most important first (see the module's docstring); with
-    ``party_to``, the gaps of the instruments the State is party to (or means to join) first."""
+    ``party_to``, the gaps of the instruments the State is party to (or means to join) first; ``first``: the
+    instruments that come first within a kind (:func:`precedence`)."""
     ratings = _rating_map(report)
     idle = set(untouched(report))
     order = {result.id: number for number, result in enumerate(report.results)}
     found = [r for r in report.results if not r.optional and r.status != "covered"]
 
     def weight(r: OffenceResult) -> tuple:
-        foundational = FOUNDATIONAL.index(r.instrument) if r.instrument in FOUNDATIONAL else len(FOUNDATIONAL)
+        foundational = (first or {}).get(r.instrument, NO_PRECEDENCE)
         outside = party_to is not None and r.instrument not in party_to
         return (outside, _KIND_RANK.get(r.kind, 3), foundational, _STATUS_RANK[r.status], r.instrument in idle,
                 _RATING_RANK[ratings[r.instrument]], order[r.id])
@@ -125,9 +131,10 @@ def gaps(report: Report, party_to: tuple[str, ...] | None = None) -> tuple[Offen
     return tuple(sorted(found, key=weight))
 
 
-def top_gaps(report: Report, count: int = 5, party_to: tuple[str, ...] | None = None) -> tuple[OffenceResult, ...]:
+def top_gaps(report: Report, count: int = 5, party_to: tuple[str, ...] | None = None,
+             first: Mapping[str, int] | None = None) -> tuple[OffenceResult, ...]:
     """The ``count`` most important gaps: one per instrument first, then the next ones."""
-    ranked = gaps(report, party_to)
+    ranked = gaps(report, party_to, first)
     chosen: list[OffenceResult] = []
     seen: set[str] = set()
     for gap in ranked:
@@ -143,12 +150,12 @@ def top_gaps(report: Report, count: int = 5, party_to: tuple[str, ...] | None = 
     return tuple(sorted(chosen, key=ranked.index))
 
 
-def finding_order(report: Report, top: tuple[OffenceResult, ...],
-                  party_to: tuple[str, ...] | None = None) -> list[OffenceResult]:
+def finding_order(report: Report, top: tuple[OffenceResult, ...], party_to: tuple[str, ...] | None = None,
+                  first: Mapping[str, int] | None = None) -> list[OffenceResult]:
     """The results a report develops into findings: the gaps and expert decisions of the instruments the bill
     implements, with the ``top`` gaps of the others; instrument by instrument (the instrument of the most
     important gap first), by priority within each."""
-    ranked = gaps(report, party_to)
+    ranked = gaps(report, party_to, first)
     idle = set(untouched(report))
     rank = {r.id: n for n, r in enumerate(ranked)}
     chosen_top = {r.id for r in top}
@@ -161,10 +168,11 @@ def finding_order(report: Report, top: tuple[OffenceResult, ...],
     return sorted(chosen, key=lambda r: (first[r.instrument], order.get(r.instrument, 0), rank.get(r.id, len(rank))))
 
 
-def recommendations(report: Report, party_to: tuple[str, ...] | None = None) -> tuple[Recommendation, ...]:
+def recommendations(report: Report, party_to: tuple[str, ...] | None = None,
+                    first: Mapping[str, int] | None = None) -> tuple[Recommendation, ...]:
     """What to do, instrument by instrument, the most urgent first (compliant and N/A ones left out; with
     ``party_to``, the instruments the State is party to first)."""
-    ranked = gaps(report, party_to)
+    ranked = gaps(report, party_to, first)
     order = {instrument: number for number, instrument in enumerate(report.instruments)}
     found = []
     for rating in instrument_ratings(report):

@@ -14,7 +14,7 @@ from lxml import html as lxml_html
 
 from lawcheck.cli import cli
 from lawcheck.pipeline import check_bill
-from lawcheck.rating import gaps, top_gaps
+from lawcheck.rating import gaps, precedence, top_gaps
 from lawcheck.read import read_bill
 from lawcheck.render.common import ReportOptions, short_name
 from lawcheck.render.docx import render_docx
@@ -31,12 +31,12 @@ def checked(catalogue):  # noqa: ANN001, ANN201
     return bill, check_bill(bill, catalogue, None, ())
 
 
-def test_gaps_of_the_instruments_the_state_is_party_to_come_first(checked) -> None:  # noqa: ANN001
+def test_gaps_of_the_instruments_the_state_is_party_to_come_first(checked, catalogue) -> None:  # noqa: ANN001
     _, report = checked
     ranked = gaps(report, PARTY)
     party = [g for g in ranked if g.instrument in PARTY]
     assert party and ranked[:len(party)] == tuple(party)
-    assert gaps(report)[0].instrument == "financing-1999"  # without --party-to: the usual order
+    assert gaps(report, None, precedence(catalogue))[0].instrument == "financing-1999"  # without --party-to: the usual order
     assert {g.instrument for g in top_gaps(report, 2, PARTY)} <= set(PARTY)
     assert sorted(gaps(report, PARTY), key=lambda g: g.id) == sorted(gaps(report), key=lambda g: g.id)
 

@@ -14,7 +14,7 @@ from conftest import SAMPLES
 from lawcheck.cli import cli
 from lawcheck.errors import InputError
 from lawcheck.pipeline import check_bill
-from lawcheck.rating import by_instrument, gaps, instrument_ratings, top_gaps, untouched
+from lawcheck.rating import by_instrument, gaps, instrument_ratings, precedence, top_gaps, untouched
 from lawcheck.read import read_bill
 from lawcheck.render.common import ReportOptions, bill_title, innermost, localise, short_name
 from lawcheck.render.docx import TOP_GAPS, render_docx
@@ -88,9 +88,9 @@ def test_summary_ratings_matrix_and_gaps_come_from_the_rating_module(checked, ca
                for r in instrument_ratings(report)}
     summary = next(tb for tb in document.tables if tb.rows[0].cells[5].text == t("col.score"))
     assert {row.cells[0].text: row.cells[4].text for row in summary.rows[1:]} == ratings
-    listed = styled(document, "List Number")[:len(top_gaps(report, TOP_GAPS))]
+    listed = styled(document, "List Number")[:len(top_gaps(report, TOP_GAPS, None, precedence(catalogue)))]
     assert [g.split(" — ")[0] for g in listed] == [
-        f"{short_name(catalogue, g.instrument, language)}, art. {g.article}" for g in top_gaps(report, TOP_GAPS)]
+        f"{short_name(catalogue, g.instrument, language)}, art. {g.article}" for g in top_gaps(report, TOP_GAPS, None, precedence(catalogue))]
     assert t("rule.text", largely=80, partially=40) in [p.text for p in document.paragraphs]
 
 
@@ -100,7 +100,7 @@ def test_findings_quote_the_provision_with_matched_words_in_bold(checked, catalo
     document = render(checked, catalogue, language)
     headings = [h.split(". ", 1)[1] for h in styled(document, "Heading 3")]
     idle = set(untouched(report))
-    ranked = {g.id for g in gaps(report) if g.instrument not in idle} | {g.id for g in top_gaps(report, TOP_GAPS)}
+    ranked = {g.id for g in gaps(report, None, precedence(catalogue)) if g.instrument not in idle} | {g.id for g in top_gaps(report, TOP_GAPS, None, precedence(catalogue))}
     for result in localise(report, catalogue, language).results:  # titles in the report's language
         shown = f"Art. {result.article} — {result.title}" in headings
         assert shown == (result.id in ranked or result.decision is not None), result.id  # gaps only

@@ -13,7 +13,7 @@ from lawcheck.cli import cli
 from lawcheck.pipeline import check_bill
 from lawcheck.read import read_bill
 from lawcheck.render.common import ReportOptions
-from lawcheck.rating import finding_order, instrument_ratings, top_gaps, untouched
+from lawcheck.rating import finding_order, instrument_ratings, precedence, top_gaps, untouched
 from lawcheck.render.common import innermost, short_name
 from lawcheck.render.html import TOP_GAPS, render_html
 from lawcheck.render.i18n import Labels
@@ -69,8 +69,8 @@ def test_sample_bill_chip_count_and_nothing_on_definitions(catalogue) -> None:
 def test_findings_only_for_gaps_in_the_order_of_priority(catalogue) -> None:
     bill = read_bill(SAMPLES / "en" / "counter-terrorism-bill.txt")
     report, _, tree = build(catalogue, bill, instruments=())
-    top = top_gaps(report, TOP_GAPS)
-    order = finding_order(report, top)
+    top = top_gaps(report, TOP_GAPS, None, precedence(catalogue))
+    order = finding_order(report, top, None, precedence(catalogue))
     articles = tree.xpath("//article[contains(@class, 'finding')]")
     assert len(articles) == len(order) < len(report.results)
     assert all(r.status != "covered" or r.decision is not None for r in order)

@@ -322,8 +322,9 @@ class _Builder:
         self.groups = rating_rules.by_instrument(report)
         self.untouched = rating_rules.untouched(report)
         self.party_to = options.party_to
-        self.ranked = rating_rules.gaps(report, self.party_to)
-        self.top = rating_rules.top_gaps(report, TOP_GAPS, self.party_to)
+        self.first = rating_rules.precedence(catalogue)
+        self.ranked = rating_rules.gaps(report, self.party_to, self.first)
+        self.top = rating_rules.top_gaps(report, TOP_GAPS, self.party_to, self.first)
         self.finding_order = self.plan_findings()
         self.finding_number = {r.id: n for n, r in enumerate(self.finding_order, 1)}
         self.table_number = 0
@@ -334,7 +335,7 @@ class _Builder:
 
     def plan_findings(self) -> list[OffenceResult]:
         """Gaps and expert decisions (see :func:`lawcheck.rating.finding_order`)."""
-        return rating_rules.finding_order(self.report, self.top, self.party_to)
+        return rating_rules.finding_order(self.report, self.top, self.party_to, self.first)
 
     def build(self) -> None:
         self.properties()
@@ -515,7 +516,7 @@ class _Builder:
     def recommendations(self) -> None:
         self.heading(self.t("summary.recommendations"), 2)
         idle = set(self.untouched)
-        found = [item for item in rating_rules.recommendations(self.report, self.party_to)
+        found = [item for item in rating_rules.recommendations(self.report, self.party_to, self.first)
                  if item.instrument not in idle]
         if not found and not idle:
             self.para(self.t("summary.no_recommendations"))

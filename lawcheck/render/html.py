@@ -69,8 +69,9 @@ def render_html(report: Report, catalogue: Catalogue, bill_text: str, options: R
     labels = Labels(language)
     names = {i: short_name(catalogue, i, language) for i in report.instruments}
     party_to = options.party_to
-    top = rating_rules.top_gaps(report, TOP_GAPS, party_to)
-    order = rating_rules.finding_order(report, top, party_to)
+    first = rating_rules.precedence(catalogue)
+    top = rating_rules.top_gaps(report, TOP_GAPS, party_to, first)
+    order = rating_rules.finding_order(report, top, party_to, first)
     number_of = {r.id: n for n, r in enumerate(order, 1)}
     index = {r.id: n for n, r in enumerate(report.results)}
     idle = rating_rules.untouched(report)
@@ -81,7 +82,7 @@ def render_html(report: Report, catalogue: Catalogue, bill_text: str, options: R
         title=bill_title(report.bill.title, bill_text) or report.bill.path, names=names,
         ratings=ratings, rating_of={r.instrument: r for r in ratings}, rule=rating_rules.RULE_FIGURES,
         top_gaps=top, number_of=number_of, index=index, idle=idle,
-        recommendations=[r for r in rating_rules.recommendations(report, party_to) if r.instrument not in set(idle)],
+        recommendations=[r for r in rating_rules.recommendations(report, party_to, first) if r.instrument not in set(idle)],
         groups=rating_rules.by_instrument(report), lines=bill_lines(bill_text, report),
         findings=[_finding(report, catalogue, bill_text, r, labels) for r in order],
         checklist=checklist_version(catalogue), statuses=("covered", "partial", "missing"),

@@ -174,6 +174,7 @@ class UnitBuilder:
         self._penal_parts: set[int] = set()  # the subsections of penal articles that hold or receive the penalty
         self._last_penal_part: dict[int, int | None] = {}  # article -> start of its last penal part (None: all)
         self._penalising: dict[int, list[int]] = {}  # provision -> the penal provisions of other articles naming it
+        self._worded: set[int] = set()  # articles whose own text has penal words
         self._penal_articles = self._articles_with_penalty()
         self._definitions_near = self._near([(d, h.start) for d in structure.definitions for h in self.term_hits[d.term]])
         self._references_near = self._near([(r, r.start) for r in structure.crossrefs if r.target is not None])
@@ -201,6 +202,7 @@ class UnitBuilder:
         for provision in structure.provisions:
             if provision.level == "article" and hits_within(self.penal_hits, ((provision.start, provision.end),)):
                 out.add(provision.index)
+                self._worded.add(provision.index)
                 self._penal_parts.update(c for c in provision.children
                                          if hits_within(self.penal_hits, ((structure.provisions[c].start,
                                                                            structure.provisions[c].end),)))
@@ -293,8 +295,7 @@ class UnitBuilder:
         context = merge([*own, *((definitions[i].start, definitions[i].end) for i in uses)])
         enacting = not provision.is_division and not _in_schedule(structure, index)
         own_penal = bool(hits_within(self.penal_hits, own))
-        article = structure.provisions[article_of(structure, index)]
-        penalised_by = () if hits_within(self.penal_hits, ((article.start, article.end),)) else tuple(dict.fromkeys(
+        penalised_by = () if article_of(structure, index) in self._worded else tuple(dict.fromkeys(
             source for i in chain for source in self._penalising.get(i, ())))
         return Unit(
             provision=provision,

@@ -92,8 +92,8 @@ class Decider:
             if offence.kind == "principal":
                 self.principals[offence.instrument] = (*self.principals.get(offence.instrument, ()), offence.id)
         self.covering: dict[str, list[Finding]] = {}  # principal offence -> every finding not missing
-        self._cover_index: dict[str, tuple] = {}
-        self._term_starts: dict[int, list[tuple[int, Hit]]] | None = None  # principal -> where its covering findings stand (_may_apply)
+        self._cover_index: dict[str, tuple] = {}  # principal -> where its covering findings stand (_may_apply)
+        self._term_starts: dict[int, list[tuple[int, Hit]]] | None = None  # token -> defined terms starting there
         self._by_reference: dict[str, tuple[Unit, Hit] | None] = {}
         self.division_reach = division_reach(structure)
         self._acts: list[tuple[Unit, Hit, Ranges]] | None = None

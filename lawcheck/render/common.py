@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import hashlib
+import io
 import os
 from dataclasses import dataclass
 
@@ -274,3 +275,25 @@ def scope_reasons(report: Report, party_to: tuple[str, ...] | None, names: dict[
     if other:
         parts.append(labels("scope.not_party", count=len(other), names=", ".join(other)))
     return " ".join(parts)
+
+
+FIXED_MODIFIED = "2000-01-01T00:00:00Z"  # the modification date of a workbook, whatever the time of saving
+
+
+def fixed_zip(data: bytes, modified: str | None = None) -> bytes:
+    """The same Office archive (.docx, .xlsx) with every entry dated 1980-01-01 and, with ``modified``, the
+    document's modification date set to it (openpyxl stamps the time of saving), so that one input gives the
+    same bytes."""
+    import re
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if modified and info.filename == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + modified.encode(), content)
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type, fixed.external_attr = zipfile.ZIP_DEFLATED, info.external_attr
+            target.writestr(fixed, content)
+    return out.getvalue()

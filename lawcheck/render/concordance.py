@@ -15,7 +15,7 @@ import re
 
 from lawcheck import rating as rating_rules
 from lawcheck.models import Catalogue, OffenceResult, Report
-from lawcheck.render.common import ReportOptions, localise, provision_labels, short_quote
+from lawcheck.render.common import FIXED_MODIFIED, ReportOptions, fixed_zip, localise, provision_labels, short_quote
 from lawcheck.render.i18n import Labels
 
 COLUMNS = ("instrument", "article", "requirement", "provision", "words", "assessment", "comment")
@@ -103,7 +103,6 @@ def render_concordance_xlsx(report: Report, catalogue: Catalogue, bill_text: str
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    from lawcheck.render.matrix import _fixed_times
 
     options = options or ReportOptions()
     language = options.report_language(report)
@@ -140,7 +139,7 @@ def render_concordance_xlsx(report: Report, catalogue: Catalogue, bill_text: str
     properties.created = properties.modified = datetime.datetime(2000, 1, 1)
     out = io.BytesIO()
     book.save(out)
-    return _fixed_times(out.getvalue())
+    return fixed_zip(out.getvalue(), FIXED_MODIFIED)
 
 
 __all__ = ["concordance_table", "render_concordance_csv", "render_concordance_xlsx"]

@@ -34,10 +34,11 @@ from lawcheck.render.common import (
     bill_title,
     checklist_version,
     excerpt,
+    fixed_zip,
+    innermost,
     instrument_title,
     localise,
     model_provision,
-    innermost,
     scope_reasons,
     short_name,
     summary_of,
@@ -62,18 +63,7 @@ def render_docx(report: Report, catalogue: Catalogue, bill_text: str, options: R
     builder.build()
     stream = io.BytesIO()
     builder.document.save(stream)
-    return _fixed_times(stream.getvalue())
-
-
-def _fixed_times(data: bytes) -> bytes:
-    """The same .docx with every zip entry dated 1980-01-01, so that one input gives the same bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type, fixed.external_attr = zipfile.ZIP_DEFLATED, info.external_attr
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()
+    return fixed_zip(stream.getvalue())
 
 
 # --------------------------------------------------------------------------- the document and its template

@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from lawcheck.models import Batch, BillOutcome
+from lawcheck.render.common import FIXED_MODIFIED, fixed_zip
 
 SCHEMA = "lawcheck.matrix/1"
 COUNTS = ("covered", "partial", "missing")
@@ -116,24 +117,7 @@ def render_matrix_xlsx(batch: Batch) -> bytes:
     book.properties.creator = "lawcheck"
     out = io.BytesIO()
     book.save(out)
-    return _fixed_times(out.getvalue())
-
-
-def _fixed_times(data: bytes) -> bytes:
-    """The same archive with every entry dated 1980-01-01 and the document's dates fixed (openpyxl stamps
-    the time of saving), so that the same batch gives the same bytes."""
-    import re
-    import zipfile
-
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", content)
-            target.writestr(zipfile.ZipInfo(info.filename, (1980, 1, 1, 0, 0, 0)), content,
-                            compress_type=zipfile.ZIP_DEFLATED)
-    return out.getvalue()
+    return fixed_zip(out.getvalue(), FIXED_MODIFIED)
 
 
 def _number(value: str) -> str | int | float:

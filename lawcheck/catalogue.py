@@ -18,6 +18,7 @@ from lawcheck.data import checklist_dir
 from lawcheck.errors import CatalogueError
 from lawcheck.models import (
     LANGUAGES,
+    UN_LANGUAGES,
     Catalogue,
     Drafting,
     Element,
@@ -99,6 +100,8 @@ def _phrase_lists(value: dict[str, list[str]]) -> dict[str, list[str]]:
         if language not in value:
             raise ValueError(f"missing language {language!r}")
     for language, phrases in value.items():
+        if language not in UN_LANGUAGES:
+            raise ValueError(f"unknown language {language!r}")
         if not phrases:
             raise ValueError(f"{language}: empty list")
         if any(not str(p).strip() for p in phrases):
@@ -116,7 +119,7 @@ class ExamplesSchema(_Strict):
 def _words(value: dict[str, str]) -> dict[str, str]:
     """Words for people in each language: every key a supported language, every value non-empty."""
     for language, text in value.items():
-        if language not in LANGUAGES:
+        if language not in UN_LANGUAGES:
             raise ValueError(f"unknown language {language!r}")
         if not str(text).strip():
             raise ValueError(f"{language}: empty text")
@@ -155,7 +158,7 @@ class OffenceSchema(_Strict):
     optional: bool = False
     title: str = Field(min_length=3)
     summary: str = Field(min_length=10)
-    translations: dict[str, TranslationSchema] = {}  # fr, es: title and summary in that language
+    translations: dict[str, TranslationSchema] = {}  # fr, es (ar, ru, zh): title and summary in that language
     extends: list[str] = []
     stored: bool = True
     elements: list[ElementSchema] = Field(min_length=1)
@@ -174,6 +177,14 @@ class OffenceSchema(_Strict):
         missing = [language for language in LANGUAGES if not value.get(language, "").strip()]
         if missing:
             raise ValueError(f"missing language {missing[0]!r}")
+        return _words(value)
+
+    @field_validator("translations")
+    @classmethod
+    def _translation_languages(cls, value: dict[str, TranslationSchema]) -> dict[str, TranslationSchema]:
+        unknown = [language for language in value if language not in UN_LANGUAGES or language == "en"]
+        if unknown:
+            raise ValueError(f"unknown language {unknown[0]!r}")
         return value
 
     @model_validator(mode="after")

@@ -14,7 +14,9 @@ from typing import Literal
 
 Status = Literal["covered", "partial", "missing"]
 Kind = Literal["principal", "ancillary", "obligation"]
-LANGUAGES: tuple[str, ...] = ("en", "fr", "es")
+LANGUAGES: tuple[str, ...] = ("en", "fr", "es")  # the languages lawcheck reads, judges and reports in
+# The six official UN languages: a checklist file may already carry words in those not yet read (issue 13).
+UN_LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "ar", "ru", "zh")
 
 
 # --------------------------------------------------------------------------- the bill

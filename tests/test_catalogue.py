@@ -45,6 +45,10 @@ def _copy(tmp_path: Path, name: str = "hague-1970.yaml") -> Path:
         ("          fr:", "          de:", r"offences\[0\]\.elements\[0\]\.phrases: .*missing language 'fr'"),
         ("  id: hague-1970\n", "  id: hague-1971\n", r"instrument\.id: 'hague-1971' must be the file name"),
         ("kind: principal", "kind: criminal", r"offences\[0\]\.kind"),
+        ("          es: [apoderar,", "          xx: [sequestro]\n          es: [apoderar,",
+         r"offences\[0\]\.elements\[0\]\.phrases: .*unknown language 'xx'"),
+        ("    translations:\n", "    translations:\n      de: {title: Entführung, summary: Jemand entführt ein Luftfahrzeug.}\n",
+         r"offences\[0\]\.translations: .*unknown language 'de'"),
     ],
 )
 def test_malformed_checklist_is_refused_with_file_and_path(tmp_path: Path, old: str, new: str, message: str) -> None:
@@ -88,3 +92,15 @@ def test_yaml_is_loaded_safely(tmp_path: Path) -> None:
     path.write_text("instrument: !!python/object/apply:os.system ['echo pwned']\n", encoding="utf-8")
     with pytest.raises(CatalogueError):
         load_catalogue(path.parent)
+
+
+def test_words_in_the_other_un_languages_are_accepted_before_lawcheck_reads_them(tmp_path: Path) -> None:
+    """Arabic, Russian and Chinese words may be added to the checklist entry by entry (issue 13)."""
+    path = _copy(tmp_path)
+    text = path.read_text(encoding="utf-8").replace(
+        "          es: [apoderar,", "          ru: [захват, угон]\n          zh: [劫持]\n          es: [apoderar,", 1)
+    path.write_text(text.replace("    translations:\n", "    translations:\n      ar: {title: اختطاف طائرة في الجو, summary: شخص على متن طائرة في الجو يستولي عليها أو يسيطر عليها بالقوة.}\n", 1),
+                    encoding="utf-8")
+    offence = load_catalogue(path.parent).offence("hague-1970:1(a)")
+    assert offence.elements[0].phrases["ru"] == ("захват", "угон")
+    assert offence.titles["ar"].startswith("اختطاف")

@@ -271,9 +271,9 @@ def scope_reasons(report: Report, party_to: tuple[str, ...] | None, names: dict[
     other = [names[i] for i in report.instruments if i not in party_to]
     parts = []
     if party:
-        parts.append(labels("scope.party", count=len(party), names=", ".join(party)))
+        parts.append(labels("scope.party", count=len(party), names=labels.join(party)))
     if other:
-        parts.append(labels("scope.not_party", count=len(other), names=", ".join(other)))
+        parts.append(labels("scope.not_party", count=len(other), names=labels.join(other)))
     return " ".join(parts)
 
 

@@ -8,6 +8,7 @@ import io
 from lawcheck.diff import DraftDiff, ProvisionMove
 from lawcheck.render.diff import SECTIONS, offence_rows, summary_line
 from lawcheck.render.i18n import Labels
+from lawcheck.sanity import in_language
 
 OFFENCE_COLUMNS = ("diff.offence", "diff.status", "diff.provision", "diff.column_change")
 MOVE_COLUMNS = ("diff_docx.col_old", "diff_docx.col_new", "diff_docx.col_heading", "diff_docx.col_similarity",
@@ -49,7 +50,7 @@ def render_diff_docx(changes: DraftDiff, language: str = "en") -> bytes:
         document.add_paragraph(say(key, path=draft.path, title=draft.title or say("diff_docx.untitled")))
     document.add_paragraph(summary_line(changes, language))
     for warning in changes.warnings:
-        document.add_paragraph(say("diff.warning", warning=warning))
+        document.add_paragraph(say("diff.warning", warning=in_language(warning, say)))
     offence_columns = [say(c) for c in OFFENCE_COLUMNS]
     for field, _ in SECTIONS:
         document.add_heading(say(f"diff.{field}"), level=1)

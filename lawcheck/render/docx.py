@@ -44,6 +44,7 @@ from lawcheck.render.common import (
     summary_of,
 )
 from lawcheck.render.i18n import Labels
+from lawcheck.render.wordscript import DOCUMENT_LANGUAGE, finish, set_language
 from lawcheck.sanity import in_language
 
 STATUS_FILL = {"covered": "C6EFCE", "partial": "FFEB9C", "missing": "FFC7CE"}
@@ -61,6 +62,7 @@ def render_docx(report: Report, catalogue: Catalogue, bill_text: str, options: R
     report = localise(report, catalogue, options.report_language(report))
     builder = _Builder(report, catalogue, bill_text, options)
     builder.build()
+    finish(builder.document, builder.language)
     stream = io.BytesIO()
     builder.document.save(stream)
     return fixed_zip(stream.getvalue())
@@ -168,9 +170,10 @@ def _runs(paragraph: Paragraph, pieces: Iterable[tuple[str, bool]], italic: bool
             run.italic = italic or None
 
 
-def _labelled(paragraph: Paragraph, label: str, value: str) -> Paragraph:
-    paragraph.add_run(f"{label}: ").bold = True
-    paragraph.add_run(value)
+def _labelled(paragraph: Paragraph, label: str, value: str, t: Labels | None = None) -> Paragraph:
+    """"Label: value", the label and its colon (the report language's: ``t``) in bold."""
+    paragraph.add_run(t.colon(label) if t is not None else f"{label}: ").bold = True
+    paragraph.add_run(t.embed(value) if t is not None else value)
     return paragraph
 
 
@@ -237,7 +240,6 @@ def _cell_text(paragraph: Paragraph, text: str, bold: bool) -> None:
 
 PAPER = {"a4": (Cm(21.0), Cm(29.7)), "letter": (Cm(21.59), Cm(27.94))}
 MARGIN = Cm(2.2)
-DOCUMENT_LANGUAGE = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES"}
 TOP_GAPS = 6
 TOC_LEVELS = 1  # the table of contents lists the report's parts, so that it stays on the cover page  # gaps named in the executive summary
 
@@ -249,39 +251,6 @@ def set_paper(document: Document, paper: str) -> None:
         section.page_width, section.page_height = width, height
         section.left_margin = section.right_margin = MARGIN
         section.top_margin = section.bottom_margin = Cm(2.0)
-
-
-def set_language(document: Document, language: str) -> None:
-    """The document's language in its default run properties and its Normal style (Word's spelling checker)."""
-    tag = DOCUMENT_LANGUAGE.get(language, language)
-    styles = document.styles.element
-    defaults = styles.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = OxmlElement("w:docDefaults")
-        styles.insert(0, defaults)
-    holders = [defaults]
-    normal = next((st for st in document.styles if st.name == "Normal"), None)
-    for holder in holders:
-        rpr_default = holder.find(qn("w:rPrDefault"))
-        if rpr_default is None:
-            rpr_default = OxmlElement("w:rPrDefault")
-            holder.insert(0, rpr_default)
-        rpr = rpr_default.find(qn("w:rPr"))
-        if rpr is None:
-            rpr = OxmlElement("w:rPr")
-            rpr_default.append(rpr)
-        _lang(rpr, tag)
-    if normal is not None:
-        _lang(normal.element.get_or_add_rPr(), tag)
-
-
-def _lang(rpr, tag: str) -> None:  # noqa: ANN001 - a w:rPr
-    for old in rpr.findall(qn("w:lang")):
-        rpr.remove(old)
-    lang = OxmlElement("w:lang")
-    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
-        lang.set(qn(attribute), tag)
-    rpr.append(lang)
 
 
 def _tighten(document: Document) -> None:
@@ -424,7 +393,7 @@ class _Builder:
         bill = self.report.bill
         self.para(self.t("report.title"), "Title")
         self.para(self.bill_title, "Subtitle")
-        names = ", ".join(self.name_of(i) for i in self.report.instruments)
+        names = self.t.join(self.name_of(i) for i in self.report.instruments)
         facts = [
             (self.t("word.bill"), self.bill_title),
             (self.t("word.file"), f"{bill.path.replace(chr(92), '/').rsplit('/', 1)[-1]} ("
@@ -441,7 +410,7 @@ class _Builder:
         ]
         for label, value in facts:
             if value:
-                _labelled(self.para(), label, value)
+                _labelled(self.para(), label, value, self.t)
         self.para(self.t("cover.disclaimer")).runs[0].italic = True
         self.para(self.t("toc.title"), "TOC Heading")
 
@@ -467,14 +436,14 @@ class _Builder:
                          entries=len(self.report.results), instruments=len(self.report.instruments),
                          covered=counts["covered"], partial=counts["partial"], missing=counts["missing"]))
         for warning in self.report.warnings:
-            _labelled(self.para(), self.t("summary.warning"), in_language(warning, self.t))
+            _labelled(self.para(), self.t("summary.warning"), in_language(warning, self.t), self.t)
         self.heading(self.t("word.ratings"), 2)
         rows = [[self.name_of(r.instrument),
                  (str(r.covered), STATUS_FILL["covered"] if r.covered else ""),
                  (str(r.partial), STATUS_FILL["partial"] if r.partial else ""),
                  (str(r.missing), STATUS_FILL["missing"] if r.missing else ""),
                  (self.t(f"rating.{r.rating}"), RATING_FILL[r.rating]),
-                 "—" if r.rating == "na" else f"{round(r.score * 100)} %"] for r in self.ratings]
+                 "—" if r.rating == "na" else self.t("report.percent", value=round(r.score * 100))] for r in self.ratings]
         header = [self.t("col.instrument"), self.t("status.covered"), self.t("status.partial"),
                   self.t("status.missing"), self.t("col.rating"), self.t("col.score")]
         fast_table(self.document, header, rows, widths=(6.4, 1.9, 1.9, 1.9, 3.2, 1.5))
@@ -492,7 +461,7 @@ class _Builder:
             paragraph = self.numbered(list_id)
             paragraph.add_run(self.t("word.gap_line", instrument=self.name_of(gap.instrument), article=gap.article,
                                      title=gap.title)).bold = True
-            paragraph.add_run(f": {self.status(gap)}. {self.gap_sentence(gap)}")
+            paragraph.add_run(f"{self.t.separator('punct.colon')}{self.status(gap)}. {self.gap_sentence(gap)}")
             if gap.id in self.finding_number:
                 paragraph.add_run(" " + self.t("word.see_finding", number=self.finding_number[gap.id]))
 
@@ -501,7 +470,7 @@ class _Builder:
             return self.t("word.partial_short", provision=innermost(result.provisions)[0].label)
         if result.status == "partial" and result.provisions:
             return self.t("gap.partial", provision=innermost(result.provisions)[0].label,
-                          missing=", ".join(result.missing))
+                          missing=self.t.join(result.missing))
         return self.t("gap.missing")
 
     def recommendations(self) -> None:
@@ -518,7 +487,7 @@ class _Builder:
             parts = [self.t(f"recommend.{kind}", articles=_articles(entries, self.t("recommend.more")))
                      for kind, entries in (("create", item.create), ("complete", item.complete),
                                            ("consider", item.consider)) if entries]
-            paragraph.add_run(": " + "; ".join(parts) + ".")
+            paragraph.add_run(self.t.separator("punct.colon") + self.t.join(parts, "punct.series") + ".")
         if idle:
             self.numbered(list_id).add_run(self.t("word.recommend_untouched", count=len(idle),
                                                   table=self.table_number + 1))
@@ -585,10 +554,10 @@ class _Builder:
         if result.by_reference:
             notes.append(self.t("finding.by_reference"))
         if result.missing and result.status != "covered" and result.id not in self.finding_number:
-            notes.append(self.t("finding.missing_short", missing=", ".join(result.missing)))
+            notes.append(self.t("finding.missing_short", missing=self.t.join(result.missing)))
         if result.id in self.finding_number:
             notes.append(self.t("word.see_short", number=self.finding_number[result.id]))
-        return "; ".join(notes)
+        return self.t.join(notes, "punct.series")
 
     # ---------------------------------------------------------------- 5. findings
 
@@ -608,25 +577,25 @@ class _Builder:
         status = self.status(result) + (f" ({self.t('finding.optional')})" if result.optional else "")
         if result.by_reference:
             status += f" — {self.t('finding.by_reference')}"
-        _labelled(self.para(), self.t("finding.status"), f"{status}; {self.t('finding.kind')}: "
-                                                          f"{self.t(f'kind.{result.kind}')}")
+        _labelled(self.para(), self.t("finding.status"), self.t.join([status, self.t.colon(self.t("finding.kind"))
+                                                                      + self.t(f"kind.{result.kind}")], "punct.series"), self.t)
         if result.decision is not None:
-            _labelled(self.para(), self.t("finding.decision"), self.decision_text(result))
+            _labelled(self.para(), self.t("finding.decision"), self.decision_text(result), self.t)
         summary = summary_of(self.catalogue, result, self.language)
         if summary:
-            _labelled(self.para(), self.t("finding.requires"), summary)
+            _labelled(self.para(), self.t("finding.requires"), summary, self.t)
         if result.provisions:
             self.quote(result)
         if result.missing and result.status != "covered":
-            _labelled(self.para(), self.t("finding.missing"), ", ".join(result.missing))
+            _labelled(self.para(), self.t("finding.missing"), self.t.join(result.missing), self.t)
         self.recommendation(result)
 
     def quote(self, result: OffenceResult) -> None:
         found = excerpt(self.text, result)
         if found is None:
-            _labelled(self.para(), self.t("finding.provision"), self.t("finding.no_provision"))
+            _labelled(self.para(), self.t("finding.provision"), self.t("finding.no_provision"), self.t)
             return
-        _labelled(self.para(), self.t("finding.provision"), found.label)
+        _labelled(self.para(), self.t("finding.provision"), found.label, self.t)
         paragraph = self.para(style="Quote")
         pieces = list(found.segments)
         if found.cut_before:
@@ -637,14 +606,14 @@ class _Builder:
 
     def recommendation(self, result: OffenceResult) -> None:
         if result.status == "covered":
-            _labelled(self.para(), self.t("finding.recommendation"), self.t("recommend.none"))
+            _labelled(self.para(), self.t("finding.recommendation"), self.t("recommend.none"), self.t)
             return
         key = "recommend.partial" if result.status == "partial" and result.provisions else "recommend.missing"
         if key == "recommend.partial" and not result.missing:
             key = "word.amend"
         label = innermost(result.provisions)[0].label if result.provisions else ""
         _labelled(self.para(), self.t("finding.recommendation"),
-                  self.t(key, provision=label, missing=", ".join(result.missing)))
+                  self.t(key, provision=label, missing=self.t.join(result.missing)), self.t)
         languages = (self.report.bill.language, self.language, "en")
         text = model_provision(self.catalogue, result, languages)
         if text:

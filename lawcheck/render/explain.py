@@ -103,7 +103,7 @@ def _element_lines(number: int, element: ElementExplanation, explanation: Explan
 def _rule_lines(explanation: Explanation, width: int, say: _Say) -> list[str]:
     reference = next((e.place.quote for e in explanation.elements if e.place and e.place.kind == "reference"), "")
     sentence = say(f"rule.{explanation.rule}", provision=explanation.provision,
-                   elements=", ".join(say.element(i) for i in explanation.decisive) or say("none"), quote=reference,
+                   elements=say.labels.join(say.element(i) for i in explanation.decisive) or say("none"), quote=reference,
                    status=say.status(explanation.status))
     lines = _wrap(sentence, "  ", width)
     link_key = "link_obligation" if explanation.kind == "obligation" else "link"
@@ -111,9 +111,9 @@ def _rule_lines(explanation: Explanation, width: int, say: _Say) -> list[str]:
         lines += _wrap(say(link_key, offence=link.offence, status=say.status(link.status), provision=link.provision,
                            how=say(f"link_how.{link.how}")), "  ", width)
     if explanation.others:
-        items = "; ".join(say("other", provision=o.provision, status=say.status(o.status),
-                              missing=say("other_lacks", elements=", ".join(say.element(i) for i in o.missing)) if o.missing else "")
-                          for o in explanation.others)
+        items = say.labels.join((say("other", provision=o.provision, status=say.status(o.status),
+                              missing=say("other_lacks", elements=say.labels.join(say.element(i) for i in o.missing)) if o.missing else "")
+                          for o in explanation.others), "punct.series")
         lines += _wrap(say("others", items=items), "  ", width)
     return lines
 
@@ -157,7 +157,7 @@ def reason(explanation: Explanation, language: str = "en", catalogue: Catalogue 
     if why is None or (language == "en" and catalogue is None):  # the element labels need the checklist
         return explanation.reason
     say = _Say(language, catalogue, explanation).labels
-    elements = ", ".join(_Say(language, catalogue, explanation).element(i) for i in why.elements)
+    elements = say.join(_Say(language, catalogue, explanation).element(i) for i in why.elements)
     if why.rule == "none":
         sentence = say("why.none_obligation" if why.obligation else "why.none")
     elif why.rule == "closest":
@@ -184,7 +184,7 @@ def render_brief(explanation: Explanation, width: int = WIDTH, language: str = "
         lines += _wrap(say("brief_words", words=" \u2026 ".join(f"\u201c{q}\u201d" for q in quotes)), "  ", width)
     missing = [say.element(x.id) for x in e.elements if x.required and not x.found]
     if missing:
-        lines += _wrap(say("brief_missing", elements=", ".join(missing)), "  ", width)
+        lines += _wrap(say("brief_missing", elements=say.labels.join(missing)), "  ", width)
     why = reason(e, language, catalogue)
     if why:
         lines += _wrap(say("brief_why", reason=why), "  ", width)

@@ -38,6 +38,7 @@ from lawcheck.sanity import in_language
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TOP_GAPS = 6  # as in the Word report
+HTML_LANG = {"zh": "zh-CN"}  # the document's lang where the bare code would not choose the script
 ARTICLES_SHOWN = 5
 
 
@@ -78,7 +79,7 @@ def render_html(report: Report, catalogue: Catalogue, bill_text: str, options: R
     ratings = rating_rules.instrument_ratings(report)
     template = _environment().get_template("report.html.j2")
     return template.render(
-        t=labels, in_language=in_language, report=report, options=options, date=options.report_date(),
+        t=labels, html_lang=HTML_LANG.get(language, language), in_language=in_language, report=report, options=options, date=options.report_date(),
         title=bill_title(report.bill.title, bill_text) or report.bill.path, names=names,
         ratings=ratings, rating_of={r.instrument: r for r in ratings}, rule=rating_rules.RULE_FIGURES,
         top_gaps=top, number_of=number_of, index=index, idle=idle,
@@ -88,7 +89,7 @@ def render_html(report: Report, catalogue: Catalogue, bill_text: str, options: R
         checklist=checklist_version(catalogue), statuses=("covered", "partial", "missing"),
         innermost=innermost, gap_sentence=lambda r: _gap_sentence(r, labels),
         note=lambda r: _note(r, labels, number_of),
-        scope_names=", ".join(names[i] for i in report.instruments), scope_reasons=scope_reasons(report, party_to, names, labels),
+        scope_names=labels.join(names[i] for i in report.instruments), scope_reasons=scope_reasons(report, party_to, names, labels),
         party_known=party_to is not None,
         articles=lambda entries: _articles(entries, labels("recommend.more")),
         principal=lambda i: ", ".join(dict.fromkeys(r.article for r in report.results if r.instrument == i
@@ -163,7 +164,7 @@ def _gap_sentence(result: OffenceResult, labels: Labels) -> str:
     if result.status == "partial" and result.provisions and not result.missing:
         return labels("word.partial_short", provision=innermost(result.provisions)[0].label)
     if result.status == "partial" and result.provisions:
-        return labels("gap.partial", provision=innermost(result.provisions)[0].label, missing=", ".join(result.missing))
+        return labels("gap.partial", provision=innermost(result.provisions)[0].label, missing=labels.join(result.missing))
     return labels("gap.missing")
 
 
@@ -173,7 +174,7 @@ def _recommendation(result: OffenceResult, labels: Labels) -> str:
     label = innermost(result.provisions)[0].label if result.provisions else ""
     if result.status == "partial" and result.provisions:
         key = "recommend.partial" if result.missing else "word.amend"
-        return labels(key, provision=label, missing=", ".join(result.missing))
+        return labels(key, provision=label, missing=labels.join(result.missing))
     return labels("recommend.missing")
 
 
@@ -187,5 +188,5 @@ def _note(result: OffenceResult, labels: Labels, number_of: dict[str, int]) -> s
     if result.by_reference:
         notes.append(labels("finding.by_reference"))
     if result.missing and result.status != "covered" and result.id not in number_of:
-        notes.append(labels("finding.missing_short", missing=", ".join(result.missing)))
-    return "; ".join(notes)  # the template adds the link to the finding
+        notes.append(labels("finding.missing_short", missing=labels.join(result.missing)))
+    return labels.join(notes, "punct.series")  # the template adds the link to the finding

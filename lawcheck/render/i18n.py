@@ -122,6 +122,24 @@ class Labels:
             values = {name: _isolated(value) for name, value in values.items()}
         return text.format(**values)
 
+    def separator(self, key: str) -> str:
+        """The text between ``{first}`` and ``{second}`` in label ``key`` (``punct.list``: ", ", or "、")."""
+        text = self.forms(key)[0]
+        return text.split("{first}", 1)[1].split("{second}", 1)[0]
+
+    def join(self, items, key: str = "punct.list") -> str:  # noqa: ANN001 - an iterable of str
+        """Words in a list, with the language's comma (``punct.list``) or semicolon (``punct.series``)."""
+        return self.separator(key).join(items)
+
+    def colon(self, label: str) -> str:
+        """``label`` and the language's colon, with the space that follows it where the language has one."""
+        return label + self.separator("punct.colon")
+
+    def embed(self, value: str) -> str:
+        """``value`` as it goes into a sentence of this language: in a right-to-left language, a value written
+        left to right (a quote, an English title) with its left-to-right marks (see the module's note)."""
+        return _isolated(value) if self.right_to_left else value  # type: ignore[return-value]
+
     def keys(self) -> set[str]:
         return set(self.strings)
 
@@ -132,11 +150,9 @@ class Labels:
 
 
 def _isolated(value: object) -> object:
-    """A left-to-right value inside right-to-left words, with a left-to-right mark at each end that starts or
-    ends in a neutral (a bracket, a full stop) next to its letters; anything else as it is."""
-    if not isinstance(value, str) or not _STRONG.search(value) or is_right_to_left(value):
-        return value
-    letters = [c for c in value if _STRONG.match(c)]
-    if _RTL_LETTER.match(letters[-1]):
+    """A value written left to right ("Section 8(1)(a)", an article "4(2)") inside right-to-left words, with a
+    left-to-right mark at each end, so that its brackets stay where it put them; a number, or a value with
+    right-to-left letters, as it is."""
+    if not isinstance(value, str) or _RTL_LETTER.search(value) or value.strip().isdigit() or not value.strip():
         return value
     return LRM + value + LRM

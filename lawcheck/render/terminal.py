@@ -14,6 +14,7 @@ from rich.text import Text
 from lawcheck import rating as rating_rules
 from lawcheck.models import Decision, OffenceResult, Report
 from lawcheck.render.i18n import Labels
+from lawcheck.sanity import in_language
 
 STYLE = {"covered": "bold green", "partial": "bold yellow", "missing": "bold red"}
 QUOTE_WIDTH = 70
@@ -45,9 +46,9 @@ def _evidence(result: OffenceResult, say: Labels) -> Text:
         joined = joined if len(joined) <= QUOTE_WIDTH else joined[: QUOTE_WIDTH - 1] + "…"
         text.append(f"\n“{joined}”", style="dim")
     if result.wider:
-        text.append("\n" + say("terminal.wider", elements=", ".join(result.wider)), style="green")
+        text.append("\n" + say("terminal.wider", elements=say.join(result.wider)), style="green")
     if result.missing and result.status != "missing":
-        text.append("\n" + say("terminal.missing", elements=", ".join(result.missing)), style="yellow")
+        text.append("\n" + say("terminal.missing", elements=say.join(result.missing)), style="yellow")
     if result.decision is not None:
         text.append(_decision(result.decision, say), style="italic")
     return text
@@ -111,7 +112,7 @@ def render_terminal(report: Report, view: View | None = None) -> Group:
     parts: list = [Text(say("terminal.bill", path=bill.path, title=bill.title or say("terminal.untitled"),
                             language=bill.language, provisions=bill.provisions, words=bill.words), style="bold")]
     for warning in report.warnings:
-        parts.append(Text(say("terminal.warning", warning=warning), style="yellow"))
+        parts.append(Text(say("terminal.warning", warning=in_language(warning, say)), style="yellow"))
     if report.decisions_file:
         parts.append(Text(say("terminal.decisions_file", file=report.decisions_file), style="italic"))
     parts.append(_overview(report, view, say))
@@ -126,7 +127,7 @@ def render_terminal(report: Report, view: View | None = None) -> Group:
             if listed or view.show == "all":
                 parts.append(_table(instrument, listed, view, len(chosen) - len(listed), say))
         if untouched:
-            parts.append(Text(say("terminal.nothing", instruments=", ".join(untouched)), style="red"))
+            parts.append(Text(say("terminal.nothing", instruments=say.join(untouched)), style="red"))
     counts = report.summary()
     parts.append(Text.assemble(
         (say("terminal.summary") + " ", "bold"), (say("terminal.covered", count=counts["covered"]), STYLE["covered"]),

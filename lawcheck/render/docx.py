@@ -443,7 +443,8 @@ class _Builder:
                  (str(r.partial), STATUS_FILL["partial"] if r.partial else ""),
                  (str(r.missing), STATUS_FILL["missing"] if r.missing else ""),
                  (self.t(f"rating.{r.rating}"), RATING_FILL[r.rating]),
-                 "—" if r.rating == "na" else self.t("report.percent", value=round(r.score * 100))] for r in self.ratings]
+                 "—" if r.rating == "na" else self.t("report.percent", value=round(r.score * 100))]
+                for r in self.ratings]
         header = [self.t("col.instrument"), self.t("status.covered"), self.t("status.partial"),
                   self.t("status.missing"), self.t("col.rating"), self.t("col.score")]
         fast_table(self.document, header, rows, widths=(6.4, 1.9, 1.9, 1.9, 3.2, 1.5))
@@ -577,8 +578,8 @@ class _Builder:
         status = self.status(result) + (f" ({self.t('finding.optional')})" if result.optional else "")
         if result.by_reference:
             status += f" — {self.t('finding.by_reference')}"
-        _labelled(self.para(), self.t("finding.status"), self.t.join([status, self.t.colon(self.t("finding.kind"))
-                                                                      + self.t(f"kind.{result.kind}")], "punct.series"), self.t)
+        kind = self.t.colon(self.t("finding.kind")) + self.t(f"kind.{result.kind}")
+        _labelled(self.para(), self.t("finding.status"), self.t.join([status, kind], "punct.series"), self.t)
         if result.decision is not None:
             _labelled(self.para(), self.t("finding.decision"), self.decision_text(result), self.t)
         summary = summary_of(self.catalogue, result, self.language)

@@ -175,7 +175,7 @@ def render_brief(explanation: Explanation, width: int = WIDTH, language: str = "
     e = explanation
     say = _Say(language, catalogue, e)
     title = say.title(e)[0]
-    lines = [*_wrap(f"{e.offence} ({say(f'kind.{e.kind}')}): {title}", width=width),
+    lines = [*_wrap(say.labels.colon(f"{e.offence} ({say(f'kind.{e.kind}')})") + title, width=width),
              "  " + say("brief_status", status=say.status(e.status), score=f"{e.score:.2f}")]
     if e.provision:
         lines.append("  " + say("brief_provision", provision=e.provision))

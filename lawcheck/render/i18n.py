@@ -81,7 +81,8 @@ def is_right_to_left(text: str) -> bool:
 @lru_cache(maxsize=None)
 def _load(language: str) -> dict[str, str | Plural]:
     if language not in REPORT_LANGUAGES:
-        raise LawcheckError(f"report language {language!r} is not available; choose one of {', '.join(REPORT_LANGUAGES)}")
+        raise LawcheckError(f"report language {language!r} is not available; "
+                            f"choose one of {', '.join(REPORT_LANGUAGES)}")
     data = yaml.safe_load((LABELS_DIR / f"{language}.yaml").read_text(encoding="utf-8"))
     return dict(_flatten(data))
 

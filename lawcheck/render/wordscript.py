@@ -6,8 +6,8 @@ fonts of the complex-script and East Asian slots (named in ``rFonts``, the theme
 alternative name in the font table for a machine that lacks them), and for a right-to-left language the
 paragraph direction of Normal. :func:`finish` then walks the finished document (body, header, footer,
 comments): each paragraph that holds Arabic reads right to left, and one without (a quote of an English
-bill, an article number "4(2)") left to right, aligned right in a table, runs of Arabic letters are marked ``w:rtl``, tables are laid out right
-to left (``w:bidiVisual``) and so is the section; bold, italics and sizes are repeated for complex script
+bill, an article number "4(2)") left to right, aligned right in a table; runs of Arabic letters are marked
+``w:rtl``, tables are laid out right to left (``w:bidiVisual``) and so is the section; bold, italics and sizes are repeated for complex script
 (``w:bCs``, ``w:iCs``, ``w:szCs``), which is what Arabic letters are drawn with.
 
 Nothing here changes a word of the report.

@@ -42,7 +42,7 @@ def summary_line(changes: DraftDiff, language: str = "en") -> str:
     say = Labels(language)
     parts = [say("diff.summary_status", status=say(f"status.{status}"), old=changes.old_summary[status],
                  new=changes.new_summary[status]) for status in ("covered", "partial", "missing")]
-    return say("diff.summary", statuses=", ".join(parts), closed=len(changes.closed), opened=len(changes.opened),
+    return say("diff.summary", statuses=say.join(parts), closed=len(changes.closed), opened=len(changes.opened),
                changed=len(changes.changed), renumbered=len(changes.renumbered))
 
 

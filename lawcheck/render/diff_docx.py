@@ -8,6 +8,7 @@ import io
 from lawcheck.diff import DraftDiff, ProvisionMove
 from lawcheck.render.diff import SECTIONS, offence_rows, summary_line
 from lawcheck.render.i18n import Labels
+from lawcheck.render.wordscript import finish, set_language
 from lawcheck.sanity import in_language
 
 OFFENCE_COLUMNS = ("diff.offence", "diff.status", "diff.provision", "diff.column_change")
@@ -45,6 +46,7 @@ def render_diff_docx(changes: DraftDiff, language: str = "en") -> bytes:
 
     say = Labels(language)
     document = Document()
+    set_language(document, language)
     document.add_heading(say("diff_docx.title"), level=0)
     for key, draft in (("diff_docx.old", changes.old), ("diff_docx.new", changes.new)):
         document.add_paragraph(say(key, path=draft.path, title=draft.title or say("diff_docx.untitled")))
@@ -60,6 +62,7 @@ def render_diff_docx(changes: DraftDiff, language: str = "en") -> bytes:
     document.add_heading(say("diff_docx.added_removed_title"), level=1)
     document.add_paragraph(say("diff.added", items=", ".join(changes.added) or say("diff.none")))
     document.add_paragraph(say("diff.removed", items=", ".join(changes.removed) or say("diff.none")))
+    finish(document, language)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -447,7 +447,7 @@ class _Builder:
                 for r in self.ratings]
         header = [self.t("col.instrument"), self.t("status.covered"), self.t("status.partial"),
                   self.t("status.missing"), self.t("col.rating"), self.t("col.score")]
-        fast_table(self.document, header, rows, widths=(6.4, 1.9, 1.9, 1.9, 3.2, 1.5))
+        fast_table(self.document, header, rows, widths=(5.8, 2.1, 2.1, 2.1, 3.2, 1.5))
         self.caption(self.t("word.ratings"))
         self.para(self.t("word.rating_note")).runs[0].font.size = Pt(9)
         self.top_gaps()
@@ -485,7 +485,7 @@ class _Builder:
         for item in found:
             paragraph = self.numbered(list_id)
             paragraph.add_run(f"{self.name_of(item.instrument)} ({self.t(f'rating.{item.rating}')})").bold = True
-            parts = [self.t(f"recommend.{kind}", articles=_articles(entries, self.t("recommend.more")))
+            parts = [self.t(f"recommend.{kind}", articles=_articles(entries, self.t))
                      for kind, entries in (("create", item.create), ("complete", item.complete),
                                            ("consider", item.consider)) if entries]
             paragraph.add_run(self.t.separator("punct.colon") + self.t.join(parts, "punct.series") + ".")
@@ -642,11 +642,11 @@ class _Builder:
                          instruments=len(self.catalogue.instruments)))
 
 
-def _articles(results: Sequence[OffenceResult], more: str) -> str:
+def _articles(results: Sequence[OffenceResult], t: Labels) -> str:
     articles = list(dict.fromkeys(r.article for r in results))
-    shown = ", ".join(articles[:ARTICLES_SHOWN])
+    shown = t.embed(", ".join(articles[:ARTICLES_SHOWN]))  # "4(1)(b), 7" stays in its order in Arabic
     if len(articles) > ARTICLES_SHOWN:
-        shown += " " + more.format(count=len(articles) - ARTICLES_SHOWN)
+        shown += " " + t("recommend.more", count=len(articles) - ARTICLES_SHOWN)
     return shown
 
 

@@ -91,7 +91,7 @@ def render_html(report: Report, catalogue: Catalogue, bill_text: str, options: R
         note=lambda r: _note(r, labels, number_of),
         scope_names=labels.join(names[i] for i in report.instruments), scope_reasons=scope_reasons(report, party_to, names, labels),
         party_known=party_to is not None,
-        articles=lambda entries: _articles(entries, labels("recommend.more")),
+        articles=lambda entries: _articles(entries, labels),
         principal=lambda i: ", ".join(dict.fromkeys(r.article for r in report.results if r.instrument == i
                                                      and r.kind == "principal" and not r.optional)),
         target=lambda n: f"f{number_of[report.results[n].id]}" if report.results[n].id in number_of else f"c{n}",
@@ -100,12 +100,12 @@ def render_html(report: Report, catalogue: Catalogue, bill_text: str, options: R
     )
 
 
-def _articles(results, more: str) -> str:  # noqa: ANN001 - OffenceResults
+def _articles(results, labels: Labels) -> str:  # noqa: ANN001 - OffenceResults
     """The articles of ``results``, the first few, as in the Word report's recommendations."""
     articles = list(dict.fromkeys(r.article for r in results))
-    shown = ", ".join(articles[:ARTICLES_SHOWN])
+    shown = labels.embed(", ".join(articles[:ARTICLES_SHOWN]))  # "4(1)(b), 7" stays in its order in Arabic
     if len(articles) > ARTICLES_SHOWN:
-        shown += " " + more.format(count=len(articles) - ARTICLES_SHOWN)
+        shown += " " + labels("recommend.more", count=len(articles) - ARTICLES_SHOWN)
     return shown
 
 

@@ -154,6 +154,7 @@ def _isolated(value: object) -> object:
     """A value written left to right ("Section 8(1)(a)", an article "4(2)") inside right-to-left words, with a
     left-to-right mark at each end, so that its brackets stay where it put them; a number, or a value with
     right-to-left letters, as it is."""
-    if not isinstance(value, str) or _RTL_LETTER.search(value) or value.strip().isdigit() or not value.strip():
+    if not isinstance(value, str) or _RTL_LETTER.search(value) or value.strip().isdigit() or not value.strip() \
+            or value.startswith(LRM):
         return value
     return LRM + value + LRM

@@ -209,3 +209,16 @@ def test_every_command_with_report_lang_takes_the_new_languages(tmp_path, langua
     compared = runner.invoke(cli, ["diff", str(draft1), str(draft2), "--instrument", "hague-1970",
                                    "--report-lang", language])
     assert compared.exit_code == 0 and say("diff.closed") in compared.output
+
+
+@pytest.mark.parametrize("language", NEW)
+def test_no_english_label_in_an_arabic_russian_or_chinese_word_report(checked, catalogue, language: str) -> None:  # noqa: ANN001
+    """Every word the report itself adds is in the report's language (the bill's quotes and, until the checklist
+    has them, its English titles aside)."""
+    body = _docx(checked, catalogue, language)["word/document.xml"]
+    text = " ".join(" ".join(_text(p) for p in body.iter(f"{W}p")).replace(LRM, "").split())
+    english = Labels("en")
+    sentences = {piece.strip(" .,:;()") for key in english.keys()
+                 for form in english.forms(key) for piece in re.split(r"\{[^}]*\}", form)}
+    leaked = sorted(s for s in sentences if len(s) >= 12 and " " in s and s in text)
+    assert not leaked, leaked[:5]

@@ -142,7 +142,7 @@ def render_explanation(explanation: Explanation, width: int = WIDTH, language: s
              *_wrap(say("bill", bill=e.bill, language=e.language), width=width), "",
              say("verdict", status=say.status(e.status).upper(), score=f"{e.score:.2f}", where=where)]
     if e.excerpt:
-        lines += _wrap(f"\u201c{e.excerpt}\u201d", "  ", width)
+        lines += _wrap(say.labels("punct.quote", first=e.excerpt), "  ", width)
     lines += ["", say("elements")]
     for number, element in enumerate(e.elements, 1):
         lines += _element_lines(number, element, e, width, say)
@@ -181,7 +181,7 @@ def render_brief(explanation: Explanation, width: int = WIDTH, language: str = "
         lines.append("  " + say("brief_provision", provision=e.provision))
     quotes = list(dict.fromkeys(x.place.quote for x in e.elements if x.found and x.place and x.place.quote))
     if quotes:
-        lines += _wrap(say("brief_words", words=" \u2026 ".join(f"\u201c{q}\u201d" for q in quotes)), "  ", width)
+        lines += _wrap(say("brief_words", words=" \u2026 ".join(say.labels("punct.quote", first=q) for q in quotes)), "  ", width)
     missing = [say.element(x.id) for x in e.elements if x.required and not x.found]
     if missing:
         lines += _wrap(say("brief_missing", elements=say.labels.join(missing)), "  ", width)

@@ -44,7 +44,7 @@ def _evidence(result: OffenceResult, say: Labels) -> Text:
     if quotes and result.status != "missing":
         joined = " … ".join(dict.fromkeys(quotes))
         joined = joined if len(joined) <= QUOTE_WIDTH else joined[: QUOTE_WIDTH - 1] + "…"
-        text.append(f"\n“{joined}”", style="dim")
+        text.append("\n" + say("punct.quote", first=joined), style="dim")
     if result.wider:
         text.append("\n" + say("terminal.wider", elements=say.join(result.wider)), style="green")
     if result.missing and result.status != "missing":

@@ -462,7 +462,8 @@ class _Builder:
             paragraph = self.numbered(list_id)
             paragraph.add_run(self.t("word.gap_line", instrument=self.name_of(gap.instrument), article=gap.article,
                                      title=gap.title)).bold = True
-            paragraph.add_run(f"{self.t.separator('punct.colon')}{self.status(gap)}. {self.gap_sentence(gap)}")
+            status = self.t("punct.stop", first=self.status(gap))
+            paragraph.add_run(f"{self.t.separator('punct.colon')}{status} {self.gap_sentence(gap)}")
             if gap.id in self.finding_number:
                 paragraph.add_run(" " + self.t("word.see_finding", number=self.finding_number[gap.id]))
 
@@ -488,7 +489,7 @@ class _Builder:
             parts = [self.t(f"recommend.{kind}", articles=_articles(entries, self.t))
                      for kind, entries in (("create", item.create), ("complete", item.complete),
                                            ("consider", item.consider)) if entries]
-            paragraph.add_run(self.t.separator("punct.colon") + self.t.join(parts, "punct.series") + ".")
+            paragraph.add_run(self.t.separator("punct.colon") + self.t("punct.stop", first=self.t.join(parts, "punct.series")))
         if idle:
             self.numbered(list_id).add_run(self.t("word.recommend_untouched", count=len(idle),
                                                   table=self.table_number + 1))

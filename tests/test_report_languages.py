@@ -222,3 +222,21 @@ def test_no_english_label_in_an_arabic_russian_or_chinese_word_report(checked, c
                  for form in english.forms(key) for piece in re.split(r"\{[^}]*\}", form)}
     leaked = sorted(s for s in sentences if len(s) >= 12 and " " in s and s in text)
     assert not leaked, leaked[:5]
+
+
+def test_the_comparison_of_drafts_and_the_concordance_workbook_read_right_to_left_in_arabic(tmp_path) -> None:  # noqa: ANN001
+    pytest.importorskip("openpyxl")
+    runner = CliRunner()
+    draft1, draft2 = (SAMPLES / "en" / f"aviation-security-bill-draft{n}.txt" for n in (1, 2))
+    changes, sheet = tmp_path / "changes.docx", tmp_path / "concordance.xlsx"
+    for args in (["diff", str(draft1), str(draft2), "-o", str(changes)],
+                 ["check", str(draft1), "-o", str(sheet)]):
+        done = runner.invoke(cli, [*args, "--instrument", "hague-1970", "--report-lang", "ar"])
+        assert done.exit_code == 0, done.output
+    with zipfile.ZipFile(changes) as archive:
+        document = archive.read("word/document.xml").decode("utf-8")
+        styles = archive.read("word/styles.xml").decode("utf-8")
+    assert Labels("ar")("diff_docx.title") in document and "<w:bidiVisual/>" in document
+    assert 'w:bidi="ar-SA"' in styles
+    with zipfile.ZipFile(sheet) as archive:
+        assert 'rightToLeft="1"' in archive.read("xl/worksheets/sheet1.xml").decode("utf-8")

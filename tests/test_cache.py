@@ -139,3 +139,16 @@ def test_stored_rebuilds_under_a_new_name_and_ignores_invalid_content(lemma_cach
     assert cache.stored("thing-2", build("two")) == {"value": "two"} and calls == ["one", "two"]
     assert cache.stored("thing-1", build("again"), valid=lambda found: False) == {"value": "again"}
     assert not list(lemma_cache.glob("*.tmp"))
+
+
+def test_the_repair_vocabulary_is_cached_and_the_same(checklist: Path, tmp_path: Path) -> None:
+    from lawcheck import repair
+
+    catalogue = load_catalogue(checklist)
+    built = repair.vocabulary(catalogue, "fr")
+    assert list((tmp_path / "cache").glob("vocabulary-fr-*.pickle"))
+    repair._vocabulary.cache_clear()
+    again = repair.vocabulary(catalogue, "fr")
+    assert again is not built
+    assert (again.words, again.written, again.rests) == (built.words, built.written, built.rests)
+    assert "infraction" in again and "aéronefs" in again and "xylophone" not in again

@@ -40,7 +40,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # real laws: the shared set beside the checkout and the repository's corpus
-CORPORA = (ROOT.parent / "shared" / "legislation", ROOT / "tests" / "legislation")
+CORPORA = (ROOT.parent / "shared" / "legislation", ROOT / "tests" / "legislation", ROOT / "tests" / "legislation-ar-ru-zh")
 SIZES = (10_000, 50_000, 200_000)
 
 # (label, limit, description); a limit is a number the measured value must not exceed.
@@ -84,15 +84,26 @@ def _languages(gold: Path) -> dict[str, str]:
     return {str(c.get("case", c.get("id", ""))): str(c.get("language", "")) for c in cases if isinstance(c, dict)}
 
 
-def build_bill(texts: list[tuple[str, str]], words: int) -> str:
+def _counter(language: str):  # noqa: ANN202 - a function line -> words
+    """How words are counted: by spaces, and in Chinese (written without them) by lawcheck's own segmentation."""
+    if language != "zh":
+        return lambda line: len(line.split())
+    sys.path.insert(0, str(ROOT))
+    from lawcheck.normalise import tokenize
+
+    return lambda line: len(tokenize(line, language))
+
+
+def build_bill(texts: list[tuple[str, str]], words: int, language: str = "en") -> str:
     """A bill of about ``words`` words: the source texts in turn, cut at the end of a line."""
     lines: list[str] = []
     count = 0
+    counted = _counter(language)
     while count < words:
         for _, text in texts:
             for line in text.splitlines():
                 lines.append(line)
-                count += len(line.split())
+                count += counted(line)
                 if count >= words:
                     return "\n".join(lines) + "\n"
             lines.append("")
@@ -132,13 +143,18 @@ def worker(mode: str, path: str, language: str, repeat: int, sort: str = "cumula
     tokenize("A warm-up sentence, so that spaCy and the lemma tables are loaded.", language)
     if mode == "floor":
         wall, cpu = _best(lambda: tokenize(text, language), repeat, fresh=True)
-        return {"seconds": cpu, "wall": wall, "words": len(text.split()), "peak_mb": _peak_mb()}
+        return {"seconds": cpu, "wall": wall, "words": _count_words(text, language), "peak_mb": _peak_mb()}
     catalogue = load_catalogue()
     bill = Bill(path=Path(path).name, text=text, format="txt")
     if mode == "profile":
         return {"profile": _profile(lambda: check_bill(bill, catalogue), sort)}
     wall, cpu = _best(lambda: check_bill(bill, catalogue), repeat, fresh=True)
-    return {"seconds": cpu, "wall": wall, "words": len(text.split()), "peak_mb": _peak_mb()}
+    return {"seconds": cpu, "wall": wall, "words": _count_words(text, language), "peak_mb": _peak_mb()}
+
+
+def _count_words(text: str, language: str) -> int:
+    counted = _counter(language)
+    return sum(counted(line) for line in text.splitlines())
 
 
 def _best(function, repeat: int, fresh: bool = False) -> tuple[float, float]:  # noqa: ANN001
@@ -245,7 +261,7 @@ def measure(sizes: tuple[int, ...], language: str, repeat: int, folder: Path) ->
     rows = []
     for size in sizes:
         path = folder / f"bill-{language}-{size}.txt"
-        path.write_text(build_bill(texts, size), encoding="utf-8")
+        path.write_text(build_bill(texts, size, language), encoding="utf-8")
         floor = run_worker("floor", str(path), language, repeat)
         check = run_worker("check", str(path), language, repeat)
         rows.append({"size": size, "words": check["words"], "floor_s": floor["seconds"],
@@ -315,7 +331,7 @@ def render(result: dict) -> tuple[str, bool]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES), help="bill sizes in words")
-    parser.add_argument("--lang", default="en", choices=["en", "fr", "es"], help="language of the bills")
+    parser.add_argument("--lang", default="en", choices=["en", "fr", "es", "ar", "ru", "zh"], help="language of the bills")
     parser.add_argument("--repeat", type=int, default=1, help="runs per measurement (the fastest is kept)")
     parser.add_argument("--profile", type=int, metavar="WORDS", help="profile the check of a bill of this size")
     parser.add_argument("--top", type=int, default=15, help="functions shown with --profile")
@@ -331,7 +347,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="lawcheck-bench-") as folder:
         if args.profile:
             path = Path(folder) / f"bill-{args.lang}-{args.profile}.txt"
-            path.write_text(build_bill(source_texts(args.lang), args.profile), encoding="utf-8")
+            path.write_text(build_bill(source_texts(args.lang), args.profile, args.lang), encoding="utf-8")
             report = run_worker("profile", str(path), args.lang, 1, args.sort)["profile"]
             print(_top_lines(report, args.top))
             return

@@ -25,8 +25,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from lawcheck.catalogue import load_yaml
 from lawcheck.errors import LawcheckError
 from lawcheck.models import UN_LANGUAGES
 
@@ -83,7 +82,7 @@ def _load(language: str) -> dict[str, str | Plural]:
     if language not in REPORT_LANGUAGES:
         raise LawcheckError(f"report language {language!r} is not available; "
                             f"choose one of {', '.join(REPORT_LANGUAGES)}")
-    data = yaml.safe_load((LABELS_DIR / f"{language}.yaml").read_text(encoding="utf-8"))
+    data = load_yaml(LABELS_DIR / f"{language}.yaml")  # libyaml; a key written twice is refused
     return dict(_flatten(data))
 
 

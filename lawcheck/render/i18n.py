@@ -21,7 +21,7 @@ them inside the sentence.
 
 from __future__ import annotations
 
-import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,8 +34,6 @@ REPORT_LANGUAGES: tuple[str, ...] = UN_LANGUAGES  # the languages a report can b
 RIGHT_TO_LEFT: frozenset[str] = frozenset({"ar"})
 PLURAL_FORMS: tuple[str, ...] = ("zero", "one", "two", "few", "many", "other")
 LRM = "\u200e"
-_RTL_LETTER = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
-_STRONG = re.compile(r"[^\W\d_]")  # a letter: a strong character for the bidirectional algorithm
 
 
 class Plural(dict):
@@ -72,9 +70,14 @@ def plural_form(language: str, number: object) -> str:
 
 
 def is_right_to_left(text: str) -> bool:
-    """Whether ``text`` reads right to left: its first letter is Arabic or Hebrew (Unicode's rule P2)."""
-    first = _STRONG.search(text)
-    return bool(first and _RTL_LETTER.match(first.group()))
+    """Whether ``text`` reads right to left: its first strong character is Arabic or Hebrew (Unicode's P2)."""
+    first = next((kind for kind in map(unicodedata.bidirectional, text) if kind in ("L", "R", "AL")), "")
+    return first in ("R", "AL")
+
+
+def has_right_to_left(text: str) -> bool:
+    """Whether ``text`` holds a letter written right to left (Arabic, Hebrew; not an Arabic comma alone)."""
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
 
 
 @lru_cache(maxsize=None)
@@ -153,7 +156,7 @@ def _isolated(value: object) -> object:
     """A value written left to right ("Section 8(1)(a)", an article "4(2)") inside right-to-left words, with a
     left-to-right mark at each end, so that its brackets stay where it put them; a number, or a value with
     right-to-left letters, as it is."""
-    if not isinstance(value, str) or _RTL_LETTER.search(value) or value.strip().isdigit() or not value.strip() \
+    if not isinstance(value, str) or has_right_to_left(value) or value.strip().isdigit() or not value.strip() \
             or value.startswith(LRM):
         return value
     return LRM + value + LRM

@@ -6,9 +6,11 @@ fonts of the complex-script and East Asian slots (named in ``rFonts``, the theme
 alternative name in the font table for a machine that lacks them), and for a right-to-left language the
 paragraph direction of Normal. :func:`finish` then walks the finished document (body, header, footer,
 comments): each paragraph that holds Arabic reads right to left, and one without (a quote of an English
-bill, an article number "4(2)") left to right, aligned right in a table; runs of Arabic letters are marked
-``w:rtl``, tables are laid out right to left (``w:bidiVisual``) and so is the section; bold, italics and sizes are repeated for complex script
-(``w:bCs``, ``w:iCs``, ``w:szCs``), which is what Arabic letters are drawn with.
+bill, an article number "4(2)") left to right, aligned right unless it is a quote; runs of Arabic letters
+are marked ``w:rtl``; tables are laid out right to left (``w:bidiVisual``) and so is the section; bold,
+italics and sizes are repeated for complex script (``w:bCs``, ``w:iCs``, ``w:szCs``), which is what Arabic
+letters are drawn with. (A value written left to right inside an Arabic sentence is marked by the labels:
+see :mod:`lawcheck.render.i18n`.)
 
 Nothing here changes a word of the report.
 """
@@ -22,7 +24,7 @@ from docx.oxml import OxmlElement
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
-from lawcheck.render.i18n import RIGHT_TO_LEFT
+from lawcheck.render.i18n import RIGHT_TO_LEFT, has_right_to_left
 
 DOCUMENT_LANGUAGE = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ar": "ar-SA", "ru": "ru-RU", "zh": "zh-CN"}
 # The font of each script slot, by report language: (name, the name Word on Windows finds in its place).
@@ -33,6 +35,7 @@ FONTS: dict[str, dict[str, tuple[str, str]]] = {
 _CHARSET = {"ar": "B2", "zh": "86"}  # the font table's charset: Arabic, GB2312
 _THEME = {"cs": "w:cstheme", "eastAsia": "w:eastAsiaTheme"}
 _ARABIC_RUN = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")
+QUOTE_STYLES = ("Quote", "IntenseQuote")  # a quote written left to right stays aligned left, as quoted
 _CS_TWINS = (("w:b", "w:bCs"), ("w:i", "w:iCs"), ("w:sz", "w:szCs"))
 
 # Child order (ECMA-376) of the elements this module adds, so that Word opens the file.
@@ -173,11 +176,13 @@ def mark_right_to_left(root) -> None:  # noqa: ANN001 - an lxml element holding 
         tbl_pr.get_or_add_bidiVisual()
     for paragraph in root.iter(qn("w:p")):
         text = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
-        rtl = bool(_ARABIC_RUN.search(text)) or not re.search(r"\w", text)
+        rtl = has_right_to_left(text) or not re.search(r"\w", text)
         ppr = paragraph.get_or_add_pPr()
         _bidi(ppr, rtl)
-        if not rtl and paragraph.getparent().tag == qn("w:tc") and ppr.find(qn("w:jc")) is None:
-            jc = OxmlElement("w:jc")  # "4(2)", "Section 8": left to right, aligned with the table's other cells
+        style = ppr.find(qn("w:pStyle"))
+        quoted = style is not None and style.get(qn("w:val")) in QUOTE_STYLES
+        if not rtl and not quoted and ppr.find(qn("w:jc")) is None:
+            jc = OxmlElement("w:jc")  # "4(2)", an English title: left to right, aligned with the Arabic around it
             jc.set(qn("w:val"), "right")
             ppr.insert_element_before(jc, *_PPR_AFTER_BIDI[_PPR_AFTER_BIDI.index("w:jc") + 1:])
         for run in paragraph.iter(qn("w:r")):

@@ -240,3 +240,20 @@ def test_the_comparison_of_drafts_and_the_concordance_workbook_read_right_to_lef
     assert 'w:bidi="ar-SA"' in styles
     with zipfile.ZipFile(sheet) as archive:
         assert 'rightToLeft="1"' in archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+
+
+def test_a_left_to_right_report_quotes_a_right_to_left_bill_right_to_left() -> None:
+    """An English report on an Arabic bill: the quoted Arabic paragraphs read right to left, nothing else moves."""
+    import docx
+
+    from lawcheck.render.wordscript import finish
+
+    document = docx.Document()
+    document.add_paragraph("Provision relied on: المادة 5")
+    document.add_paragraph("يعاقب بالسجن كل من استولى على طائرة", style="Quote")
+    document.add_table(rows=1, cols=1).cell(0, 0).text = "4(2)"
+    finish(document, "en", "ar")
+    english, quote = (p._p for p in document.paragraphs)
+    assert english.find(f"{W}pPr/{W}bidi") is None
+    assert quote.find(f"{W}pPr/{W}bidi") is not None and quote.find(f".//{W}rtl") is not None
+    assert document.element.body.find(f".//{W}bidiVisual") is None

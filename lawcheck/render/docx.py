@@ -62,7 +62,7 @@ def render_docx(report: Report, catalogue: Catalogue, bill_text: str, options: R
     report = localise(report, catalogue, options.report_language(report))
     builder = _Builder(report, catalogue, bill_text, options)
     builder.build()
-    finish(builder.document, builder.language)
+    finish(builder.document, builder.language, report.bill.language)
     stream = io.BytesIO()
     builder.document.save(stream)
     return fixed_zip(stream.getvalue())
@@ -273,7 +273,7 @@ class _Builder:
         _ensure_styles(self.document)
         if options.paper or not self.templated:
             set_paper(self.document, options.paper or "a4")
-        set_language(self.document, self.language)
+        set_language(self.document, self.language, also=(report.bill.language,))
         if not self.templated:
             _tighten(self.document)
         self.bill_title = bill_title(report.bill.title, text) or report.bill.path

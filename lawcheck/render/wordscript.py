@@ -24,7 +24,7 @@ from docx.oxml import OxmlElement
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
-from lawcheck.render.i18n import RIGHT_TO_LEFT, has_right_to_left
+from lawcheck.render.i18n import RIGHT_TO_LEFT, has_right_to_left, is_right_to_left
 
 DOCUMENT_LANGUAGE = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ar": "ar-SA", "ru": "ru-RU", "zh": "zh-CN"}
 # The font of each script slot, by report language: (name, the name Word on Windows finds in its place).
@@ -149,9 +149,14 @@ def _font_table(document: Document, language: str, fonts: dict[str, tuple[str, s
 # --------------------------------------------------------------------------- the finished document
 
 
-def finish(document: Document, language: str) -> None:
-    """Right to left where the report's language reads so (see the module's note); nothing otherwise."""
+def finish(document: Document, language: str, quoted: str = "") -> None:
+    """Right to left where the report's language reads so (see the module's note). In a report written left
+    to right about a bill written right to left (``quoted``: the bill's language), only the paragraphs that
+    open in right-to-left words (the bill's, quoted) read right to left."""
     if not right_to_left(language):
+        if right_to_left(quoted):
+            for root in [document.element.body, *comment_roots(document)]:
+                mark_right_to_left(root, whole=False)
         return
     roots = [document.element.body]
     for section in document.sections:
@@ -169,13 +174,16 @@ def comment_roots(document: Document) -> list:
             if rel.reltype == RT.COMMENTS and not rel.is_external]
 
 
-def mark_right_to_left(root) -> None:  # noqa: ANN001 - an lxml element holding paragraphs and tables
-    """Paragraphs, runs and tables under ``root`` laid out for a right-to-left reader."""
-    for table in root.iter(qn("w:tbl")):
+def mark_right_to_left(root, whole: bool = True) -> None:  # noqa: ANN001 - an lxml element
+    """Paragraphs, runs and tables under ``root`` laid out for a right-to-left reader; with ``whole=False``
+    (a left-to-right document), only the paragraphs that open in right-to-left words, and their runs."""
+    for table in root.iter(qn("w:tbl")) if whole else ():
         tbl_pr = table.tblPr
         tbl_pr.get_or_add_bidiVisual()
     for paragraph in root.iter(qn("w:p")):
         text = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
+        if not whole and not is_right_to_left(text):
+            continue
         rtl = has_right_to_left(text) or not re.search(r"\w", text)
         ppr = paragraph.get_or_add_pPr()
         _bidi(ppr, rtl)

@@ -463,9 +463,11 @@ class _Builder:
             paragraph.add_run(self.t("word.gap_line", instrument=self.name_of(gap.instrument), article=gap.article,
                                      title=gap.title)).bold = True
             status = self.t("punct.stop", first=self.status(gap))
-            paragraph.add_run(f"{self.t.separator('punct.colon')}{status} {self.gap_sentence(gap)}")
+            paragraph.add_run(self.t.separator("punct.colon") + status + self.t.separator("punct.then")
+                              + self.gap_sentence(gap))
             if gap.id in self.finding_number:
-                paragraph.add_run(" " + self.t("word.see_finding", number=self.finding_number[gap.id]))
+                paragraph.add_run(self.t.separator("punct.then")
+                                  + self.t("word.see_finding", number=self.finding_number[gap.id]))
 
     def gap_sentence(self, result: OffenceResult) -> str:
         if result.status == "partial" and result.provisions and not result.missing:

@@ -257,3 +257,11 @@ def test_a_left_to_right_report_quotes_a_right_to_left_bill_right_to_left() -> N
     assert english.find(f"{W}pPr/{W}bidi") is None
     assert quote.find(f"{W}pPr/{W}bidi") is not None and quote.find(f".//{W}rtl") is not None
     assert document.element.body.find(f".//{W}bidiVisual") is None
+
+
+def test_chinese_labels_put_no_space_between_chinese_characters() -> None:
+    chinese = Labels("zh")
+    for key in chinese.keys():
+        for form in chinese.forms(key):
+            assert not re.search(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef] [\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]",
+                                 form), (key, form)

@@ -65,9 +65,10 @@ def _table(instrument: str, results: list[OffenceResult], view: View, hidden: in
     table.add_column(say("terminal.status"), no_wrap=True)
     table.add_column(say("terminal.evidence"), ratio=3)
     for result in results:
-        optional = f", {say('terminal.optional')}" if result.optional else ""
-        kind = "" if result.kind == "principal" else f" ({say(f'terminal.{result.kind}')}{optional})"
-        table.add_row(result.article, result.title + kind, _status(result, view, say), _evidence(result, say))
+        notes = [] if result.kind == "principal" else [say(f"terminal.{result.kind}")]
+        notes += [say("terminal.optional")] if result.optional and notes else []
+        title = say("punct.aside", first=result.title, second=say.join(notes)) if notes else result.title
+        table.add_row(result.article, title, _status(result, view, say), _evidence(result, say))
     return table
 
 

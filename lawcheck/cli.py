@@ -635,7 +635,7 @@ def _batch_progress(enabled: bool):  # noqa: ANN202
                                                      description=f"checking {name}" if name else "done")
 
 
-def _batch_output(batch, fmt: str, output: str | None) -> None:  # noqa: ANN001
+def _batch_output(batch, fmt: str, output: str | None, language: str = "en") -> None:  # noqa: ANN001
     from lawcheck.render import matrix
 
     if fmt == "xlsx":
@@ -649,14 +649,14 @@ def _batch_output(batch, fmt: str, output: str | None) -> None:  # noqa: ANN001
     elif output is None:
         from rich.console import Console
 
-        Console().print(matrix.render_matrix_terminal(batch))
+        Console().print(matrix.render_matrix_terminal(batch, language))
     else:
         import io
 
         from rich.console import Console
 
         console = Console(record=True, width=120, file=io.StringIO(), color_system=None)
-        console.print(matrix.render_matrix_terminal(batch))
+        console.print(matrix.render_matrix_terminal(batch, language))
         _deliver(console.export_text(), output)
 
 
@@ -668,8 +668,10 @@ def _batch_output(batch, fmt: str, output: str | None) -> None:  # noqa: ANN001
 @click.option("--lang", type=click.Choice(["en", "fr", "es"]), help="The bills' language (default: detected for each).")
 @click.option("--offences", type=click.Path(path_type=str), help="A custom checklist folder.")
 @click.option("--fail-on", type=click.Choice(["partial", "missing"]), help="Exit 1 when a checked bill has a result this bad or worse.")
+@click.option("--report-lang", type=click.Choice(REPORT_LANGUAGES), default="en", show_default=True,
+              help="Language of the words of the text matrix (the CSV, JSON and Excel columns stay in English).")
 def batch_command(folder: str, output: str | None, fmt: str | None, instruments: tuple[str, ...], lang: str | None,
-                  offences: str | None, fail_on: str | None) -> None:
+                  offences: str | None, fail_on: str | None, report_lang: str = "en") -> None:
     """Check every bill in FOLDER (and its sub-folders) and write the matrix bill x instrument: the rating
     of each instrument and its counts of covered, partial and missing entries.
 
@@ -693,7 +695,7 @@ def batch_command(folder: str, output: str | None, fmt: str | None, instruments:
             batch = _guard(check_folder, folder, catalogue, lang, instruments, progress)
     else:
         batch = _guard(check_folder, folder, catalogue, lang, instruments)
-    _batch_output(batch, fmt, output)
+    _batch_output(batch, fmt, output, report_lang)
     if fmt != "text" or output is not None:
         for failure in batch.failed:
             click.echo(f"lawcheck: skipped {failure.error}", err=True)

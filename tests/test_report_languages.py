@@ -265,3 +265,17 @@ def test_chinese_labels_put_no_space_between_chinese_characters() -> None:
         for form in chinese.forms(key):
             assert not re.search(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef] [\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]",
                                  form), (key, form)
+
+
+@pytest.mark.parametrize("language", NEW)
+def test_the_text_matrix_of_a_batch_speaks_the_report_language(tmp_path, language: str) -> None:  # noqa: ANN001
+    import shutil
+
+    shutil.copy(SAMPLES / "en" / "aviation-security-bill-draft1.txt", tmp_path / "a.txt")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["batch", str(tmp_path), "--instrument", "hague-1970", "--report-lang", language])
+    assert result.exit_code == 0, result.output
+    say, flat = Labels(language), " ".join(result.output.split())
+    assert say("batch.title") in flat and " ".join(say("batch.legend").split()) in flat
+    assert say("batch.summary_failed", checked=1, total=2, failed=1) in flat
+    assert "files checked" not in flat and "covered" not in flat

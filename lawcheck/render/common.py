@@ -274,7 +274,7 @@ def scope_reasons(report: Report, party_to: tuple[str, ...] | None, names: dict[
         parts.append(labels("scope.party", count=len(party), names=labels.join(party)))
     if other:
         parts.append(labels("scope.not_party", count=len(other), names=labels.join(other)))
-    return " ".join(parts)
+    return labels.separator("punct.then").join(parts)
 
 
 FIXED_MODIFIED = "2000-01-01T00:00:00Z"  # the modification date of a workbook, whatever the time of saving

@@ -79,7 +79,8 @@ def render_html(report: Report, catalogue: Catalogue, bill_text: str, options: R
     ratings = rating_rules.instrument_ratings(report)
     template = _environment().get_template("report.html.j2")
     return template.render(
-        t=labels, html_lang=HTML_LANG.get(language, language), in_language=in_language, report=report, options=options, date=options.report_date(),
+        t=labels, html_lang=HTML_LANG.get(language, language), in_language=in_language, report=report,
+        options=options, date=options.report_date(),
         title=bill_title(report.bill.title, bill_text) or report.bill.path, names=names,
         ratings=ratings, rating_of={r.instrument: r for r in ratings}, rule=rating_rules.RULE_FIGURES,
         top_gaps=top, number_of=number_of, index=index, idle=idle,

@@ -8,11 +8,13 @@ A label that puts a number before a noun can give one text per plural form (the 
 ``zero one two few many other``: Russian needs one, few and many, Arabic also zero and two): a mapping of
 those forms, chosen by the ``{count}`` placeholder, or by the placeholder named under ``by``::
 
-    hidden:
-      one: "{count} учтённое требование не показано"
-      few: "{count} учтённых требования не показаны"
-      many: "{count} учтённых требований не показано"
-      other: "{count} учтённого требования не показано"
+    provisions:
+      one: "{count} положение"
+      few: "{count} положения"
+      many: "{count} положений"
+      other: "{count} положения"
+
+The rules that choose the form are CLDR's (:func:`plural_form`).
 
 In a right-to-left language, a value written left to right (a provision label, a quote in English) is
 marked with U+200E LEFT-TO-RIGHT MARK on each side, so that its brackets and full stops stay where it put

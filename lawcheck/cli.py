@@ -350,16 +350,33 @@ def offences() -> None:
 
 @offences.command(name="validate")
 @click.argument("folder", required=False, type=click.Path(path_type=str))
-def offences_validate(folder: str | None) -> None:
-    """Validate a checklist folder (default: the built-in one).
+@click.option("--require-all-languages", is_flag=True,
+              help="Fail unless every entry is complete in all six languages (en, fr, es, ar, ru, zh).")
+def offences_validate(folder: str | None, require_all_languages: bool) -> None:
+    """Validate a checklist folder (default: the built-in one), and say per language how many entries a bill
+    in that language is judged on (en, fr and es are required in every entry; ar, ru and zh are written entry
+    by entry).
 
     \b
-    Example:
+    Examples:
       lawcheck offences validate my-regional-checklist/
+      lawcheck offences validate --require-all-languages
     """
+    from lawcheck.catalogue import language_coverage, require_all_languages as require_all
+
     catalogue = _catalogue(folder)
     click.echo(f"{catalogue.directory}: {len(catalogue.instruments)} instruments, "
                f"{len(catalogue.offences)} entries: valid")
+    total = len(catalogue.offences)
+    for language, (available, complete, partly) in language_coverage(catalogue).items():
+        line = f"  {language}: {available} of {total} entries available, {complete} complete"
+        if partly:
+            line += f"; {len(partly)} written in part: {', '.join(partly[:5])}"
+            line += ", ..." if len(partly) > 5 else ""
+        click.echo(line)
+    if require_all_languages:
+        _guard(require_all, catalogue)
+        click.echo("complete in all six languages")
 
 
 @offences.command(name="list")

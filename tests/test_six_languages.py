@@ -89,3 +89,57 @@ def test_an_english_bill_is_judged_on_every_entry_without_notice(checklist: Path
     report = check_bill(make_bill(text), load_catalogue(checklist), "en")
     assert len(report.results) == len(load_catalogue(checklist).offences)
     assert not [w for w in report.warnings if getattr(w, "code", "") == "not_available"]
+
+
+def _tiny_checklist(folder: Path, languages: tuple[str, ...]) -> Path:
+    """A checklist of one instrument with one entry, written in ``languages`` (en, fr, es at least)."""
+    words = {"en": "hijack", "fr": "détourner", "es": "secuestrar", "ar": "خطف", "ru": "угон", "zh": "劫持"}
+    each = {lang: words[lang] for lang in languages}
+    data = {
+        "instrument": {"id": "tiny-2000", "title": "Tiny Convention", "titles": dict(each),
+                       "adopted": {"date": "2000-01-01", "place": "Nowhere"},
+                       "short_names": {lang: [w] for lang, w in each.items()}, "sources": "Our own, for a test."},
+        "offences": [{"id": "tiny-2000:1", "article": "1", "kind": "principal", "title": "Hijacking",
+                      "summary": "Hijacking an aircraft.",
+                      "translations": {lang: {"title": w * 2, "summary": (w + " ") * 4} for lang, w in each.items()
+                                       if lang != "en"},
+                      "elements": [{"id": "act", "role": "conduct", "required": True, "label": dict(each),
+                                    "phrases": {lang: [w] for lang, w in each.items()},
+                                    "examples": {"match": {lang: [w] for lang, w in each.items()},
+                                                 "no_match": {lang: ["x y z"] for lang in each}}}],
+                      "model_provision": {lang: (w + " ") * 4 for lang, w in each.items()}}],
+    }
+    folder.mkdir()
+    shutil.copytree(ROOT / "offences" / "drafting", folder / "drafting")
+    (folder / "tiny-2000.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return folder
+
+
+def test_validate_counts_the_entries_of_each_language_and_may_require_all_six(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from lawcheck.cli import cli
+
+    runner = CliRunner()
+    three = _tiny_checklist(tmp_path / "three", ("en", "fr", "es"))
+    result = runner.invoke(cli, ["offences", "validate", str(three)])
+    assert result.exit_code == 0 and "ar: 0 of 1 entries available" in result.output
+    assert "en: 1 of 1 entries available, 1 complete" in result.output
+    failed = runner.invoke(cli, ["offences", "validate", "--require-all-languages", str(three)])
+    assert failed.exit_code == 2 and "tiny-2000:1" in failed.output and "in ar" in failed.output
+    six = _tiny_checklist(tmp_path / "six", ("en", "fr", "es", "ar", "ru", "zh"))
+    passed = runner.invoke(cli, ["offences", "validate", "--require-all-languages", str(six)])
+    assert passed.exit_code == 0 and "zh: 1 of 1 entries available, 1 complete" in passed.output
+    assert "complete in all six languages" in passed.output
+
+
+def test_validate_names_an_entry_written_in_part(checklist: Path) -> None:
+    """The fixture writes phrases, titles and model provisions in ar, ru, zh but no examples: available (judged)
+    but not complete, and said so."""
+    from click.testing import CliRunner
+
+    from lawcheck.cli import cli
+
+    result = CliRunner().invoke(cli, ["offences", "validate", str(checklist)])
+    assert result.exit_code == 0
+    assert "ar: 1 of" in result.output and "written in part: hague-1970:1(a)" in result.output

@@ -88,6 +88,22 @@ def _functions() -> tuple[Lemmatize, Known]:
     return (lambda word, language: lemmatizer.lemmatize(word, language)), known
 
 
+def version(language: str = "") -> str:
+    """The lemmatiser's version (simplemma's; with pymorphy3's and its dictionary's for Russian, rjieba's for
+    Chinese), for the names of what is cached from its lemmas."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    packages = ("simplemma",) + {"ru": ("pymorphy3", "pymorphy3-dicts-ru"), "zh": ("rjieba",)}.get(language, ())
+    found = []
+    for package in packages:
+        try:
+            found.append(installed(package))
+        except PackageNotFoundError:  # pragma: no cover - run from a source tree without metadata
+            found.append("unknown")
+    return "/".join(found)
+
+
 def lemmatize(word: str, language: str) -> str:
     """``simplemma.lemmatize(word, lang=language)``."""
     return _functions()[0](word, language)

@@ -155,3 +155,23 @@ def test_no_module_of_another_language_is_imported_for_an_english_bill() -> None
             "print(sorted(m for m in ('rjieba', 'pymorphy3') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_spacy_imported_without_its_command_line_still_has_it_on_demand() -> None:
+    """lawcheck imports spaCy without spacy.cli (start-up); a later import of spacy.cli gets the real one, and the
+    tokens are those of a plain import."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from lawcheck.normalise import tokenize\n"
+        "forms = tokenize(\"The Minister's 3 aircraft (in flight) e.g. hijacked.\", 'en').forms\n"
+        "assert 'spacy.cli' not in sys.modules\n"
+        "import spacy.cli, spacy\n"
+        "assert callable(spacy.cli.download) and spacy.info()['spacy_version']\n"
+        "plain = [t.text.lower() for t in spacy.blank('en')(\"The Minister's 3 aircraft (in flight) e.g. hijacked.\")]\n"
+        "assert list(forms) == [w for w in plain if any(c.isalnum() for c in w)], (forms, plain)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr

@@ -136,7 +136,7 @@ def test_russian_short_i_is_a_letter_not_an_accent() -> None:
 def test_chinese_is_segmented_into_words_with_offsets() -> None:
     tokens = tokenize(_ZH, "zh")
     words = [_ZH[s:e] for s, e in zip(tokens.starts, tokens.ends)]
-    assert "劫持" in words and "航空器" in words and "有期徒刑" in words
+    assert "劫持" in words and "航空器" in words and ["有期", "徒刑"] == words[words.index("有期"):words.index("有期") + 2]
     assert "，" not in words and "。" not in words
 
 
@@ -175,3 +175,19 @@ def test_spacy_imported_without_its_command_line_still_has_it_on_demand() -> Non
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(("phrase", "text"), [("危害 * 安全", "危害公共安全的"), ("有期徒刑", "处十年以上有期徒刑"),
+                                               ("威胁", "以杀害人质相威胁"), ("恐怖 * 信息", "编造恐怖信息"),
+                                               ("劫持 * 航空器", "劫持正在飞行的民用航空器")])
+def test_a_chinese_compound_does_not_hide_its_parts(phrase: str, text: str) -> None:
+    from lawcheck.match import BillIndex
+
+    assert BillIndex(tokenize(text, "zh"), "zh").find(phrase)
+
+
+def test_a_chinese_word_is_not_found_inside_another() -> None:
+    from lawcheck.match import BillIndex
+
+    assert not BillIndex(tokenize("劫持船舶的", "zh"), "zh").find("劫持航空器")
+    assert not BillIndex(tokenize("航空公司", "zh"), "zh").find("航空器")

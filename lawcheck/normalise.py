@@ -4,7 +4,8 @@ Tokenising uses a spaCy *blank* pipeline (rules only: no trained model, nothing 
 languages written with spaces between words, except Arabic, whose words are runs of letters and their
 vowel marks (:data:`_ARABIC_WORD_RE`); Chinese is segmented into words by jieba (``rjieba``, its
 dictionary shipped inside the package, no HMM guessing: the same words whatever surrounds them), each word
-with its character offsets, and a compound cut into the dictionary words it is made of (:func:`_zh_parts`). Lemmas come from
+with its character offsets, and a compound cut into the dictionary words it is made of (:func:`_zh_parts`);
+traditional characters are read as simplified ones (:func:`simplified`, OpenCC). Lemmas come from
 simplemma (en, fr, es, ar), from pymorphy3 for Russian (chosen by measurement: it meets more inflected
 forms of legal words), and Chinese words are their own lemma. Arabic words lose their clitics (و ف ب ل ك
 and the article ال) in their lemma, so « والطائرة » meets « طائرة ». Each module is imported on the first
@@ -229,8 +230,9 @@ def _spans(text: str, language: str) -> list[tuple[int, int]]:
     return [(t.idx, t.idx + len(t.text)) for t in _tokenizer(language)(text) if _is_word(t.text)]
 
 
-# One-character words that jieba keeps on the word after them ("相威胁", "被劫持"): split off, so "威胁" is found.
-_ZH_PREFIXES = frozenset("相被对以向将把在从为由与和或及并")
+# One-character words that jieba keeps on the word after them ("相威胁", "被劫持", "处死刑"): split off, so "威胁"
+# and "死刑" are found.
+_ZH_PREFIXES = frozenset("相被对以向将把在从为由与和或及并处判")
 
 
 @lru_cache(maxsize=100_000)
@@ -250,12 +252,34 @@ def _zh_parts(word: str) -> tuple[tuple[int, int], ...]:
     return ((0, len(word)),)
 
 
+@lru_cache(maxsize=1)
+def _to_simplified():  # noqa: ANN202 - an opencc converter
+    import opencc  # imported on the first Chinese text only
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """Chinese text in simplified characters, one character for one (offsets do not move): a law of Taiwan,
+    Hong Kong or Macao (處、無期徒刑、機場) meets the checklist's words (处、无期徒刑、机场) and is segmented as
+    well as they are. OpenCC's conversion; a character it would turn into more or fewer is left as it is."""
+    if text.isascii():
+        return text
+    convert = _to_simplified().convert
+    out = convert(text)
+    if len(out) == len(text):
+        return out
+    return "".join(c if len(d := convert(c)) != 1 else d for c in text)
+
+
 def tokenize(text: str, language: str, offset: int = 0) -> Tokens:
     """Tokens of ``text`` (punctuation dropped), offsets shifted by ``offset``."""
     starts: list[int] = []
     ends: list[int] = []
     forms: list[str] = []
     lemmas: list[str] = []
+    if language in SEGMENTED:
+        text = simplified(text)  # the same length: the offsets are those of the text as written
     for start, end in _spans(text, language):
         lowered = fold_ligatures(unify_quotes(text[start:end])).lower()
         starts.append(offset + start)

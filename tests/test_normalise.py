@@ -192,3 +192,15 @@ def test_a_chinese_word_is_not_found_inside_another() -> None:
 
     assert not BillIndex(tokenize("劫持船舶的", "zh"), "zh").find("劫持航空器")
     assert not BillIndex(tokenize("航空公司", "zh"), "zh").find("航空器")
+
+
+def test_traditional_characters_meet_simplified_phrases_with_their_offsets() -> None:
+    from lawcheck.match import BillIndex
+
+    text = "以強暴、脅迫或其他方法劫持航空器者，處死刑、無期徒刑或七年以上有期徒刑。破壞機場設施者"
+    tokens = tokenize(text, "zh")
+    index = BillIndex(tokens, "zh")
+    for phrase in ("劫持航空器", "处 * 徒刑", "无期徒刑", "破坏 * 机场", "胁迫"):
+        assert index.find(phrase), phrase
+    hit = index.find("无期徒刑")[0]
+    assert text[hit.start:hit.end] == "無期徒刑"

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from lawcheck.catalogue import load_yaml
 from lawcheck.errors import LawcheckError
-from lawcheck.models import UN_LANGUAGES
+from lawcheck.models import LANGUAGES, UN_LANGUAGES
 
 LABELS_DIR = Path(__file__).resolve().parent / "labels"
 REPORT_LANGUAGES: tuple[str, ...] = UN_LANGUAGES  # the languages a report can be written in
@@ -82,11 +82,22 @@ def has_right_to_left(text: str) -> bool:
     return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
 
 
+def report_languages() -> tuple[str, ...]:
+    """The languages a report can be written in: those of :data:`LANGUAGES` whose labels are written."""
+    return tuple(language for language in LANGUAGES if (LABELS_DIR / f"{language}.yaml").is_file())
+
+
+def report_language(language: str | None) -> str:
+    """The report's language for a bill in ``language``: the bill's own when reports are written in it, else
+    English."""
+    return language if language and language in report_languages() else "en"
+
+
 @lru_cache(maxsize=None)
 def _load(language: str) -> dict[str, str | Plural]:
-    if language not in REPORT_LANGUAGES:
+    if language not in report_languages():
         raise LawcheckError(f"report language {language!r} is not available; "
-                            f"choose one of {', '.join(REPORT_LANGUAGES)}")
+                            f"choose one of {', '.join(report_languages())}")
     data = load_yaml(LABELS_DIR / f"{language}.yaml")  # libyaml; a key written twice is refused
     return dict(_flatten(data))
 

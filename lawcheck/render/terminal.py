@@ -116,11 +116,12 @@ def render_terminal(report: Report, view: View | None = None) -> Group:
         if untouched:
             parts.append(Text(say("terminal.nothing", instruments=say.join(untouched)), style="red"))
     counts = report.summary()
+    comma, then = say.separator("punct.list"), say.separator("punct.then")
     parts.append(Text.assemble(
-        (say("terminal.summary") + " ", "bold"), (say("terminal.covered", count=counts["covered"]), STYLE["covered"]),
-        ", ", (say("terminal.partial", count=counts["partial"]), STYLE["partial"]), ", ",
+        (say("terminal.summary") + then, "bold"), (say("terminal.covered", count=counts["covered"]), STYLE["covered"]),
+        comma, (say("terminal.partial", count=counts["partial"]), STYLE["partial"]), comma,
         (say("terminal.missing_count", count=counts["missing"]), STYLE["missing"]),
-        " " + say("terminal.checked", count=len(report.results)),
+        then + say("terminal.checked", count=len(report.results)),
     ))
     return Group(*parts)
 

@@ -83,6 +83,8 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, language: str = "e
     announce(_addresses(host, sock.getsockname()[1], token), token)
     try:
         server.run(sockets=[sock])
+    except KeyboardInterrupt:  # uvicorn stops on Ctrl+C, then raises it again: the trainer meant to stop
+        pass
     finally:
         app.app.state.server.remove_uploads()  # type: ignore[attr-defined]
         sock.close()

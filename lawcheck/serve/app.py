@@ -57,7 +57,8 @@ DOWNLOADS = {  # name -> media type
     "concordance.xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 DECISIONS_TYPE = "application/yaml; charset=utf-8"
-STATIC = {"serve.css": "text/css; charset=utf-8", "serve.js": "text/javascript; charset=utf-8"}
+STATIC = {"serve.css": "text/css; charset=utf-8", "serve.js": "text/javascript; charset=utf-8",
+          "icon.svg": "image/svg+xml"}
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,7 @@ class Server:
         self.settings = settings
         self.catalogue: Catalogue = load_catalogue(settings.offences)
         self.languages = languages()
-        self.pool = Pool(settings.workers, settings.offences, settings.waiting_limit)
+        self.pool = Pool(settings.workers, settings.offences, settings.waiting_limit, (settings.language,))
         self.jobs: collections.OrderedDict[str, Job] = collections.OrderedDict()
         self.tours: dict[str, tuple] = {}
         self.folder: Path | None = None
@@ -399,7 +400,7 @@ def routes(server: Server) -> list[Route]:
         state = job.task.state if not (job.task.state == "done" and job.checked is None and job.changes is None) \
             else "running"
         return JSONResponse({"state": state, "place": server.pool.place(job.task), "done": job.task.done,
-                             "total": job.task.total})
+                             "total": job.task.total, "running": server.pool.running, "workers": server.pool.workers})
 
     async def explain(request: Request) -> Response:
         job = server.job(request.path_params["job"])
@@ -464,7 +465,7 @@ def routes(server: Server) -> list[Route]:
         name = request.path_params["name"]
         if name not in STATIC:
             raise Refused(404, "serve.error.not_found")
-        return Response(server.static[name], media_type=STATIC[name])
+        return Response(server.static[name], media_type=STATIC[name], headers={"cache-control": "max-age=3600"})
 
     return [
         Route("/", home), Route("/check", check, methods=["POST"]),
@@ -512,7 +513,6 @@ def create_app(settings: Settings) -> Starlette:
     async def too_large(request: Request, error: Exception) -> Response:
         response = server.refusal(request, Refused(413, "serve.error.too_large",
                                                    limit=settings.upload_limit // (1024 * 1024)))
-        response.headers["connection"] = "close"
         return response
 
     @contextlib.asynccontextmanager

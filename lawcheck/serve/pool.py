@@ -56,8 +56,10 @@ class Task:
 
 
 class Pool:
-    def __init__(self, workers: int, offences: str | None = None, waiting_limit: int = 100) -> None:
+    def __init__(self, workers: int, offences: str | None = None, waiting_limit: int = 100,
+                 warm: tuple[str, ...] = ()) -> None:
         self.workers = workers
+        self.warm = warm  # the languages each worker loads before the first check
         self.offences = offences
         self.waiting_limit = waiting_limit
         self.running = 0
@@ -106,7 +108,7 @@ class Pool:
                                    initargs=(self._progress, self.offences), max_tasks_per_child=TASKS_PER_WORKER)
 
     async def _warm(self) -> None:
-        task = await self.submit("warm", (), URGENT)
+        task = await self.submit("warm", (self.warm,), URGENT)
         try:
             await task.future
         except (Failed, asyncio.CancelledError):

@@ -87,7 +87,7 @@ class Guard:
                 return
         length = headers.get("content-length", "")
         if length.isdigit() and int(length) > self.body_limit:
-            await self._send(await self.refuse(scope, 413), scope, receive, send, close=True)
+            await self._send(await self.refuse(scope, 413), scope, receive, send)
             return
         await self._guarded(scope, receive, send)
 
@@ -120,26 +120,28 @@ class Guard:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
-                message = {**message, "headers": [*message.get("headers", []), *HEADERS]}
+                message = _with_headers(message)
             await send(message)
 
         try:
             await self.app(scope, counted, marked)
         except TooLarge:
             if not started:
-                await self._send(await self.refuse(scope, 413), scope, receive, send, close=True)
+                await self._send(await self.refuse(scope, 413), scope, receive, send)
 
     @staticmethod
-    async def _send(response: Response, scope: Scope, receive: Receive, send: Send, close: bool = False) -> None:
-        if close:
-            response.headers["connection"] = "close"
-
+    async def _send(response: Response, scope: Scope, receive: Receive, send: Send) -> None:
         async def marked(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message = {**message, "headers": [*message.get("headers", []), *HEADERS]}
-            await send(message)
+            await send(_with_headers(message) if message["type"] == "http.response.start" else message)
 
         await response(scope, receive, marked)
+
+
+def _with_headers(message: Message) -> Message:
+    """The response's start with the security headers it does not set itself (a static file's caching)."""
+    headers = list(message.get("headers", []))
+    present = {name.lower() for name, _ in headers}
+    return {**message, "headers": headers + [(name, value) for name, value in HEADERS if name not in present]}
 
 
 def _host_name(host: str) -> str:

@@ -60,13 +60,13 @@ def start(progress: Any, offences: str | None) -> None:
     _state["progress"] = progress
 
 
-def warm() -> bool:
-    """Load what a first check loads (the tokenisers and lemma tables of every language), so that the first
-    participant does not wait for it."""
+def warm(languages: tuple[str, ...]) -> bool:
+    """Load what a first check in these languages loads (their tokenisers and lemma tables), so that the first
+    participant does not wait for it (another language loads at its first check, a few seconds)."""
     from lawcheck.pipeline import check_bill
 
     catalogue = _catalogue()
-    for language in catalogue.drafting:
+    for language in (lang for lang in languages if lang in catalogue.drafting):
         try:
             check_bill(Bill("warm-up.txt", "1. Warm-up\nA person commits an offence.\n", "txt"), catalogue,
                        language, (catalogue.offences[0].instrument,))

@@ -1,0 +1,215 @@
+"""``lawcheck serve`` is safe by default (issue 14): the token off 127.0.0.1, hostile uploads answered with the
+readers' one line while the server keeps serving, no path from a request reaching the disk, CSRF tokens on
+every POST, the upload limit, the security headers, the uploads removed when the server stops.
+
+Two real servers (processes) for the whole module: one on 0.0.0.0 (token), one on 127.0.0.1 with a 1 MB limit.
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from conftest import SAMPLES
+from serving import Running, client, csrf, finished, started, submit, stop
+from test_bad_input import BILL, CASES, SECRET
+
+from lawcheck.render.i18n import Labels
+
+pytest.importorskip("starlette")
+pytest.importorskip("uvicorn")
+
+# The bad-input corpus of the command line, uploaded instead: the cases that are one file given to check
+# (not a missing path, a folder, a checklist or an output, which a page cannot send).
+UPLOADS = ("binary-garbage", "docx-that-is-a-zip", "truncated-docx", "legacy-doc", "legacy-doc-named-docx",
+           "password-docx", "zip-bomb", "docx-xxe", "docx-laughs", "akn-xxe", "akn-laughs", "fake-pdf", "damaged-pdf",
+           "scanned-pdf", "encrypted-pdf", "image", "unsupported-extension", "empty", "whitespace",
+           "unsupported-language")
+PAGES = ("/", "/compare", "/tour", "/job/abc", "/job/abc/status", "/static/serve.css", "/static/serve.js",
+         "/no/such/page")
+FORBIDDEN = Labels("en")("serve.error.forbidden")
+
+
+@pytest.fixture(scope="module")
+def open_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
+    with started(tmp_path_factory.mktemp("open"), "--host", "0.0.0.0") as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def local_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
+    with started(tmp_path_factory.mktemp("local"), "--max-upload", "1") as running:
+        yield running
+
+
+# --------------------------------------------------------------------------- the token
+
+
+def test_a_non_local_host_prints_a_token(open_server: Running) -> None:
+    assert re.fullmatch(r"[a-z2-9]{12}", open_server.token)
+    assert any("access token" in line and open_server.token in line for line in open_server.output)
+
+
+@pytest.mark.parametrize("token", ["", "wrong-token", "TOKEN-PREFIX"])
+@pytest.mark.parametrize("path", PAGES)
+def test_without_the_token_every_page_answers_403(open_server: Running, path: str, token: str) -> None:
+    given = {"": "", "wrong-token": "abcdefghjkmn", "TOKEN-PREFIX": open_server.token[:-1]}[token]
+    answer = httpx.get(open_server.url + path, params={"token": given} if given else None, timeout=30)
+    assert answer.status_code == 403
+    assert FORBIDDEN in answer.text and 'name="token"' in answer.text  # a form to type the code in
+    assert "lawcheck_token" not in answer.headers.get("set-cookie", "")
+
+
+@pytest.mark.parametrize("path", ["/check", "/compare", "/job/abc/decide"])
+def test_without_the_token_a_post_answers_403(open_server: Running, path: str) -> None:
+    answer = httpx.post(open_server.url + path, data={"csrf": "x"}, files={"bill_file": ("b.txt", BILL.encode())},
+                        timeout=30)
+    assert answer.status_code == 403
+
+
+@pytest.mark.parametrize("path", ["/", "/tour"])
+def test_the_token_opens_the_pages_and_stays_in_a_cookie(open_server: Running, path: str) -> None:
+    with httpx.Client(base_url=open_server.url, timeout=60) as http:
+        first = http.get(path, params={"token": open_server.token, "lang": "fr"})
+        assert first.status_code == 303
+        assert first.headers["location"] == f"{path}?lang=fr"  # the token leaves the address bar
+        assert "httponly" in first.headers["set-cookie"].lower()
+        assert http.get("/compare").status_code == 200  # the cookie carries it from now on
+
+
+# --------------------------------------------------------------------------- hostile uploads
+
+
+@pytest.mark.parametrize("name", UPLOADS)
+def test_a_hostile_upload_gives_the_one_line_error_and_the_server_keeps_serving(
+        local_server: Running, tmp_path: Path, name: str) -> None:
+    build, advice = CASES[name]
+    args, _ = build(tmp_path)
+    path = Path(args[0])
+    with client(local_server) as http:
+        answer = submit(http, files={"bill_file": (path.name, path.read_bytes(), "application/octet-stream")})
+        assert answer.status_code == 303, answer.text
+        page = finished(http, answer.headers["location"])
+        assert page.status_code == 422
+        line = re.search(r'<p class="error" role="alert" id="error-line">(.*?)</p>', page.text, re.S).group(1)
+        assert "\n" not in line.strip() and line.startswith(path.name), line  # one line, naming the file
+        assert re.search(advice, line.replace("&#39;", "'")), line
+        assert str(local_server.tmp) not in page.text and "Traceback" not in page.text and SECRET not in page.text
+        assert http.get("/").status_code == 200
+    assert "Traceback" not in "".join(local_server.output)
+
+
+def test_an_upload_past_the_limit_is_refused_with_a_page(local_server: Running) -> None:
+    with client(local_server) as http:
+        answer = submit(http, files={"bill_file": ("big.txt", b"x" * (3 * 1024 * 1024), "text/plain")})
+        assert answer.status_code == 413
+        assert Labels("en")("serve.error.too_large", limit=1) in answer.text
+    with client(local_server) as http:
+        answer = submit(http, files={"bill_file": ("big.txt", b"x" * (1024 * 1024 + 10), "text/plain")})
+        assert answer.status_code == 413  # one file past the limit, the request within twice it
+        assert http.get("/").status_code == 200
+
+
+# --------------------------------------------------------------------------- paths
+
+
+def _raw_get(running: Running, target: str) -> tuple[int, bytes]:
+    """A GET of ``target`` exactly as written (an HTTP client would tidy the dots away)."""
+    host, port = running.url.removeprefix("http://").rsplit(":", 1)
+    with socket.create_connection((host, int(port)), timeout=30) as sock:
+        sock.sendall(f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n".encode())
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    status = int(data.split(b" ", 2)[1])
+    return status, data
+
+
+@pytest.mark.parametrize("target", [
+    "/static/../app.py", "/static/..%2fapp.py", "/static/%2e%2e%2f%2e%2e%2fserve%2fapp.py", "/../../../etc/passwd",
+    "/static/..%2F..%2F..%2F..%2F..%2Fetc%2Fpasswd", "/job/..%2F..%2Fetc%2Fpasswd", "/job/x/download/..%2F..%2Fetc%2Fpasswd",
+    "/job/x/download/%2fetc%2fpasswd", "/static//etc/passwd", "/static/serve.css/../../pyproject.toml",
+    "/tour?lang=../../etc/passwd", "/?lang=..%2f..%2fetc%2fpasswd",
+])
+def test_a_path_in_the_request_gets_nothing_from_the_disk(local_server: Running, target: str) -> None:
+    status, data = _raw_get(local_server, target)
+    assert status in (200, 400, 404), data[:300]
+    for secret in (b"root:", b"[build-system]", b"import ", b"lawcheck.serve", SECRET.encode()):
+        assert secret not in data, (target, data[:300])
+
+
+def test_an_uploaded_file_name_never_becomes_a_path(local_server: Running, tmp_path: Path) -> None:
+    text = (SAMPLES / "en" / "aviation-security-bill-draft1.txt").read_bytes()
+    with client(local_server) as http:
+        answer = submit(http, files={"bill_file": ("../../../escaped-bill.txt", text, "text/plain")})
+        page = finished(http, answer.headers["location"])
+        assert page.status_code == 200 and "escaped-bill.txt" in page.text
+        assert "../" not in re.search(r'<p class="bill-name" id="bill">(.*?)</p>', page.text, re.S).group(1)
+    assert not list(local_server.tmp.parent.rglob("escaped-bill.txt"))
+    assert not Path("/escaped-bill.txt").exists()
+
+
+def test_the_host_must_be_local_on_127_0_0_1(local_server: Running) -> None:
+    """A page elsewhere cannot reach the server through a name it controls (DNS rebinding)."""
+    assert httpx.get(local_server.url + "/", headers={"host": "attacker.example"}, timeout=30).status_code == 403
+    assert httpx.get(local_server.url + "/", headers={"host": "localhost:1234"}, timeout=30).status_code == 200
+
+
+# --------------------------------------------------------------------------- CSRF, headers
+
+
+@pytest.mark.parametrize("how", ["no-field", "wrong-field", "no-cookie"])
+@pytest.mark.parametrize("path", ["/check", "/compare"])
+def test_a_post_without_the_csrf_token_is_refused(local_server: Running, path: str, how: str) -> None:
+    with client(local_server) as http:
+        token = csrf(http)
+        data = {"no-field": {}, "wrong-field": {"csrf": token[:-2] + "xx"}, "no-cookie": {"csrf": token}}[how]
+        if how == "no-cookie":
+            http.cookies.clear()
+        data |= {"bill_sample": "sample:en/counter-terrorism-bill.txt", "old_sample": "sample:en/aviation-security-bill-draft1.txt",
+                 "new_sample": "sample:en/aviation-security-bill-draft2.txt"}
+        answer = http.post(path, data=data, files={"bill_file": ("", b"")})
+        assert answer.status_code == 403
+        assert Labels("en")("serve.error.csrf") in answer.text or how == "no-cookie"
+
+
+def test_the_decision_form_needs_the_csrf_token_too(local_server: Running) -> None:
+    with client(local_server) as http:
+        answer = submit(http, bill_sample="sample:en/aviation-security-bill-draft1.txt", instrument="hague-1970")
+        job = answer.headers["location"]
+        finished(http, job)
+        refused = http.post(f"{job}/decide", data={"offence": "hague-1970:1(a)", "status": "covered", "note": "x"})
+        assert refused.status_code == 403
+        accepted = http.post(f"{job}/decide", data={"offence": "hague-1970:1(a)", "status": "covered", "note": "x",
+                                                    "csrf": http.cookies["lawcheck_csrf"]})
+        assert accepted.status_code == 303
+
+
+@pytest.mark.parametrize("path", ["/", "/compare", "/tour", "/static/serve.css", "/no/such/page"])
+def test_every_answer_carries_a_policy_without_inline_scripts(local_server: Running, path: str) -> None:
+    answer = httpx.get(local_server.url + path, timeout=120)
+    policy = answer.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy and "default-src 'none'" in policy
+    assert answer.headers["x-frame-options"] == "DENY" and answer.headers["referrer-policy"] == "no-referrer"
+    if answer.headers["content-type"].startswith("text/html"):
+        assert not re.search(r"<script(?![^>]*\bsrc=)", answer.text)  # no inline script
+        assert not re.search(r"\s(on[a-z]+|style)=", answer.text)  # no inline handler or style
+
+
+# --------------------------------------------------------------------------- the temporary folder
+
+
+def test_uploads_live_in_a_temporary_folder_removed_when_the_server_stops(tmp_path: Path) -> None:
+    with started(tmp_path / "server") as running:
+        with client(running) as http:
+            answer = submit(http, files={"bill_file": ("bill.txt", BILL.encode(), "text/plain")}, instrument="hague-1970")
+            finished(http, answer.headers["location"])
+        kept = list((tmp_path / "server").glob("lawcheck-serve-*/*/*.txt"))
+        assert len(kept) == 1 and kept[0].name != "bill.txt"  # a random name
+        stop(running.process)
+        assert running.process.returncode is not None
+    assert not list((tmp_path / "server").glob("lawcheck-serve-*"))

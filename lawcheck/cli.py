@@ -778,7 +778,7 @@ def demo_command(lang: str, pause: bool | None) -> None:
 @click.option("--lang", default="en", show_default=True, type=click.Choice(["en", "fr", "es"]),
               help="The pages' language until a participant picks another.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 16),
-              help="Checks run at once (each worker takes about 250 MB); the others wait in the queue.")
+              help="Checks run at once (each worker takes up to about 300 MB); the others wait in the queue.")
 @click.option("--max-upload", "upload_mb", default=20, show_default=True, type=click.IntRange(1, 100),
               metavar="MB", help="The largest bill a participant can upload.")
 @click.option("--offences", type=click.Path(path_type=str), help="A custom checklist folder.")

@@ -2,7 +2,7 @@
 
 In English and in French: upload a .docx made from a sample, see the table of instruments, filter to the gaps,
 open one verdict's explanation (the provision with the words found marked), record an expert decision, download
-the Word report, compare the two drafts of the aviation sample, walk two steps of the tour. Every page is
+the Word report, compare the two drafts of the aviation sample; in English, walk two steps of the tour. Every page is
 saved as a screenshot in ``$LAWCHECK_SCREENSHOTS`` (default: a ``lawcheck-screenshots`` folder in the system's
 temporary folder, never in the repository) for a person to look at. The browser must report no error (a script
 or style blocked by the Content-Security-Policy would be one).

@@ -70,7 +70,7 @@ class Settings:
     local: bool = True
     bills: tuple[str, ...] = ()  # bills named on the command line: their decisions are kept beside them
     offences: str | None = None
-    jobs_kept: int = 120
+    jobs_kept: int = 100
     waiting_limit: int = 100
 
 

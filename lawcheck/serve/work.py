@@ -21,6 +21,7 @@ from lawcheck.models import Bill, Catalogue, Decision, DemoStep, Report
 
 PROGRESS_STEP = 0.02  # share of the entries between two progress messages
 PROVISION_CHARS = 4000  # of the provision shown with the matched words marked
+NEAR_SHOWN = 70.0  # similarity from which the closest words of an element not found are marked ("similar words")
 DOCX = "docx"
 
 _state: dict[str, Any] = {"catalogue": None, "progress": None, "job": ""}
@@ -163,7 +164,9 @@ def explain(source: Source, language: str, offence: str, decisions: tuple[Decisi
 
 
 def _marked(text: str, explanation: Any) -> tuple[tuple[tuple[str, str], ...], bool]:
-    """The provision the verdict rests on, with the words found (and the closest words) marked."""
+    """The provision the verdict rests on, after the words that introduce it (its chapeau), with the words
+    found marked, and the closest words of the elements not found when they come close (similarity 70 or more).
+    """
     from lawcheck.split import split
 
     if not explanation.provision:
@@ -172,10 +175,16 @@ def _marked(text: str, explanation: Any) -> tuple[tuple[tuple[str, str], ...], b
     provision = next((p for p in provisions if p.label == explanation.provision), None)
     if provision is None:
         return ((explanation.excerpt, ""),), False
-    start, end = provision.start, min(provision.end, provision.start + PROVISION_CHARS)
     spans = [(e.place.start, e.place.end, "found") for e in explanation.elements if e.found and e.place]
-    spans += [(e.near_miss.start, e.near_miss.end, "near") for e in explanation.elements if e.near_miss]
-    return _cut(text, start, end, spans), provision.end > end
+    spans += [(e.near_miss.start, e.near_miss.end, "near") for e in explanation.elements
+              if e.near_miss and e.near_miss.score >= NEAR_SHOWN]
+    pieces: tuple[tuple[str, str], ...] = ()
+    parent = provisions[provision.parent] if provision.parent is not None else None
+    if parent is not None and not parent.is_division and parent.own_end > parent.own_start:
+        chapeau = _cut(text, parent.own_start, min(parent.own_end, parent.own_start + PROVISION_CHARS), spans)
+        pieces = chapeau + (("\n", ""),)
+    end = min(provision.end, provision.start + PROVISION_CHARS)
+    return pieces + _cut(text, provision.start, end, spans), provision.end > end
 
 
 def _cut(text: str, start: int, end: int, spans: list[tuple[int, int, str]]) -> tuple[tuple[str, str], ...]:

@@ -1,24 +1,31 @@
-"""``lawcheck serve`` is safe by default (issue 14): the token off 127.0.0.1, hostile uploads answered with the
-readers' one line while the server keeps serving, no path from a request reaching the disk, CSRF tokens on
-every POST, the upload limit, the security headers, the uploads removed when the server stops.
+"""``lawcheck serve`` through HTTP, without a browser (issue 14).
 
-Two real servers (processes) for the whole module: one on 0.0.0.0 (token), one on 127.0.0.1 with a 1 MB limit.
+Safe by default: the token off 127.0.0.1, hostile uploads answered with the readers' one line while the server
+keeps serving, no path from a request reaching the disk, CSRF tokens on every POST, the upload limit, the
+security headers, the uploads removed when the server stops. And the pages in every language of the labels,
+the decisions file a participant downloads, the decisions kept beside a bill named on the command line.
+
+Two real servers (processes) for the whole module: one on 0.0.0.0 (token), one on 127.0.0.1 with a 1 MB limit
+and a bill of its own.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
 import socket
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
+import yaml
 from conftest import SAMPLES
 from serving import Running, client, csrf, finished, started, submit, stop
 from test_bad_input import BILL, CASES, SECRET
 
 from lawcheck.render.i18n import Labels
+from lawcheck.serve.app import languages
 
 pytest.importorskip("starlette")
 pytest.importorskip("uvicorn")
@@ -41,8 +48,15 @@ def open_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
 
 
 @pytest.fixture(scope="module")
-def local_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
-    with started(tmp_path_factory.mktemp("local"), "--max-upload", "1") as running:
+def local_bill(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A bill on the trainer's computer, named on the command line."""
+    folder = tmp_path_factory.mktemp("review")
+    return Path(shutil.copy(SAMPLES / "en" / "aviation-security-bill-draft1.txt", folder / "our-bill.txt"))
+
+
+@pytest.fixture(scope="module")
+def local_server(tmp_path_factory: pytest.TempPathFactory, local_bill: Path) -> Iterator[Running]:
+    with started(tmp_path_factory.mktemp("local"), "--max-upload", "1", str(local_bill)) as running:
         yield running
 
 
@@ -200,16 +214,69 @@ def test_every_answer_carries_a_policy_without_inline_scripts(local_server: Runn
         assert not re.search(r"\s(on[a-z]+|style)=", answer.text)  # no inline handler or style
 
 
-# --------------------------------------------------------------------------- the temporary folder
+# --------------------------------------------------------------------------- pages, languages, decisions
 
 
-def test_uploads_live_in_a_temporary_folder_removed_when_the_server_stops(tmp_path: Path) -> None:
-    with started(tmp_path / "server") as running:
-        with client(running) as http:
-            answer = submit(http, files={"bill_file": ("bill.txt", BILL.encode(), "text/plain")}, instrument="hague-1970")
-            finished(http, answer.headers["location"])
-        kept = list((tmp_path / "server").glob("lawcheck-serve-*/*/*.txt"))
-        assert len(kept) == 1 and kept[0].name != "bill.txt"  # a random name
-        stop(running.process)
-        assert running.process.returncode is not None
-    assert not list((tmp_path / "server").glob("lawcheck-serve-*"))
+def _checked(http: httpx.Client, **fields: str) -> str:
+    answer = submit(http, **fields)
+    assert answer.status_code == 303, answer.text
+    page = finished(http, answer.headers["location"])
+    assert page.status_code == 200, page.text
+    return answer.headers["location"]
+
+
+def test_the_pages_speak_every_language_of_the_labels(local_server: Running) -> None:
+    assert {"en", "fr", "es"} <= set(languages())
+    with client(local_server) as http:
+        job = _checked(http, bill_sample="sample:es/ley-seguridad-aerea-borrador1.txt", instrument="hague-1970")
+        for language in languages():
+            t = Labels(language)
+            pages = {"/": t("serve.home.title"), "/compare": t("serve.compare.title"),
+                     job: t("serve.report.title"), f"{job}/explain": t("serve.explain.elements")}
+            for path, words in pages.items():
+                answer = http.get(path, params={"lang": language, "offence": "hague-1970:1(a)"})
+                assert answer.status_code == 200 and words in answer.text, (language, path)
+                assert f'<html lang="{language}"' in answer.text
+
+
+def test_a_decision_is_in_the_decisions_file_the_participant_downloads(local_server: Running) -> None:
+    with client(local_server) as http:
+        job = _checked(http, bill_sample="sample:en/aviation-security-bill-draft1.txt", instrument="hague-1970")
+        assert http.get(f"{job}/download/decisions.yaml").text.strip() == "[]"
+        answer = http.post(f"{job}/decide", data={"offence": "hague-1970:1(a)", "status": "partial", "by": "A. Expert",
+                                                  "note": "Section 3 lacks 'in flight'.", "csrf": http.cookies["lawcheck_csrf"]})
+        assert answer.status_code == 303
+        decisions = yaml.safe_load(http.get(f"{job}/download/decisions.yaml").text)
+        assert [(d["offence"], d["status"], d["by"]) for d in decisions] == [("hague-1970:1(a)", "partial", "A. Expert")]
+        assert re.fullmatch(r"[0-9a-f]{64}", decisions[0]["fingerprint"])
+        report = http.get(job, params={"status": "all"}).text
+        assert re.search(r'data-status="partial"[^>]*data-offence="hague-1970:1\(a\)"', report)
+
+
+def test_decisions_on_a_bill_named_on_the_command_line_are_kept_beside_it(local_server: Running, local_bill: Path) -> None:
+    beside = local_bill.parent / "lawcheck-decisions.yaml"
+    with client(local_server) as http:
+        assert "our-bill.txt" in http.get("/").text
+        job = _checked(http, bill_sample="local:0", instrument="hague-1970")
+        answer = http.post(f"{job}/decide", data={"offence": "hague-1970:1(a)", "status": "covered", "note": "Read with s 2.",
+                                                  "csrf": http.cookies["lawcheck_csrf"]})
+        assert answer.status_code == 303
+        assert yaml.safe_load(beside.read_text(encoding="utf-8"))[0]["offence"] == "hague-1970:1(a)"
+        again = _checked(http, bill_sample="local:0", instrument="hague-1970")  # a later check applies it
+        assert re.search(r'data-status="covered"[^>]*data-offence="hague-1970:1\(a\)"',
+                         http.get(again, params={"status": "all"}).text)
+
+
+# --------------------------------------------------------------------------- the temporary folder (last: it stops the server)
+
+
+def test_uploads_live_in_a_temporary_folder_removed_when_the_server_stops(local_server: Running) -> None:
+    with client(local_server) as http:
+        answer = submit(http, files={"bill_file": ("bill.txt", BILL.encode(), "text/plain")}, instrument="hague-1970")
+        finished(http, answer.headers["location"])
+    kept = list(local_server.tmp.glob("lawcheck-serve-*/*/*.txt"))
+    assert kept and all(path.name != "bill.txt" for path in kept)  # random names
+    stop(local_server.process)  # Ctrl+C, as a trainer stops it
+    assert local_server.process.returncode == 0
+    assert not list(local_server.tmp.glob("lawcheck-serve-*"))
+    assert "Traceback" not in "".join(local_server.output)

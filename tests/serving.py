@@ -168,5 +168,5 @@ def finished(http: httpx.Client, job_url: str, timeout: float = 120) -> httpx.Re
         state = http.get(f"{job_url}/status").json()["state"]
         if state in ("done", "failed"):
             return http.get(job_url)
-        time.sleep(0.3)
+        time.sleep(0.1)
     raise AssertionError(f"{job_url} did not finish in {timeout} s")

@@ -42,7 +42,7 @@ from lawcheck.render.common import short_name
 from lawcheck.render.i18n import LABELS_DIR, Labels
 from lawcheck.serve import pages, security
 from lawcheck.serve.pool import CHECK, URGENT, Busy, Failed, Pool, Task
-from lawcheck.serve.work import Checked, Explained, Source
+from lawcheck.serve.work import Checked, Source
 
 HERE = Path(__file__).resolve().parent
 LANG_COOKIE = "lawcheck_lang"

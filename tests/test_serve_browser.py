@@ -153,6 +153,7 @@ def test_a_participant_checks_explains_decides_downloads_and_compares(
     assert browser.find_element(By.TAG_NAME, "h1").text == t("serve.home.title")
     shoot(browser, f"{language}-1-home")
     browser.find_element(By.ID, "bill_file").send_keys(str(bill))
+    assert browser.find_element(By.ID, "bill_file-name").text == bill.name  # the page's script shows the name
     browser.find_element(By.ID, "check").click()
     WebDriverWait(browser, WAIT).until(ready.url_contains("/job/"))
     waiting(browser, "bill" if browser.find_elements(By.ID, "instruments") else "progress")

@@ -49,7 +49,21 @@
     });
   }
 
+  // A file chosen: its name beside the button (the browser's own words are hidden).
+  function showFileNames() {
+    var names = document.querySelectorAll(".file-name");
+    for (var i = 0; i < names.length; i++) {
+      (function (name) {
+        var input = document.getElementById(name.getAttribute("data-for"));
+        input.addEventListener("change", function () {
+          if (input.files && input.files.length) { name.textContent = input.files[0].name; }
+        });
+      }(names[i]));
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    showFileNames();
     var status = document.body.getAttribute("data-status");
     if (status) { watch(status); }
     var filters = document.getElementById("filters");

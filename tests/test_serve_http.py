@@ -11,6 +11,7 @@ and a bill of its own.
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import socket
@@ -265,6 +266,65 @@ def test_decisions_on_a_bill_named_on_the_command_line_are_kept_beside_it(local_
         again = _checked(http, bill_sample="local:0", instrument="hague-1970")  # a later check applies it
         assert re.search(r'data-status="covered"[^>]*data-offence="hague-1970:1\(a\)"',
                          http.get(again, params={"status": "all"}).text)
+
+
+@pytest.fixture(scope="module")
+def checked_job(local_server: Running) -> tuple[httpx.Client, str]:
+    http = client(local_server)
+    yield http, _checked(http, bill_sample="sample:fr/loi-surete-aviation-version1.txt", instrument="hague-1970",
+                         lang="fr")
+    http.close()
+
+
+@pytest.mark.parametrize("name", ["report.docx", "report.html", "annotated.docx", "concordance.csv", "concordance.xlsx"])
+def test_every_download_is_the_library_s_document_in_the_page_language(checked_job, name: str) -> None:  # noqa: ANN001
+    http, job = checked_job
+    t = Labels("fr")
+    answer = http.get(f"{job}/download/{name}")
+    assert answer.status_code == 200
+    disposition = answer.headers["content-disposition"]
+    assert disposition.startswith("attachment;") and f"loi-surete-aviation-version1-{name}" in disposition
+    if name.endswith(".docx"):
+        import io
+
+        import docx
+
+        text = "\n".join(p.text for p in docx.Document(io.BytesIO(answer.content)).paragraphs)
+        assert (t("summary.title") if name == "report.docx" else "Article") in text
+    elif name == "report.html":
+        assert t("report.title") in html.unescape(answer.text) and answer.headers["content-type"].startswith("text/html")
+    elif name == "concordance.csv":
+        assert answer.text.lstrip("\ufeff").startswith(t("sheet.instrument"))
+    else:
+        assert answer.content.startswith(b"PK")
+
+
+def test_the_comparison_downloads_as_word(local_server: Running) -> None:
+    with client(local_server) as http:
+        answer = http.post("/compare", data={"csrf": csrf(http), "old_sample": "sample:en/aviation-security-bill-draft1.txt",
+                                             "new_sample": "sample:en/aviation-security-bill-draft2.txt",
+                                             "instrument": "hague-1970", "lang": "es"},
+                           files={"old_file": ("", b""), "new_file": ("", b"")})
+        assert answer.status_code == 303
+        page = finished(http, answer.headers["location"])
+        assert Labels("es")("diff.closed") in page.text
+        word = http.get(answer.headers["location"] + "/download/changes.docx")
+        assert word.status_code == 200 and word.content.startswith(b"PK")
+
+
+@pytest.mark.parametrize("query, expected", [
+    ({}, ("", "gaps", "")),
+    ({"instrument": "hague-1970", "status": "covered", "kind": "principal"}, ("hague-1970", "covered", "principal")),
+    ({"instrument": "../etc", "status": "everything", "kind": "<script>"}, ("", "gaps", "")),
+])
+def test_unknown_filters_fall_back_to_the_defaults(catalogue, query: dict, expected: tuple) -> None:  # noqa: ANN001
+    from lawcheck.models import Bill
+    from lawcheck.pipeline import check_bill
+    from lawcheck.serve.pages import Filters
+
+    report = check_bill(Bill("bill.txt", BILL, "txt"), catalogue, "en", ("hague-1970",))
+    filters = Filters.read(query, report)
+    assert (filters.instrument, filters.status, filters.kind) == expected
 
 
 # --------------------------------------------------------------------------- the temporary folder (last: it stops the server)

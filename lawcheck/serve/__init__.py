@@ -41,7 +41,6 @@ def _bind(host: str, port: int) -> socket.socket:
         raise LawcheckError(f"cannot listen on {host}:{port} ({error.strerror}); choose another --port "
                             "or --host") from None
     sock.listen(128)
-    sock.set_inheritable(True)
     return sock
 
 

@@ -55,8 +55,11 @@ class Explained:
 
 def start(progress: Any, offences: str | None) -> None:
     """The worker's initializer: the checklist, and the queue its progress messages go to."""
+    import signal
+
     from lawcheck.catalogue import load_catalogue
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C reaches the whole terminal: the server stops the workers
     _state["catalogue"] = load_catalogue(offences)
     _state["progress"] = progress
 

@@ -87,6 +87,17 @@ def _functions() -> tuple[Lemmatize, Known]:
     return (lambda word, language: lemmatizer.lemmatize(word, language)), known
 
 
+def version() -> str:
+    """The lemmatiser's version (simplemma's), for the names of what is cached from its lemmas."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("simplemma")
+    except PackageNotFoundError:  # pragma: no cover - run from a source tree without metadata
+        return "unknown"
+
+
 def lemmatize(word: str, language: str) -> str:
     """``simplemma.lemmatize(word, lang=language)``."""
     return _functions()[0](word, language)

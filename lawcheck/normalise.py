@@ -12,6 +12,8 @@ which names exist when given a wrong one.
 
 from __future__ import annotations
 
+import sys
+import types
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -72,9 +74,48 @@ fold = normaliser()
 
 @lru_cache(maxsize=8)
 def _tokenizer(language: str):
-    import spacy  # imported here: heavy, and only needed once a bill is checked
+    return _spacy().blank(language).tokenizer
 
-    return spacy.blank(language).tokenizer
+
+def _spacy():  # noqa: ANN202 - the spacy module
+    """spaCy, imported when a bill is first tokenised (it is heavy), without its command line.
+
+    ``import spacy`` also imports spaCy's command line (``spacy.cli``: its ``info`` command, which brings weasel,
+    jinja2, httpx and the download code), about a fifth of spaCy's start-up, for a tool that never uses it. So the
+    first import stands a light ``spacy.cli`` in for it; the stand-in leaves as soon as spaCy is imported, so a
+    later ``import spacy.cli`` (or ``spacy.info()``) gets the real one. Should anything in that go wrong, spaCy is
+    imported as usual."""
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    stand_ins = _cli_stand_ins()
+    sys.modules.update(stand_ins)
+    try:
+        import spacy
+    except Exception:  # noqa: BLE001 - a spaCy that needs its command line at import: import it as usual
+        for name in stand_ins:
+            sys.modules.pop(name, None)
+        sys.modules.pop("spacy", None)
+        import spacy
+    else:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+        if getattr(spacy, "cli", None) is stand_ins["spacy.cli"]:
+            del spacy.cli  # the real one is imported on first use
+    return spacy
+
+
+def _cli_stand_ins() -> dict[str, types.ModuleType]:
+    cli, info = types.ModuleType("spacy.cli"), types.ModuleType("spacy.cli.info")
+
+    def real_info(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - spacy.info(), from the real command line
+        from spacy.cli.info import info as found
+
+        return found(*args, **kwargs)
+
+    info.info = real_info
+    cli.info = info
+    return {"spacy.cli": cli, "spacy.cli.info": info}
 
 
 # Spanish pronominal infinitives ("apoderarse") are looked up without their clitic.

@@ -27,6 +27,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import lawcheck.catalogue
+import lawcheck.yamlfile
 from lawcheck.catalogue import load_yaml
 from lawcheck.cli import cli
 from lawcheck.errors import CatalogueError, LawcheckError
@@ -395,7 +396,7 @@ def test_a_check_opens_no_network_connection(tmp_path: Path, monkeypatch: pytest
 
 
 def test_yaml_is_always_loaded_safely(tmp_path: Path) -> None:
-    loader = lawcheck.catalogue._UniqueKeyLoader
+    loader = lawcheck.yamlfile._UniqueKeyLoader
     safe = tuple(c for c in (yaml.SafeLoader, getattr(yaml, "CSafeLoader", None)) if c)
     assert issubclass(loader, safe)
     marker = tmp_path / "pwned"

@@ -69,3 +69,23 @@ def test_ligatures_are_decomposed_in_the_keys_not_in_the_offsets(text: str, form
 )
 def test_phrases_with_ligatures_meet_plain_words(phrase: str, keys: tuple) -> None:
     assert phrase_keys(phrase, "en") == keys
+
+
+def test_spacy_imported_without_its_command_line_still_has_it_on_demand() -> None:
+    """lawcheck imports spaCy without spacy.cli (start-up); a later import of spacy.cli gets the real one, and the
+    tokens are those of a plain import."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from lawcheck.normalise import tokenize\n"
+        "forms = tokenize(\"The Minister's 3 aircraft (in flight) e.g. hijacked.\", 'en').forms\n"
+        "assert 'spacy.cli' not in sys.modules\n"
+        "import spacy.cli, spacy\n"
+        "assert callable(spacy.cli.download) and spacy.info()['spacy_version']\n"
+        "plain = [t.text.lower() for t in spacy.blank('en')(\"The Minister's 3 aircraft (in flight) e.g. hijacked.\")]\n"
+        "assert list(forms) == [w for w in plain if any(c.isalnum() for c in w)], (forms, plain)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr

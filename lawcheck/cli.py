@@ -775,8 +775,8 @@ def demo_command(lang: str, pause: bool | None) -> None:
               help="Where to listen. Any host but this computer's own (127.0.0.1) needs the access token printed.")
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535),
               help="The port (0: any free one).")
-@click.option("--lang", default="en", show_default=True, type=click.Choice(["en", "fr", "es"]),
-              help="The pages' language until a participant picks another.")
+@click.option("--lang", default="en", show_default=True,
+              help="The pages' language until a participant picks another (those of the label files: en, fr, es ...).")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 16),
               help="Checks run at once (each worker takes up to about 300 MB); the others wait in the queue.")
 @click.option("--max-upload", "upload_mb", default=20, show_default=True, type=click.IntRange(1, 100),

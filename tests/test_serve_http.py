@@ -327,6 +327,31 @@ def test_unknown_filters_fall_back_to_the_defaults(catalogue, query: dict, expec
     assert (filters.instrument, filters.status, filters.kind) == expected
 
 
+def test_the_oldest_finished_report_makes_room_with_its_uploads(tmp_path: Path) -> None:
+    """The server keeps a bounded number of reports: a new check drops the oldest finished one and its upload;
+    when none has finished, the participant is asked to try again."""
+    import asyncio
+
+    from lawcheck.serve.app import Job, Refused, Server, Settings
+    from lawcheck.serve.pool import Task
+
+    async def scenario() -> None:
+        server = Server(Settings(jobs_kept=2))
+        folders = [tmp_path / name for name in ("old", "newer")]
+        for number, folder in enumerate(folders):
+            folder.mkdir()
+            server.jobs[folder.name] = Job(folder.name, "check", (), None, (), Task("check", (), 1, number), folder)
+        server.jobs["old"].task.state = "done"
+        server._make_room()
+        assert list(server.jobs) == ["newer"] and not folders[0].exists() and folders[1].exists()
+        server.jobs["third"] = Job("third", "check", (), None, (), Task("check", (), 1, 3))
+        with pytest.raises(Refused) as refused:
+            server._make_room()  # both still waiting: nothing can go
+        assert refused.value.status == 503 and refused.value.key == "serve.error.busy"
+
+    asyncio.run(scenario())
+
+
 # --------------------------------------------------------------------------- the temporary folder (last: it stops the server)
 
 

@@ -65,11 +65,13 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, language: str = "e
     """Run the server until interrupted. ``announce`` is called once it listens (the CLI prints the address)."""
     import uvicorn
 
-    from lawcheck.serve.app import Settings, create_app
+    from lawcheck.serve.app import Settings, create_app, languages
     from lawcheck.serve.security import is_local, new_token
 
     if workers < 1:
         raise LawcheckError("--workers must be 1 or more")
+    if language not in languages():
+        raise LawcheckError(f"--lang {language!r}: the pages are written in {', '.join(languages())}; choose one")
     local = is_local(host)
     token = "" if local else new_token()
     settings = Settings(language=language, workers=workers, upload_limit=upload_mb * 1024 * 1024, token=token,

@@ -142,6 +142,7 @@ class Server:
         self.pool = Pool(settings.workers, settings.offences, settings.waiting_limit, (settings.language,))
         self.jobs: collections.OrderedDict[str, Job] = collections.OrderedDict()
         self.tours: dict[str, tuple] = {}
+        self.followers: set[asyncio.Task] = set()
         self.folder: Path | None = None
         self.static = {name: (HERE / "static" / name).read_bytes() for name in STATIC}
         self.samples = self._samples()
@@ -218,8 +219,8 @@ class Server:
 
     def home_values(self, request: Request) -> dict[str, Any]:
         return {"samples": [(key, source.name, key.startswith("local:")) for key, source in self.samples.items()],
-                "instruments": self.instrument_choices(self.language(request)), "bill_languages": LANGUAGES, "formats": ", ".join(SUPPORTED),
-                "limit": self.settings.upload_limit // (1024 * 1024)}
+                "instruments": self.instrument_choices(self.language(request)), "bill_languages": LANGUAGES,
+                "formats": ", ".join(SUPPORTED), "limit": self.settings.upload_limit // (1024 * 1024)}
 
     def instrument_choices(self, language: str) -> list[tuple[str, str, str]]:
         """Each instrument: id, its title in ``language`` and its year."""
@@ -234,13 +235,13 @@ class Server:
 
     # ----------------------------------------------------------------------- jobs
 
-    def _keep(self, job: Job) -> None:
+    def _make_room(self) -> None:
+        """Drop the oldest finished jobs (and their uploads) until one more can be kept."""
         while len(self.jobs) >= self.settings.jobs_kept:
             oldest = next((j for j in self.jobs.values() if j.finished), None)
             if oldest is None:
                 raise Refused(503, "serve.error.busy")
             self.drop(oldest)
-        self.jobs[job.id] = job
 
     def drop(self, job: Job) -> None:
         self.jobs.pop(job.id, None)
@@ -252,14 +253,17 @@ class Server:
         job_id = secrets.token_urlsafe(12)
         args = (sources[0], language, instruments, ()) if kind == "check" else (*sources, language, instruments)
         try:
+            self._make_room()
             task = await self.pool.submit(kind, args, CHECK, job_id)
-        except Busy:
+        except (Busy, Refused):
             if folder is not None:
                 shutil.rmtree(folder, ignore_errors=True)
             raise Refused(503, "serve.error.busy") from None
         job = Job(job_id, kind, sources, language, instruments, task, folder)
-        self._keep(job)
-        asyncio.create_task(self._follow(job))
+        self.jobs[job.id] = job
+        follower = asyncio.create_task(self._follow(job))
+        self.followers.add(follower)  # a task nobody holds may be collected before it ends
+        follower.add_done_callback(self.followers.discard)
         return job
 
     async def _follow(self, job: Job) -> None:

@@ -71,6 +71,7 @@ class Pool:
         self._progress = self._context.Queue()
         self._executor: ProcessPoolExecutor | None = None
         self._runners: list[asyncio.Task] = []
+        self._warming: list[asyncio.Task] = []
         self._ready: asyncio.Condition | None = None
         self._reader: threading.Thread | None = None
 
@@ -82,8 +83,8 @@ class Pool:
         self._reader = threading.Thread(target=self._read_progress, name="lawcheck-progress", daemon=True)
         self._reader.start()
         self._runners = [asyncio.create_task(self._runner()) for _ in range(self.workers)]
-        for _ in range(self.workers):  # start the workers now and warm them up, before the first participant
-            asyncio.create_task(self._warm())
+        # start the workers now and warm them up, before the first participant
+        self._warming = [asyncio.create_task(self._warm()) for _ in range(self.workers)]
 
     async def stop(self) -> None:
         for runner in self._runners:

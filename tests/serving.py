@@ -113,9 +113,9 @@ def _address(process: subprocess.Popen, output: list[str]) -> tuple[str, str]:
         if not line:
             raise AssertionError("the server stopped: " + "".join(output))
         output.append(line)
-        found = re.search(r"open (http://[^/\s]+)/(?:\?token=(\w+))?", line)
-        if found:
-            return found.group(1).replace("0.0.0.0", "127.0.0.1"), found.group(2) or ""
+        found = re.search(r"open http://\S+?:(\d+)/(?:\?token=(\w+))?", line)
+        if found:  # on 0.0.0.0 the address printed is the network's: the tests go through 127.0.0.1
+            return f"http://127.0.0.1:{found.group(1)}", found.group(2) or ""
     raise AssertionError("no address printed: " + "".join(output))
 
 

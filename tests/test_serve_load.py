@@ -30,7 +30,7 @@ ROW = re.compile(r'<tr class="\w+" data-status="(\w+)"[^>]*data-offence="([^"]+)
 def participant(running: Running, number: int, bill: Path) -> dict:
     """Upload, wait (noting the places and the running checks seen), read every verdict of the report."""
     start = time.monotonic()
-    seen = {"places": set(), "running": 0}
+    seen = {"places": set(), "running": 0, "progress": False}
     with client(running) as http:
         token = csrf(http)
         answer = http.post("/check", data={"csrf": token},
@@ -41,13 +41,14 @@ def participant(running: Running, number: int, bill: Path) -> dict:
             state = http.get(f"{job}/status").json()
             seen["places"].add(state["place"])
             seen["running"] = max(seen["running"], state["running"])
+            seen["progress"] |= 0 < state["done"] < state["total"]
             if state["state"] in ("done", "failed"):
                 break
             time.sleep(0.5)
         ready = time.monotonic() - start
         page = http.get(job, params={"status": "all"})
     return {"status": page.status_code, "verdicts": {offence: status for status, offence in ROW.findall(page.text)},
-            "seconds": ready, "places": seen["places"], "running": seen["running"]}
+            "seconds": ready, "places": seen["places"], "running": seen["running"], "progress": seen["progress"]}
 
 
 @pytest.mark.slow
@@ -91,5 +92,6 @@ def test_thirty_participants_upload_the_largest_sample_at_once(tmp_path: Path, c
     assert all(r["verdicts"] == expected for r in results)  # every entry, the verdict of lawcheck check
     assert max(r["running"] for r in results) <= 1
     assert max(max(r["places"]) for r in results) >= PARTICIPANTS // 2  # the queue was real and shown
+    assert sum(r["progress"] for r in results) >= PARTICIPANTS // 2  # so was the progress of the check running
     assert peak_mb < MEMORY_BOUND_MB and high_water < MEMORY_BOUND_MB
     assert elapsed < TIME_BOUND

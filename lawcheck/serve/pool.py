@@ -4,7 +4,7 @@
 waiting tasks one at a time, best priority first, then first come first served: short tasks a participant
 waits for on the page (an explanation, a download, a decision) go before checks, so that reading a report
 stays quick while thirty bills queue. A task knows its place in the queue and, while it runs, how many of
-the checklist's entries it has judged (the workers send that through a process queue, read by one thread).
+the checklist's entries it has judged (the workers send that through a pipe, read by one thread).
 
 A worker that dies (killed, out of memory) fails its task with one line and the pool starts new workers.
 ``waiting_limit`` bounds the queue: past it a new check is refused (the page says to try again shortly).
@@ -68,10 +68,12 @@ class Pool:
         self._running: dict[str, Task] = {}
         self._order = itertools.count()
         self._context = multiprocessing.get_context("spawn")
-        self._progress = self._context.Queue()
+        # Progress messages go through a pipe (no lock: a message this small is written at once)
+        self._progress_in, self._progress = self._context.Pipe(duplex=False)
         self._executor: ProcessPoolExecutor | None = None
         self._runners: list[asyncio.Task] = []
         self._warming: list[asyncio.Task] = []
+        self._stopping = False
         self._ready: asyncio.Condition | None = None
         self._reader: threading.Thread | None = None
 
@@ -87,22 +89,23 @@ class Pool:
         self._warming = [asyncio.create_task(self._warm()) for _ in range(self.workers)]
 
     async def stop(self) -> None:
-        for runner in self._runners:
+        """Stop at once: the waiting tasks are cancelled, a running check is not awaited (its worker ends)."""
+        self._stopping = True
+        for runner in self._runners + self._warming:
             runner.cancel()
         for task in self._waiting:
             if not task.future.done():
                 task.future.cancel()
         self._waiting.clear()
         if self._executor is not None:
-            processes = list(getattr(self._executor, "_processes", {}).values())  # a running check is not awaited
-            self._executor.shutdown(wait=False, cancel_futures=True)
-            for process in processes:
+            for process in list(getattr(self._executor, "_processes", {}).values()):
                 process.terminate()
-            for process in processes:
-                process.join(timeout=5)
-        self._progress.put(None)
+            await asyncio.to_thread(self._executor.shutdown, True, cancel_futures=True)  # tidies up, workers gone
+        self._progress.send(None)
         if self._reader is not None:
-            self._reader.join(timeout=5)
+            await asyncio.to_thread(self._reader.join, 5)
+        self._progress.close()
+        self._progress_in.close()
 
     def _new_executor(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.workers, mp_context=self._context, initializer=work.start,
@@ -159,8 +162,9 @@ class Pool:
         except LawcheckError as error:
             self._finish(task, error=Failed(str(error)))
         except BrokenProcessPool:
-            LOG.error("a worker stopped while running %s; starting new workers", task.name)
-            self._replace_executor()
+            if not self._stopping:
+                LOG.error("a worker stopped while running %s; starting new workers", task.name)
+                self._replace_executor()
             self._finish(task, error=Failed(""))
         except Exception:  # a bug: logged for the trainer, one line for the participant
             LOG.exception("task %s failed", task.name)
@@ -187,7 +191,10 @@ class Pool:
 
     def _read_progress(self) -> None:
         while True:
-            message = self._progress.get()
+            try:
+                message = self._progress_in.recv()
+            except (EOFError, OSError):
+                return
             if message is None:
                 return
             tag, done, total = message

@@ -54,7 +54,7 @@ class Explained:
 
 
 def start(progress: Any, offences: str | None) -> None:
-    """The worker's initializer: the checklist, and the queue its progress messages go to."""
+    """The worker's initializer: the checklist, and the pipe its progress messages go to."""
     import signal
 
     from lawcheck.catalogue import load_catalogue
@@ -101,10 +101,10 @@ def run(job: str, task: str, *args: Any) -> Any:
 
 
 def _progress(done: int, total: int) -> None:
-    queue = _state["progress"]
+    pipe = _state["progress"]
     step = max(1, int(total * PROGRESS_STEP))
-    if queue is not None and (done % step == 0 or done == total):
-        queue.put((_state["job"], done, total))
+    if pipe is not None and (done % step == 0 or done == total):
+        pipe.send((_state["job"], done, total))
 
 
 # --------------------------------------------------------------------------- reading

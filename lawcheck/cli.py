@@ -770,7 +770,7 @@ def demo_command(lang: str, pause: bool | None) -> None:
 
 
 @cli.command(name="serve")
-@click.argument("bills", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=str))
+@click.argument("bills", nargs=-1, type=click.Path(path_type=str))
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Where to listen. Any host but this computer's own (127.0.0.1) needs the access token printed.")
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535),
@@ -811,6 +811,9 @@ def serve_command(bills: tuple[str, ...], host: str, port: int, lang: str, worke
         import uvicorn  # noqa: F401
     except ImportError:
         raise Failure("lawcheck serve needs its extra: pip install 'lawcheck[serve]'") from None
+    for bill in bills:
+        if not Path(bill).is_file():
+            raise Failure(f"{bill}: file not found; check the path and the file name")
     _catalogue(offences)  # a broken checklist: one line now, not in every worker
     _guard(serve, host, port, lang, workers, upload_mb, bills, offences, announce)
 

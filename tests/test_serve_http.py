@@ -148,7 +148,7 @@ def _raw_get(running: Running, target: str) -> tuple[int, bytes]:
     "/static/../app.py", "/static/..%2fapp.py", "/static/%2e%2e%2f%2e%2e%2fserve%2fapp.py", "/../../../etc/passwd",
     "/static/..%2F..%2F..%2F..%2F..%2Fetc%2Fpasswd", "/job/..%2F..%2Fetc%2Fpasswd", "/job/x/download/..%2F..%2Fetc%2Fpasswd",
     "/job/x/download/%2fetc%2fpasswd", "/static//etc/passwd", "/static/serve.css/../../pyproject.toml",
-    "/tour?lang=../../etc/passwd", "/?lang=..%2f..%2fetc%2fpasswd",
+    "/tour?lang=../../etc/passwd", "/?lang=..%2f..%2fetc%2fpasswd", "/tour?step=" + "9" * 5000,
 ])
 def test_a_path_in_the_request_gets_nothing_from_the_disk(local_server: Running, target: str) -> None:
     status, data = _raw_get(local_server, target)

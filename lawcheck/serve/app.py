@@ -87,6 +87,7 @@ class Job:
     changes: Any = None  # a DraftDiff
     error: str = ""
     explained: collections.OrderedDict = field(default_factory=collections.OrderedDict)
+    deciding: asyncio.Lock = field(default_factory=asyncio.Lock)
     created: float = field(default_factory=time.monotonic)
 
     @property
@@ -435,8 +436,10 @@ def routes(server: Server) -> list[Route]:
         if not note:
             raise Refused(400, "serve.error.no_note")
         by = str(form.get("by", "")).strip()[:120]
-        job.checked = await server.run("decide", job.sources[0], checked.automatic, checked.decisions, offence,
-                                       status, note[:4000], by)
+        async with job.deciding:  # two experts at once on one report: each decision on top of the other's
+            checked = _checked(job)
+            job.checked = await server.run("decide", job.sources[0], checked.automatic, checked.decisions, offence,
+                                           status, note[:4000], by)
         return _redirect(server, f"/job/{job.id}/explain?{urlencode({'offence': offence, 'saved': '1'})}")
 
     async def download(request: Request) -> Response:
@@ -462,7 +465,7 @@ def routes(server: Server) -> list[Route]:
         if steps is None:
             steps = server.tours[language] = await server.run("tour", language, TOUR_WIDTH)
         step = request.query_params.get("step", "1")
-        number = min(max(int(step) if step.isdigit() else 1, 1), len(steps))
+        number = min(max(int(step[:4]) if step.isdigit() else 1, 1), len(steps))
         return server.page(request, "tour.html.j2", steps=steps, number=number, step=steps[number - 1])
 
     async def static(request: Request) -> Response:

@@ -104,7 +104,7 @@ def _vocabulary(phrases: tuple[str, ...], language: str) -> Vocabulary:
     from lawcheck.cache import stored
     from lawcheck.lemmas import version
 
-    digest = hashlib.sha256("\0".join((__version__, version(), language, *phrases)).encode()).hexdigest()[:32]
+    digest = hashlib.sha256("\0".join((__version__, version(language), language, *phrases)).encode()).hexdigest()[:32]
     return stored(f"vocabulary-{language}-{digest}", lambda: Vocabulary(phrases, language),
                   lambda found: isinstance(found, Vocabulary) and found.language == language)
 

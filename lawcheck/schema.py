@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from lawcheck.errors import CatalogueError
 from lawcheck.models import (
     LANGUAGES,
+    REQUIRED_LANGUAGES,
     UN_LANGUAGES,
     Drafting,
     Element,
@@ -40,7 +41,7 @@ class _Strict(BaseModel):
 
 
 def _phrase_lists(value: dict[str, list[str]]) -> dict[str, list[str]]:
-    for language in LANGUAGES:
+    for language in REQUIRED_LANGUAGES:
         if language not in value:
             raise ValueError(f"missing language {language!r}")
     for language, phrases in value.items():
@@ -118,7 +119,7 @@ class OffenceSchema(_Strict):
     @field_validator("model_provision")
     @classmethod
     def _languages(cls, value: dict[str, str]) -> dict[str, str]:
-        missing = [language for language in LANGUAGES if not value.get(language, "").strip()]
+        missing = [language for language in REQUIRED_LANGUAGES if not value.get(language, "").strip()]
         if missing:
             raise ValueError(f"missing language {missing[0]!r}")
         return _words(value)

@@ -14,8 +14,6 @@ from __future__ import annotations
 import codecs
 import re
 
-import charset_normalizer
-
 from ..errors import UnsupportedFormat
 from ..models import Bill
 from .common import check_text_size, make_title, normalise_text
@@ -97,6 +95,8 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
         text = ""
     if text and _looks_western(text):
         return text, "cp1252"
+    import charset_normalizer  # only for a file that is not UTF-8: most bills are
+
     best = charset_normalizer.from_bytes(data).best()
     if best is not None and best.encoding:
         return str(best), str(best.encoding)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from click.testing import CliRunner
 from conftest import SAMPLES
 
@@ -123,11 +124,15 @@ def test_model_provision_is_given_for_a_gap(checked, catalogue, language: str) -
 
 
 @pytest.mark.parametrize("language", ["es"])
-def test_toc_field_page_numbers_and_header(checked, catalogue, language: str) -> None:
+def test_contents_page_numbers_and_header(checked, catalogue, language: str) -> None:
     bill, report = checked[language]
     document = render(checked, catalogue, language)
-    xml = document.element.xml
-    assert " TOC " in xml and "w:fldChar" in xml
+    parts = [p for p in document.paragraphs if p.style.name == "Heading 1"]
+    marks = [p._p.find(qn("w:bookmarkStart")) for p in parts]
+    assert parts and all(mark is not None for mark in marks)
+    references = [i.text.split()[1] for i in document.element.body.iter(qn("w:instrText")) if "PAGEREF" in i.text]
+    assert references == [mark.get(qn("w:name")) for mark in marks]  # one contents line per part, in order
+    assert document.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"
     section = document.sections[0]
     assert bill_title(report.bill.title, bill.text)[:60] in section.header.paragraphs[0].text
     assert " PAGE " in section.footer._element.xml

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 import docx
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -160,6 +161,69 @@ def _field(paragraph: Paragraph, instruction: str, placeholder: str = "") -> Non
     paragraph._p.append(_fld_char("end"))
 
 
+def _bookmark(paragraph: Paragraph, number: int) -> str:
+    """A bookmark around the paragraph's text, named as Word names its table-of-contents targets."""
+    name = f"_Toc{number:09d}"
+    start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end.set(qn("w:id"), str(number))
+    runs = paragraph._p.r_lst
+    if runs:
+        runs[0].addprevious(start)
+        runs[-1].addnext(end)
+    else:
+        paragraph._p.append(start)
+        paragraph._p.append(end)
+    return name
+
+
+def _toc_entry(paragraph: Paragraph, text: str, bookmark: str, width: int, bold: bool) -> None:
+    """One line of the table of contents: the heading as a link, a dot leader, its page (a PAGEREF field)."""
+    paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), bookmark)
+    link.set(qn("w:history"), "1")
+    paragraph._p.append(link)
+    holder = Paragraph(link, paragraph._parent)
+    holder.add_run(text).bold = bold or None
+    holder.add_run("\t")
+    _field_start(holder, f"PAGEREF {bookmark} \\h")
+    holder.add_run("")
+    link.append(_fld_char("end"))
+
+
+def _text_width(document: Document) -> int:
+    """The width between the margins (EMU) of the last section, or 16 cm when a template does not say."""
+    section = document.sections[-1]
+    try:
+        return section.page_width - section.left_margin - section.right_margin
+    except TypeError:
+        return Cm(16)
+
+
+def update_on_open(document: Document) -> None:
+    """Ask Word to refresh the fields (table of contents, page references) when the document is opened."""
+    settings = document.settings.element
+    for old in settings.findall(qn("w:updateFields")):
+        settings.remove(old)
+    flag = OxmlElement("w:updateFields")
+    flag.set(qn("w:val"), "true")
+    later = next((child for child in settings if child.tag in _AFTER_UPDATE_FIELDS), None)
+    if later is None:
+        settings.append(flag)
+    else:
+        later.addprevious(flag)  # the schema's order, which Word checks
+
+
+_AFTER_UPDATE_FIELDS = {qn(f"w:{name}") for name in (
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "attachedSchema",
+    "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures",
+    "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults",
+    "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")} | {
+    "{http://schemas.openxmlformats.org/officeDocument/2006/math}mathPr"}
+
+
 def _runs(paragraph: Paragraph, pieces: Iterable[tuple[str, bool]], italic: bool = False) -> None:
     for text, bold in pieces:
         if text:
@@ -239,7 +303,7 @@ PAPER = {"a4": (Cm(21.0), Cm(29.7)), "letter": (Cm(21.59), Cm(27.94))}
 MARGIN = Cm(2.2)
 DOCUMENT_LANGUAGE = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES"}
 TOP_GAPS = 6
-TOC_LEVELS = 1  # the table of contents lists the report's parts, so that it stays on the cover page  # gaps named in the executive summary
+TOC_LEVELS = 1  # the table of contents lists the report's parts, so that it stays on the cover page
 
 
 def set_paper(document: Document, paper: str) -> None:
@@ -318,7 +382,7 @@ class _Builder:
         self.finding_order = self.plan_findings()
         self.finding_number = {r.id: n for n, r in enumerate(self.finding_order, 1)}
         self.table_number = 0
-        self.toc_entries: list[tuple[str, int]] = []
+        self.toc_entries: list[tuple[str, int, str]] = []
         self.style_ids: dict[str, str] = {}
         body = self.document.element.body
         self.end = body.sectPr if body.sectPr is not None else body.append(OxmlElement("w:sectPr")) or body.sectPr
@@ -341,9 +405,9 @@ class _Builder:
     # ---------------------------------------------------------------- frame
 
     def heading(self, text: str, level: int, new_page: bool = False) -> Paragraph:
-        if level <= TOC_LEVELS:
-            self.toc_entries.append((text, level))
         paragraph = self.para(text, "Title" if level == 0 else f"Heading {level}")
+        if 0 < level <= TOC_LEVELS:
+            self.toc_entries.append((text, level, _bookmark(paragraph, len(self.toc_entries) + 1)))
         if new_page:
             paragraph.paragraph_format.page_break_before = True
         return paragraph
@@ -445,17 +509,19 @@ class _Builder:
         self.para(self.t("toc.title"), "TOC Heading")
 
     def contents(self) -> None:
-        """The TOC field, its cached result filled with the headings (Word adds page numbers on update)."""
-        entries = self.toc_entries
-        first = self.toc_anchor.insert_paragraph_before()
-        _field_start(first, f'TOC \\o "1-{TOC_LEVELS}" \\h \\z \\u')
-        last = first
-        for number, (text, level) in enumerate(entries or [(self.t("toc.placeholder"), 1)]):
-            last = first if number == 0 else self.toc_anchor.insert_paragraph_before()
-            last.add_run(text).bold = level == 1 or None
-            last.paragraph_format.left_indent = Cm(0.6 * (level - 1))
-            last.paragraph_format.space_after = Pt(2)
-        last._p.append(_fld_char("end"))
+        """The table of contents: each part's heading, a dot leader and a PAGEREF field to its bookmark.
+
+        No TOC field: LibreOffice shows a TOC field's stored text as it is, but computes PAGEREF fields when it
+        lays the document out, so its page numbers are right on opening; Word refreshes the fields on opening
+        (``w:updateFields``, see :func:`update_on_open`), and shows the stored estimate until then.
+        """
+        width = _text_width(self.document)
+        for text, level, bookmark in self.toc_entries:
+            paragraph = self.toc_anchor.insert_paragraph_before()
+            _toc_entry(paragraph, text, bookmark, width, bold=level == 1)
+            paragraph.paragraph_format.left_indent = Cm(0.6 * (level - 1))
+            paragraph.paragraph_format.space_after = Pt(2)
+        update_on_open(self.document)
 
     # ---------------------------------------------------------------- 2. executive summary
 

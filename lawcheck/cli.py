@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from lawcheck import __version__
+from lawcheck.models import UN_LANGUAGES
 
 FORMATS = ("text", "json")
 SUFFIX_FORMATS = {".json": "json", ".txt": "text"}
@@ -21,6 +22,7 @@ DOCUMENT_FORMATS = ("docx", "html")  # reports written only to a file: Word and 
 DOCUMENT_SUFFIXES = {".docx": "docx", ".html": "html", ".htm": "html"}
 CONCORDANCE_FORMATS = ("csv", "xlsx")  # the concordance table alone, for the assessor to edit
 CONCORDANCE_SUFFIXES = {".csv": "csv", ".xlsx": "xlsx"}
+REPORT_LANGUAGES = UN_LANGUAGES  # --report-lang: a report can be written in any of the six UN languages
 
 
 class Failure(click.ClickException):
@@ -109,7 +111,7 @@ def _progress_bar(enabled: bool):  # noqa: ANN202
               help="Word report: use this .docx/.dotx's styles, header and logo.")
 @click.option("--paper", type=click.Choice(["a4", "letter"]),
               help="Word report: paper size (default: A4, or the template's own).")
-@click.option("--report-lang", type=click.Choice(["en", "fr", "es"]),
+@click.option("--report-lang", type=click.Choice(REPORT_LANGUAGES),
               help="Language of the report's own words, at the terminal and in the Word/HTML/text report "
                    "(default: the bill's).")
 @click.option("--show", type=click.Choice(["gaps", "all"]), default="gaps", show_default=True,
@@ -470,7 +472,7 @@ def _read(path: str):  # noqa: ANN202
 @click.option("--offences", type=click.Path(path_type=str), help="A custom checklist folder.")
 @click.option("--decisions", type=click.Path(path_type=str), help="Show an expert's decision on this offence too.")
 @click.option("--brief", is_flag=True, help="Text: only the verdict, the provision, the words found and what is missing.")
-@click.option("--report-lang", type=click.Choice(["en", "fr", "es"]),
+@click.option("--report-lang", type=click.Choice(REPORT_LANGUAGES),
               help="Language of the words lawcheck adds (headings, status words, sentences; default: the bill's).")
 def explain_command(bill: str, offence_id: str, fmt: str | None, output: str | None, lang: str | None,
                     offences: str | None, decisions: str | None, brief: bool, report_lang: str | None) -> None:
@@ -572,7 +574,7 @@ def _diff_format(output: str | None, fmt: str | None) -> str:
 @click.option("--lang", type=click.Choice(["en", "fr", "es"]), help="The drafts' language (default: detected).")
 @click.option("--offences", type=click.Path(path_type=str), help="A custom checklist folder.")
 @click.option("--decisions", type=click.Path(path_type=str), help="Apply an expert's decisions to both drafts.")
-@click.option("--report-lang", type=click.Choice(["en", "fr", "es"]),
+@click.option("--report-lang", type=click.Choice(REPORT_LANGUAGES),
               help="Language of the words lawcheck adds (headings, status words, sentences; default: the new draft's).")
 def diff_command(old: str, new: str, output: str | None, fmt: str | None, instruments: tuple[str, ...],
                  lang: str | None, offences: str | None, decisions: str | None, report_lang: str | None) -> None:
@@ -704,7 +706,7 @@ def batch_command(folder: str, output: str | None, fmt: str | None, instruments:
               help="The annotated .docx (default: BILL-annotated.docx beside the bill).")
 @click.option("--instrument", "instruments", multiple=True, metavar="ID", help="Check only this instrument (repeatable).")
 @click.option("--lang", type=click.Choice(["en", "fr", "es"]), help="The bill's language (default: detected).")
-@click.option("--report-lang", type=click.Choice(["en", "fr", "es"]),
+@click.option("--report-lang", type=click.Choice(REPORT_LANGUAGES),
               help="Language of the comments (default: the bill's).")
 @click.option("--offences", type=click.Path(path_type=str), help="A custom checklist folder.")
 def annotate_command(bill: str, output: str | None, instruments: tuple[str, ...], lang: str | None,

@@ -491,8 +491,9 @@ class _Builder:
         names = ", ".join(self.name_of(i) for i in self.report.instruments)
         facts = [
             (self.t("word.bill"), self.bill_title),
-            (self.t("word.file"), f"{bill.path.replace(chr(92), '/').rsplit('/', 1)[-1]} ({bill.provisions} "
-                                  f"{self.t('cover.provisions')}, {bill.words} {self.t('cover.words')})"),
+            (self.t("word.file"), f"{bill.path.replace(chr(92), '/').rsplit('/', 1)[-1]} ("
+                                  f"{self.t('cover.provisions', count=bill.provisions)}, "
+                                  f"{self.t('cover.words', count=bill.words)})"),
             (self.t("cover.language"), self.t(f"language.{bill.language}")),
             (self.t("cover.date"), self.options.report_date()),
             (self.t("word.scope"), self.t("word.scope_text", count=len(self.report.instruments), names=names)),

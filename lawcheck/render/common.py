@@ -18,6 +18,10 @@ EXCERPT_LIMIT = 900  # characters of a provision quoted in a finding before it i
 EXCERPT_MARGIN = 160
 SHORT_QUOTE = 240  # characters of the national words quoted in a concordance row
 SHORT_MARGIN = 60  # of them, before the first matched word when the provision is longer
+ARTICLES_SHOWN = 5  # articles listed per instrument in the executive summary's recommendations
+COUNT_LABELS = {"provisions": "cover.provisions", "words": "cover.words", "entries": "count.entries",
+                "instruments": "count.instruments", "covered": "terminal.covered", "partial": "terminal.partial",
+                "missing": "terminal.missing_count"}
 
 
 @dataclass(frozen=True)
@@ -260,6 +264,31 @@ def summary_of(catalogue: Catalogue, result: OffenceResult, language: str = "en"
         return catalogue.offence(result.id).summary_in(language).strip()
     except KeyError:
         return ""
+
+
+def counted(labels, **numbers: int) -> dict[str, object]:  # noqa: ANN001 - a Labels
+    """The numbers, and each as ``n_<name>``: the number with its noun in the form that agrees with it
+    ("1 provision", "0 couverte", "2 entradas"), for sentences that hold several numbers."""
+    values: dict[str, object] = dict(numbers)
+    known = labels.keys()
+    for name, number in numbers.items():
+        if COUNT_LABELS.get(name) in known:
+            values[f"n_{name}"] = labels(COUNT_LABELS[name], count=number)
+    return values
+
+
+def colon(labels, text: str = "") -> str:  # noqa: ANN001 - a Labels
+    """``text`` and a colon as the report's language writes it ("Status:", « Statut : » with a no-break space)."""
+    return labels("report.colon", text=text) if "report.colon" in labels.strings else f"{text}:"
+
+
+def articles_text(results, labels, shown: int = ARTICLES_SHOWN) -> str:  # noqa: ANN001 - OffenceResults, Labels
+    """The articles of ``results`` in order, the first ``shown`` of them and "and N more"."""
+    articles = list(dict.fromkeys(r.article for r in results))
+    text = ", ".join(articles[:shown])
+    if len(articles) > shown:
+        text += " " + labels("recommend.more", count=len(articles) - shown)
+    return text
 
 
 def scope_reasons(report: Report, party_to: tuple[str, ...] | None, names: dict[str, str], labels) -> str:  # noqa: ANN001

@@ -32,8 +32,11 @@ from lawcheck.errors import InputError
 from lawcheck.models import Catalogue, OffenceResult, Report
 from lawcheck.render.common import (
     ReportOptions,
+    articles_text,
     bill_title,
     checklist_version,
+    colon,
+    counted,
     excerpt,
     fixed_zip,
     innermost,
@@ -51,7 +54,6 @@ STATUS_FILL = {"covered": "C6EFCE", "partial": "FFEB9C", "missing": "FFC7CE"}
 RATING_FILL = {"compliant": "C6EFCE", "largely": "E2EFDA", "partially": "FFEB9C", "non": "FFC7CE", "na": "EDEDED"}
 TABLE_STYLE = "Table Grid"
 TABLE_FONT = Pt(9)
-ARTICLES_SHOWN = 5  # articles listed per instrument in the executive summary's recommendations
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
@@ -230,12 +232,6 @@ def _runs(paragraph: Paragraph, pieces: Iterable[tuple[str, bool]], italic: bool
             run = paragraph.add_run(text)
             run.bold = bold or None
             run.italic = italic or None
-
-
-def _labelled(paragraph: Paragraph, label: str, value: str) -> Paragraph:
-    paragraph.add_run(f"{label}: ").bold = True
-    paragraph.add_run(value)
-    return paragraph
 
 
 Cell = str | tuple[str, str]  # text, or (text, fill colour)
@@ -445,6 +441,13 @@ class _Builder:
         num.add_lvlOverride(ilvl=0).add_startOverride(1)
         return num.numId
 
+    def labelled(self, label: str, value: str) -> Paragraph:
+        """A paragraph "Label: value", the label in bold and punctuated as the language writes it."""
+        paragraph = self.para()
+        paragraph.add_run(colon(self.t, label) + " ").bold = True
+        paragraph.add_run(value)
+        return paragraph
+
     def caption(self, text: str) -> None:
         self.table_number += 1
         self.para(self.t("table.caption", number=self.table_number, title=text), "Caption")
@@ -505,7 +508,7 @@ class _Builder:
         ]
         for label, value in facts:
             if value:
-                _labelled(self.para(), label, value)
+                self.labelled(label, value)
         self.para(self.t("cover.disclaimer")).runs[0].italic = True
         self.para(self.t("toc.title"), "TOC Heading")
 
@@ -529,11 +532,12 @@ class _Builder:
     def summary(self) -> None:
         counts = self.report.summary()
         self.toc_anchor = self.heading(self.t("summary.title"), 1, new_page=True)
-        self.para(self.t("summary.intro", provisions=self.report.bill.provisions, words=self.report.bill.words,
-                         entries=len(self.report.results), instruments=len(self.report.instruments),
-                         covered=counts["covered"], partial=counts["partial"], missing=counts["missing"]))
+        self.para(self.t("summary.intro", **counted(
+            self.t, provisions=self.report.bill.provisions, words=self.report.bill.words,
+            entries=len(self.report.results), instruments=len(self.report.instruments), covered=counts["covered"],
+            partial=counts["partial"], missing=counts["missing"])))
         for warning in self.report.warnings:
-            _labelled(self.para(), self.t("summary.warning"), in_language(warning, self.t))
+            self.labelled(self.t("summary.warning"), in_language(warning, self.t))
         self.heading(self.t("word.ratings"), 2)
         rows = [[self.name_of(r.instrument),
                  (str(r.covered), STATUS_FILL["covered"] if r.covered else ""),
@@ -541,8 +545,8 @@ class _Builder:
                  (str(r.missing), STATUS_FILL["missing"] if r.missing else ""),
                  (self.t(f"rating.{r.rating}"), RATING_FILL[r.rating]),
                  "—" if r.rating == "na" else f"{round(r.score * 100)} %"] for r in self.ratings]
-        header = [self.t("col.instrument"), self.t("status.covered"), self.t("status.partial"),
-                  self.t("status.missing"), self.t("col.rating"), self.t("col.score")]
+        header = [self.t("col.instrument"), *(self.t(f"status.{s}").capitalize() for s in ("covered", "partial",
+                  "missing")), self.t("col.rating"), self.t("col.score")]
         fast_table(self.document, header, rows, widths=(6.4, 1.9, 1.9, 1.9, 3.2, 1.5))
         self.caption(self.t("word.ratings"))
         self.para(self.t("word.rating_note")).runs[0].font.size = Pt(9)
@@ -558,7 +562,7 @@ class _Builder:
             paragraph = self.numbered(list_id)
             paragraph.add_run(self.t("word.gap_line", instrument=self.name_of(gap.instrument), article=gap.article,
                                      title=gap.title)).bold = True
-            paragraph.add_run(f": {self.status(gap)}. {self.gap_sentence(gap)}")
+            paragraph.add_run(f"{colon(self.t)} {self.status(gap)}. {self.gap_sentence(gap)}")
             if gap.id in self.finding_number:
                 paragraph.add_run(" " + self.t("word.see_finding", number=self.finding_number[gap.id]))
 
@@ -581,10 +585,10 @@ class _Builder:
         for item in found:
             paragraph = self.numbered(list_id)
             paragraph.add_run(f"{self.name_of(item.instrument)} ({self.t(f'rating.{item.rating}')})").bold = True
-            parts = [self.t(f"recommend.{kind}", articles=_articles(entries, self.t("recommend.more")))
+            parts = [self.t(f"recommend.{kind}", articles=articles_text(entries, self.t))
                      for kind, entries in (("create", item.create), ("complete", item.complete),
                                            ("consider", item.consider)) if entries]
-            paragraph.add_run(": " + "; ".join(parts) + ".")
+            paragraph.add_run(f"{colon(self.t)} " + "; ".join(parts) + ".")
         if idle:
             self.numbered(list_id).add_run(self.t("word.recommend_untouched", count=len(idle),
                                                   table=self.table_number + 1))
@@ -674,25 +678,25 @@ class _Builder:
         status = self.status(result) + (f" ({self.t('finding.optional')})" if result.optional else "")
         if result.by_reference:
             status += f" — {self.t('finding.by_reference')}"
-        _labelled(self.para(), self.t("finding.status"), f"{status}; {self.t('finding.kind')}: "
+        self.labelled(self.t("finding.status"), f"{status}; {colon(self.t, self.t('finding.kind'))} "
                                                           f"{self.t(f'kind.{result.kind}')}")
         if result.decision is not None:
-            _labelled(self.para(), self.t("finding.decision"), self.decision_text(result))
+            self.labelled(self.t("finding.decision"), self.decision_text(result))
         summary = summary_of(self.catalogue, result, self.language)
         if summary:
-            _labelled(self.para(), self.t("finding.requires"), summary)
+            self.labelled(self.t("finding.requires"), summary)
         if result.provisions:
             self.quote(result)
         if result.missing and result.status != "covered":
-            _labelled(self.para(), self.t("finding.missing"), ", ".join(result.missing))
+            self.labelled(self.t("finding.missing"), ", ".join(result.missing))
         self.recommendation(result)
 
     def quote(self, result: OffenceResult) -> None:
         found = excerpt(self.text, result)
         if found is None:
-            _labelled(self.para(), self.t("finding.provision"), self.t("finding.no_provision"))
+            self.labelled(self.t("finding.provision"), self.t("finding.no_provision"))
             return
-        _labelled(self.para(), self.t("finding.provision"), found.label)
+        self.labelled(self.t("finding.provision"), found.label)
         paragraph = self.para(style="Quote")
         pieces = list(found.segments)
         if found.cut_before:
@@ -703,13 +707,13 @@ class _Builder:
 
     def recommendation(self, result: OffenceResult) -> None:
         if result.status == "covered":
-            _labelled(self.para(), self.t("finding.recommendation"), self.t("recommend.none"))
+            self.labelled(self.t("finding.recommendation"), self.t("recommend.none"))
             return
         key = "recommend.partial" if result.status == "partial" and result.provisions else "recommend.missing"
         if key == "recommend.partial" and not result.missing:
             key = "word.amend"
         label = innermost(result.provisions)[0].label if result.provisions else ""
-        _labelled(self.para(), self.t("finding.recommendation"),
+        self.labelled(self.t("finding.recommendation"),
                   self.t(key, provision=label, missing=", ".join(result.missing)))
         languages = (self.report.bill.language, self.language, "en")
         text = model_provision(self.catalogue, result, languages)
@@ -734,16 +738,8 @@ class _Builder:
             self.para(self.t(key), "List Bullet")
         self.heading(self.t("annex.checklist"), 2)
         self.para(self.t("annex.checklist_text", version=checklist_version(self.catalogue),
-                         tool=self.report.tool_version, entries=len(self.catalogue.offences),
-                         instruments=len(self.catalogue.instruments)))
-
-
-def _articles(results: Sequence[OffenceResult], more: str) -> str:
-    articles = list(dict.fromkeys(r.article for r in results))
-    shown = ", ".join(articles[:ARTICLES_SHOWN])
-    if len(articles) > ARTICLES_SHOWN:
-        shown += " " + more.format(count=len(articles) - ARTICLES_SHOWN)
-    return shown
+                         tool=self.report.tool_version, **counted(self.t, entries=len(self.catalogue.offences),
+                                                                  instruments=len(self.catalogue.instruments))))
 
 
 def _articles_all(articles: Sequence[str]) -> str:

@@ -22,8 +22,11 @@ from lawcheck import rating as rating_rules
 from lawcheck.models import Catalogue, OffenceResult, Report
 from lawcheck.render.common import (
     ReportOptions,
+    articles_text,
     bill_title,
     checklist_version,
+    colon,
+    counted,
     evidence_spans,
     excerpt,
     innermost,
@@ -38,7 +41,6 @@ from lawcheck.sanity import in_language
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TOP_GAPS = 6  # as in the Word report
-ARTICLES_SHOWN = 5
 
 
 @dataclass
@@ -90,22 +92,14 @@ def render_html(report: Report, catalogue: Catalogue, bill_text: str, options: R
         note=lambda r: _note(r, labels, number_of),
         scope_names=", ".join(names[i] for i in report.instruments), scope_reasons=scope_reasons(report, party_to, names, labels),
         party_known=party_to is not None,
-        articles=lambda entries: _articles(entries, labels("recommend.more")),
+        articles=lambda entries: articles_text(entries, labels), counted=lambda **n: counted(labels, **n),
+        colon=lambda text="": colon(labels, text),
         principal=lambda i: ", ".join(dict.fromkeys(r.article for r in report.results if r.instrument == i
                                                      and r.kind == "principal" and not r.optional)),
         target=lambda n: f"f{number_of[report.results[n].id]}" if report.results[n].id in number_of else f"c{n}",
         instrument_number={i: n for n, i in enumerate(report.instruments)},
         catalogue_entries=len(catalogue.offences), catalogue_instruments=len(catalogue.instruments),
     )
-
-
-def _articles(results, more: str) -> str:  # noqa: ANN001 - OffenceResults
-    """The articles of ``results``, the first few, as in the Word report's recommendations."""
-    articles = list(dict.fromkeys(r.article for r in results))
-    shown = ", ".join(articles[:ARTICLES_SHOWN])
-    if len(articles) > ARTICLES_SHOWN:
-        shown += " " + more.format(count=len(articles) - ARTICLES_SHOWN)
-    return shown
 
 
 def _environment() -> jinja2.Environment:

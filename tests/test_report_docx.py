@@ -76,7 +76,7 @@ def test_concordance_has_one_row_per_entry_of_the_instruments_the_bill_implement
     results = [r for i, group in by_instrument(report).items() if i not in idle for r in group]
     assert [(r[0], r[3]) for r in rows] == [(x.article, t(f"status.{x.status}")) for x in results]
     for row, result in zip(rows, results, strict=True):
-        assert row[2] == ("\n".join(p.label for p in innermost(result.provisions)) or "—")
+        assert row[2].replace("\u00a0", " ") == ("\n".join(p.label for p in innermost(result.provisions)) or "—")
         assert row[5] == ""  # the assessor's column
 
 
@@ -260,3 +260,13 @@ def test_language_paper_title_and_no_ids(checked, catalogue, language: str, tag:
     letter = docx.Document(io.BytesIO(render_docx(report, catalogue, bill.text,
                                                   ReportOptions(date="2024-05-01", paper="letter"))))
     assert round(letter.sections[0].page_width.cm, 1) == 21.6
+
+
+@pytest.mark.parametrize(("header", "cell"), [("Appréciation", "partiel"), ("Article", "3bis(1)(b)(iv)")])
+def test_table_columns_are_widened_to_hold_their_longest_word(header: str, cell: str) -> None:
+    from lawcheck.render.docx import _whole_words, _word_width
+
+    widths = [1.2, 6.0, 1.2]
+    fitted = _whole_words(widths, [["A", "Requirement", header], ["1", "text", cell]])
+    assert fitted[2] > widths[2] and fitted[2] >= _word_width(max(header, cell, key=_word_width))
+    assert abs(sum(fitted) - sum(widths)) < 0.05 and fitted[0] == widths[0]  # taken from the roomiest column

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import re
 import zipfile
 from collections.abc import Iterable, Sequence
 
@@ -54,6 +55,9 @@ STATUS_FILL = {"covered": "C6EFCE", "partial": "FFEB9C", "missing": "FFC7CE"}
 RATING_FILL = {"compliant": "C6EFCE", "largely": "E2EFDA", "partially": "FFEB9C", "non": "FFC7CE", "na": "EDEDED"}
 TABLE_STYLE = "Table Grid"
 TABLE_FONT = Pt(9)
+WORD_CM_PER_CHAR = 0.17  # a generous width of one letter at 9 pt (Cambria), to keep words whole
+BOLD_WIDTH = 1.1  # bold letters (the header row) are wider
+CELL_PADDING_CM = 0.4  # the cell's left and right margins
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
@@ -241,7 +245,7 @@ def fast_table(document: Document, header: Sequence[str], rows: Sequence[Sequenc
                widths: Sequence[float] | None = None, style: str = TABLE_STYLE) -> Table:
     """A table with a repeated bold header row, all rows created at once and filled through the XML."""
     if widths:
-        widths = _fit(document, widths)
+        widths = _whole_words(_fit(document, widths), [header, *rows])
     table = document.add_table(rows=len(rows) + 1, cols=len(header))
     if style in {s.name for s in document.styles}:
         table.style = document.styles[style]
@@ -272,6 +276,42 @@ def _fit(document: Document, widths: Sequence[float]) -> list[float]:
         return list(widths)
     scale = min(1.0, available / sum(widths))
     return [round(w * scale, 2) for w in widths]
+
+
+def _whole_words(widths: list[float], rows: Sequence[Sequence[Cell]]) -> list[float]:
+    """Widths (cm) in which each column holds its longest word on one line ("Appréciation", "3bis(1)(b)(iv)"),
+    taken from the columns with the most room to spare; as they were when no column can spare any."""
+    need = [0.0] * len(widths)
+    for number, row in enumerate(rows):
+        bold = BOLD_WIDTH if number == 0 else 1.0  # the header row
+        for column, value in enumerate(row):
+            text = value if isinstance(value, str) else value[0]
+            longest = max((_word_width(word) for word in re.split(r"[ \n]", text)), default=0.0)
+            need[column] = max(need[column], bold * longest + CELL_PADDING_CM)
+    widths = list(widths)
+    for column, width in enumerate(widths):
+        short = need[column] - width
+        while short > 0.01:
+            donor = max(range(len(widths)), key=lambda d: widths[d] - need[d])
+            spare = widths[donor] - need[donor]
+            if donor == column or spare <= 0.01:
+                break
+            given = min(short, spare)
+            widths[donor], widths[column], short = widths[donor] - given, widths[column] + given, short - given
+    return [round(w, 2) for w in widths]
+
+
+def _unbroken(label: str) -> str:
+    """A provision's label kept on one line ("Artículo 6(1)(a)", not "Artículo 6(1)" and "(a)")."""
+    return label.replace(" ", "\u00a0")
+
+
+def _word_width(word: str) -> float:
+    """A word's width (cm) at the table's size, generous: brackets and thin letters count half, capitals more."""
+    return WORD_CM_PER_CHAR * sum(0.5 if c in _THIN else 1.25 if c.isupper() or c in "mw" else 1.0 for c in word)
+
+
+_THIN = set("()[].,;:'’ilIjtf!| \u00a0")
 
 
 def _grid(table: Table, widths: Sequence[float]) -> None:
@@ -631,7 +671,7 @@ class _Builder:
             if not results:
                 self.para(self.t("concordance.empty"))
                 continue
-            rows = [[r.article, r.title, "\n".join(p.label for p in innermost(r.provisions)) or "—",
+            rows = [[r.article, r.title, "\n".join(_unbroken(p.label) for p in innermost(r.provisions)) or "—",
                      (self.status(r), STATUS_FILL[r.status]), self.comment(r), ""] for r in results]
             fast_table(self.document, header, rows, widths=(1.9, 4.5, 2.4, 2.2, 2.9, 2.7))
             self.caption(self.t("word.concordance_caption", instrument=self.name_of(instrument)))

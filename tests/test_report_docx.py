@@ -17,8 +17,8 @@ from lawcheck.errors import InputError
 from lawcheck.pipeline import check_bill
 from lawcheck.rating import by_instrument, gaps, instrument_ratings, precedence, top_gaps, untouched
 from lawcheck.read import read_bill
-from lawcheck.render.common import ReportOptions, bill_title, innermost, localise, short_name
-from lawcheck.render.docx import TOP_GAPS, render_docx
+from lawcheck.render.common import ReportOptions, bill_title, innermost, localise, short_name, short_quote
+from lawcheck.render.docx import CONCORDANCE_QUOTE, TOP_GAPS, render_docx
 from lawcheck.render.i18n import Labels
 
 INSTRUMENTS = ("hague-1970", "hostages-1979", "bombings-1997")
@@ -74,9 +74,12 @@ def test_concordance_has_one_row_per_entry_of_the_instruments_the_bill_implement
     rows = concordance_rows(render(checked, catalogue, language), t)
     idle = set(untouched(report))
     results = [r for i, group in by_instrument(report).items() if i not in idle for r in group]
-    assert [(r[0], r[3]) for r in rows] == [(x.article, t(f"status.{x.status}")) for x in results]
+    assert [(r[0], r[4].split("\n")[0]) for r in rows] == [(x.article, t(f"status.{x.status}")) for x in results]
+    bill, _ = checked[language]
     for row, result in zip(rows, results, strict=True):
         assert row[2].replace("\u00a0", " ") == ("\n".join(p.label for p in innermost(result.provisions)) or "—")
+        assert row[3] == short_quote(bill.text, result, CONCORDANCE_QUOTE)  # the national words, short
+        assert bool(row[3]) == bool(result.provisions)
         assert row[5] == ""  # the assessor's column
 
 

@@ -46,6 +46,7 @@ from lawcheck.render.common import (
     model_provision,
     scope_reasons,
     short_name,
+    short_quote,
     summary_of,
 )
 from lawcheck.render.i18n import Labels
@@ -337,8 +338,10 @@ def _cell_text(paragraph: Paragraph, text: str, bold: bool) -> None:
 
 PAPER = {"a4": (Cm(21.0), Cm(29.7)), "letter": (Cm(21.59), Cm(27.94))}
 MARGIN = Cm(2.2)
+LINE_SPACING = 1.05  # of a line; Word's default is 1.15
 DOCUMENT_LANGUAGE = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES"}
 TOP_GAPS = 6
+CONCORDANCE_QUOTE = 80  # characters of the national words in a concordance row (the findings quote more)
 TOC_LEVELS = 1  # the table of contents lists the report's parts, so that it stays on the cover page
 
 
@@ -393,6 +396,7 @@ def _tighten(document: Document) -> None:
         except KeyError:
             continue
         style.paragraph_format.space_before, style.paragraph_format.space_after = Pt(before), Pt(after)
+    document.styles["Normal"].paragraph_format.line_spacing = LINE_SPACING
 
 
 class _Builder:
@@ -662,7 +666,7 @@ class _Builder:
         self.heading(self.t("concordance.title"), 1, new_page=True)
         self.para(self.t("word.concordance_intro"))
         header = [self.t("col.article"), self.t("word.col_requirement"), self.t("col.provision"),
-                  self.t("word.col_assessment"), self.t("word.col_note"), self.t("word.col_assessor")]
+                  self.t("sheet.words"), self.t("word.col_assessment"), self.t("word.col_assessor")]
         idle = set(self.untouched)
         for instrument, results in self.groups.items():
             if instrument in idle:
@@ -672,8 +676,10 @@ class _Builder:
                 self.para(self.t("concordance.empty"))
                 continue
             rows = [[r.article, r.title, "\n".join(_unbroken(p.label) for p in innermost(r.provisions)) or "—",
-                     (self.status(r), STATUS_FILL[r.status]), self.comment(r), ""] for r in results]
-            fast_table(self.document, header, rows, widths=(1.9, 4.5, 2.4, 2.2, 2.9, 2.7))
+                     short_quote(self.text, r, CONCORDANCE_QUOTE),
+                     ("\n".join(filter(None, (self.status(r), self.comment(r)))), STATUS_FILL[r.status]), ""]
+                    for r in results]
+            fast_table(self.document, header, rows, widths=(1.7, 4.2, 2.2, 3.6, 2.6, 2.3))
             self.caption(self.t("word.concordance_caption", instrument=self.name_of(instrument)))
 
     def decision_text(self, result: OffenceResult) -> str:
@@ -688,7 +694,7 @@ class _Builder:
 
     def comment(self, result: OffenceResult) -> str:
         notes = [self.t("finding.decision_short")] if result.decision is not None else []
-        if result.kind != "principal":
+        if result.kind != "principal" and result.id not in self.finding_number:  # a finding states its kind
             notes.append(self.t(f"kind.{result.kind}"))
         if result.optional:
             notes.append(self.t("finding.optional"))

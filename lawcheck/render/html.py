@@ -34,6 +34,7 @@ from lawcheck.render.common import (
     model_provision,
     scope_reasons,
     short_name,
+    short_quote,
     summary_of,
 )
 from lawcheck.render.i18n import Labels
@@ -93,7 +94,7 @@ def render_html(report: Report, catalogue: Catalogue, bill_text: str, options: R
         scope_names=", ".join(names[i] for i in report.instruments), scope_reasons=scope_reasons(report, party_to, names, labels),
         party_known=party_to is not None,
         articles=lambda entries: articles_text(entries, labels), counted=lambda **n: counted(labels, **n),
-        colon=lambda text="": colon(labels, text),
+        colon=lambda text="": colon(labels, text), words=lambda r: short_quote(bill_text, r),
         principal=lambda i: ", ".join(dict.fromkeys(r.article for r in report.results if r.instrument == i
                                                      and r.kind == "principal" and not r.optional)),
         target=lambda n: f"f{number_of[report.results[n].id]}" if report.results[n].id in number_of else f"c{n}",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -273,3 +274,32 @@ def test_table_columns_are_widened_to_hold_their_longest_word(header: str, cell:
     fitted = _whole_words(widths, [["A", "Requirement", header], ["1", "text", cell]])
     assert fitted[2] > widths[2] and fitted[2] >= _word_width(max(header, cell, key=_word_width))
     assert abs(sum(fitted) - sum(widths)) < 0.05 and fitted[0] == widths[0]  # taken from the roomiest column
+
+
+@pytest.mark.parametrize("language", ["fr"])
+def test_contents_stores_estimated_pages_for_word_in_protected_view(checked, catalogue, language: str) -> None:
+    """Word shows the stored results until it updates the fields: each contents line holds a page number, the
+    executive summary on page 2 (after the cover), the parts in order."""
+    document = render(checked, catalogue, language)
+    xml = document.element.xml
+    stored = [int(n) for n in re.findall(r"PAGEREF _Toc\d+ \\h </w:instrText>.*?<w:t>(\d+)</w:t>", xml, re.S)]
+    parts = [p for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert len(stored) == len(parts) and stored[0] == 2 and stored == sorted(stored)
+
+
+@pytest.mark.parametrize("lines", [10, 200])
+def test_page_estimate_follows_page_breaks_and_long_text(lines: int) -> None:
+    from lawcheck.render.pages import bookmark_pages
+
+    document = docx.Document()
+    for number in range(3):
+        heading = document.add_heading(f"Part {number}", 1)
+        heading.paragraph_format.page_break_before = number > 0
+        start = heading._p.makeelement(qn("w:bookmarkStart"), {qn("w:id"): str(number), qn("w:name"): f"p{number}"})
+        heading._p.insert(0, start)
+        for _ in range(lines):
+            document.add_paragraph("A line of words that fills about half of the width of the page. " * 2)
+    pages = bookmark_pages(document)
+    per_part = pages["p1"] - pages["p0"]
+    assert pages["p0"] == 1 and pages["p2"] - pages["p1"] == per_part
+    assert per_part == 1 if lines == 10 else 6 <= per_part <= 12  # 200 two-line paragraphs: several pages

@@ -50,6 +50,7 @@ from lawcheck.render.common import (
     summary_of,
 )
 from lawcheck.render.i18n import Labels
+from lawcheck.render.pages import bookmark_pages
 from lawcheck.sanity import in_language
 
 STATUS_FILL = {"covered": "C6EFCE", "partial": "FFEB9C", "missing": "FFC7CE"}
@@ -185,8 +186,9 @@ def _bookmark(paragraph: Paragraph, number: int) -> str:
     return name
 
 
-def _toc_entry(paragraph: Paragraph, text: str, bookmark: str, width: int, bold: bool) -> None:
-    """One line of the table of contents: the heading as a link, a dot leader, its page (a PAGEREF field)."""
+def _toc_entry(paragraph: Paragraph, text: str, bookmark: str, width: int, bold: bool):  # noqa: ANN202 - a Run
+    """One line of the table of contents: the heading as a link, a dot leader, its page (a PAGEREF field whose
+    stored result, the run returned, is filled in later)."""
     paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     link = OxmlElement("w:hyperlink")
     link.set(qn("w:anchor"), bookmark)
@@ -196,8 +198,9 @@ def _toc_entry(paragraph: Paragraph, text: str, bookmark: str, width: int, bold:
     holder.add_run(text).bold = bold or None
     holder.add_run("\t")
     _field_start(holder, f"PAGEREF {bookmark} \\h")
-    holder.add_run("")
+    result = holder.add_run("")
     link.append(_fld_char("end"))
+    return result
 
 
 def _text_width(document: Document) -> int:
@@ -561,14 +564,19 @@ class _Builder:
 
         No TOC field: LibreOffice shows a TOC field's stored text as it is, but computes PAGEREF fields when it
         lays the document out, so its page numbers are right on opening; Word refreshes the fields on opening
-        (``w:updateFields``, see :func:`update_on_open`), and shows the stored estimate until then.
+        (``w:updateFields``, see :func:`update_on_open`), and shows the stored estimate until then
+        (:func:`lawcheck.render.pages.bookmark_pages`).
         """
         width = _text_width(self.document)
+        results = {}
         for text, level, bookmark in self.toc_entries:
             paragraph = self.toc_anchor.insert_paragraph_before()
-            _toc_entry(paragraph, text, bookmark, width, bold=level == 1)
+            results[bookmark] = _toc_entry(paragraph, text, bookmark, width, bold=level == 1)
             paragraph.paragraph_format.left_indent = Cm(0.6 * (level - 1))
             paragraph.paragraph_format.space_after = Pt(2)
+        estimated = bookmark_pages(self.document)
+        for bookmark, run in results.items():
+            run.text = str(estimated.get(bookmark, ""))
         update_on_open(self.document)
 
     # ---------------------------------------------------------------- 2. executive summary

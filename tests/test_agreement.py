@@ -55,7 +55,8 @@ SENTENCES = {
         ("terminal.checked", {}, ("sur 0 entrée de la liste vérifiée.", "sur 1 entrée de la liste vérifiée.",
                                   "sur 2 entrées de la liste vérifiées.")),
         ("annotated.gaps", {"top": "X"}, (None, "1 entrée obligatoire est absente ou partielle : X.",
-                                          "2 entrées obligatoires sont absentes ou partielles ; les plus importantes : X.")),
+                                          "2 entrées obligatoires sont absentes ou partielles ; les plus "
+                                          "importantes : X.")),
         ("word.untouched_line", {"total": 19, "table": 2}, (
             None, "Le projet ne met en œuvre aucun élément de 1 des 19 instruments examinés ; il est résumé au "
                   "tableau 2 et ne fait pas l'objet de constats détaillés.",
@@ -122,3 +123,15 @@ def test_no_sentence_hedges_a_plural(language: str) -> None:
     hedged = [key for key in t.keys() if not key.startswith(("sheet.", "col.")) and any(
         "(s)" in form or "(es)" in form for form in t.forms(key))]
     assert hedged == []
+
+
+@pytest.mark.parametrize(("language", "colon", "listed"), [("en", "Status:", "a; b; c"), ("es", "Estado:", "a; b; c"),
+                                                           ("fr", "Statut\u00a0:", "a\u00a0; b\u00a0; c")])
+def test_colons_and_semicolons_are_written_as_the_language_writes_them(language: str, colon: str,
+                                                                       listed: str) -> None:
+    from lawcheck.render.common import colon as colon_of
+    from lawcheck.render.common import joined
+
+    t = Labels(language)
+    assert colon_of(t, t("finding.status")) == colon
+    assert joined(t, ["a", "", "b", "c"]) == listed and joined(t, ["a"]) == "a" and joined(t, []) == ""

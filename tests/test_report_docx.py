@@ -78,7 +78,7 @@ def test_concordance_has_one_row_per_entry_of_the_instruments_the_bill_implement
     assert [(r[0], r[4].split("\n")[0]) for r in rows] == [(x.article, t(f"status.{x.status}")) for x in results]
     bill, _ = checked[language]
     for row, result in zip(rows, results, strict=True):
-        assert row[2].replace("\u00a0", " ") == ("\n".join(p.label for p in innermost(result.provisions)) or "—")
+        assert row[2] == ("\n".join(p.label for p in innermost(result.provisions)) or "—")
         assert row[3] == short_quote(bill.text, result, CONCORDANCE_QUOTE)  # the national words, short
         assert bool(row[3]) == bool(result.provisions)
         assert row[5] == ""  # the assessor's column
@@ -303,3 +303,24 @@ def test_page_estimate_follows_page_breaks_and_long_text(lines: int) -> None:
     per_part = pages["p1"] - pages["p0"]
     assert pages["p0"] == 1 and pages["p2"] - pages["p1"] == per_part
     assert per_part == 1 if lines == 10 else 6 <= per_part <= 12  # 200 two-line paragraphs: several pages
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_no_english_label_or_title_in_a_french_or_spanish_word_report(checked, catalogue, language: str) -> None:
+    """Everything lawcheck writes is in the report's language; only the bill's own words (quoted provisions, the
+    concordance's national text) and the model text in the bill's language are left as they are."""
+    bill, report = checked[language]
+    document = render(checked, catalogue, language)
+    english, own = Labels("en"), Labels(language)
+    words = {english(k) for k in english.keys() if "{" not in english(k) and english(k) != own(k)}
+    words |= {o.titles["en"] for o in catalogue.offences} | {i.titles["en"] for i in catalogue.instruments.values()}
+    words = {w for w in words if len(w) >= 12}
+    t = Labels(language)
+    text = [p.text for p in document.paragraphs if p.style.name != "Quote"]
+    for table in document.tables:
+        quoted = 3 if table.rows[0].cells[0].text == t("col.article") else None  # the national text column
+        text += [c.text for row in table.rows for n, c in enumerate(row.cells) if n != quoted]
+    text += [p.text for p in document.sections[0].header.paragraphs]
+    flat = " ".join(" ".join(text).split())
+    leaked = sorted(w for w in words if " ".join(w.split()) in flat)
+    assert not leaked, leaked[:5]

@@ -282,6 +282,17 @@ def colon(labels, text: str = "") -> str:  # noqa: ANN001 - a Labels
     return labels("report.colon", text=text) if "report.colon" in labels.strings else f"{text}:"
 
 
+def semicolon(labels, text: str = "") -> str:  # noqa: ANN001 - a Labels
+    """``text`` and a semicolon as the report's language writes it ("a;", « a ; » with a no-break space)."""
+    return labels("report.semicolon", text=text) if "report.semicolon" in labels.strings else f"{text};"
+
+
+def joined(labels, parts) -> str:  # noqa: ANN001 - a Labels, strings
+    """The non-empty ``parts`` joined by semicolons as the report's language writes them ("a; b", « a ; b »)."""
+    parts = [part for part in parts if part]
+    return " ".join([semicolon(labels, part) for part in parts[:-1]] + parts[-1:])
+
+
 def articles_text(results, labels, shown: int = ARTICLES_SHOWN) -> str:  # noqa: ANN001 - OffenceResults, Labels
     """The articles of ``results`` in order, the first ``shown`` of them and "and N more"."""
     articles = list(dict.fromkeys(r.article for r in results))

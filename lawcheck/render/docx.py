@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
-import re
 import zipfile
 from collections.abc import Iterable, Sequence
 
@@ -42,6 +41,7 @@ from lawcheck.render.common import (
     fixed_zip,
     innermost,
     instrument_title,
+    joined,
     localise,
     model_provision,
     scope_reasons,
@@ -246,10 +246,12 @@ Cell = str | tuple[str, str]  # text, or (text, fill colour)
 
 
 def fast_table(document: Document, header: Sequence[str], rows: Sequence[Sequence[Cell]],
-               widths: Sequence[float] | None = None, style: str = TABLE_STYLE) -> Table:
-    """A table with a repeated bold header row, all rows created at once and filled through the XML."""
+               widths: Sequence[float] | None = None, style: str = TABLE_STYLE,
+               whole_lines: int | None = None) -> Table:
+    """A table with a repeated bold header row, all rows created at once and filled through the XML; a column
+    holds its longest word, and column ``whole_lines`` its longest line (a provision's label, kept whole)."""
     if widths:
-        widths = _whole_words(_fit(document, widths), [header, *rows])
+        widths = _whole_words(_fit(document, widths), [header, *rows], whole_lines)
     table = document.add_table(rows=len(rows) + 1, cols=len(header))
     if style in {s.name for s in document.styles}:
         table.style = document.styles[style]
@@ -282,7 +284,8 @@ def _fit(document: Document, widths: Sequence[float]) -> list[float]:
     return [round(w * scale, 2) for w in widths]
 
 
-def _whole_words(widths: list[float], rows: Sequence[Sequence[Cell]]) -> list[float]:
+def _whole_words(widths: list[float], rows: Sequence[Sequence[Cell]],
+                 whole_lines: int | None = None) -> list[float]:
     """Widths (cm) in which each column holds its longest word on one line ("Appréciation", "3bis(1)(b)(iv)"),
     taken from the columns with the most room to spare; as they were when no column can spare any."""
     need = [0.0] * len(widths)
@@ -290,7 +293,8 @@ def _whole_words(widths: list[float], rows: Sequence[Sequence[Cell]]) -> list[fl
         bold = BOLD_WIDTH if number == 0 else 1.0  # the header row
         for column, value in enumerate(row):
             text = value if isinstance(value, str) else value[0]
-            longest = max((_word_width(word) for word in re.split(r"[ \n]", text)), default=0.0)
+            pieces = text.split("\n") if column == whole_lines and number else text.split()
+            longest = max((_word_width(piece) for piece in pieces), default=0.0)
             need[column] = max(need[column], bold * longest + CELL_PADDING_CM)
     widths = list(widths)
     for column, width in enumerate(widths):
@@ -303,11 +307,6 @@ def _whole_words(widths: list[float], rows: Sequence[Sequence[Cell]]) -> list[fl
             given = min(short, spare)
             widths[donor], widths[column], short = widths[donor] - given, widths[column] + given, short - given
     return [round(w, 2) for w in widths]
-
-
-def _unbroken(label: str) -> str:
-    """A provision's label kept on one line ("Artículo 6(1)(a)", not "Artículo 6(1)" and "(a)")."""
-    return label.replace(" ", "\u00a0")
 
 
 def _word_width(word: str) -> float:
@@ -640,7 +639,7 @@ class _Builder:
             parts = [self.t(f"recommend.{kind}", articles=articles_text(entries, self.t))
                      for kind, entries in (("create", item.create), ("complete", item.complete),
                                            ("consider", item.consider)) if entries]
-            paragraph.add_run(f"{colon(self.t)} " + "; ".join(parts) + ".")
+            paragraph.add_run(f"{colon(self.t)} " + joined(self.t, parts) + ".")
         if idle:
             self.numbered(list_id).add_run(self.t("word.recommend_untouched", count=len(idle),
                                                   table=self.table_number + 1))
@@ -683,11 +682,11 @@ class _Builder:
             if not results:
                 self.para(self.t("concordance.empty"))
                 continue
-            rows = [[r.article, r.title, "\n".join(_unbroken(p.label) for p in innermost(r.provisions)) or "—",
+            rows = [[r.article, r.title, "\n".join(p.label for p in innermost(r.provisions)) or "—",
                      short_quote(self.text, r, CONCORDANCE_QUOTE),
                      ("\n".join(filter(None, (self.status(r), self.comment(r)))), STATUS_FILL[r.status]), ""]
                     for r in results]
-            fast_table(self.document, header, rows, widths=(1.7, 4.2, 2.2, 3.6, 2.6, 2.3))
+            fast_table(self.document, header, rows, widths=(1.7, 4.2, 2.2, 3.6, 2.6, 2.3), whole_lines=2)
             self.caption(self.t("word.concordance_caption", instrument=self.name_of(instrument)))
 
     def decision_text(self, result: OffenceResult) -> str:
@@ -712,7 +711,7 @@ class _Builder:
             notes.append(self.t("finding.missing_short", missing=", ".join(result.missing)))
         if result.id in self.finding_number:
             notes.append(self.t("word.see_short", number=self.finding_number[result.id]))
-        return "; ".join(notes)
+        return joined(self.t, notes)
 
     # ---------------------------------------------------------------- 5. findings
 
@@ -732,8 +731,8 @@ class _Builder:
         status = self.status(result) + (f" ({self.t('finding.optional')})" if result.optional else "")
         if result.by_reference:
             status += f" — {self.t('finding.by_reference')}"
-        self.labelled(self.t("finding.status"), f"{status}; {colon(self.t, self.t('finding.kind'))} "
-                                                          f"{self.t(f'kind.{result.kind}')}")
+        kind = colon(self.t, self.t("finding.kind"))
+        self.labelled(self.t("finding.status"), joined(self.t, [status, kind]) + " " + self.t(f"kind.{result.kind}"))
         if result.decision is not None:
             self.labelled(self.t("finding.decision"), self.decision_text(result))
         summary = summary_of(self.catalogue, result, self.language)

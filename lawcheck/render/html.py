@@ -30,9 +30,11 @@ from lawcheck.render.common import (
     evidence_spans,
     excerpt,
     innermost,
+    joined,
     localise,
     model_provision,
     scope_reasons,
+    semicolon,
     short_name,
     short_quote,
     summary_of,
@@ -94,7 +96,8 @@ def render_html(report: Report, catalogue: Catalogue, bill_text: str, options: R
         scope_names=", ".join(names[i] for i in report.instruments), scope_reasons=scope_reasons(report, party_to, names, labels),
         party_known=party_to is not None,
         articles=lambda entries: articles_text(entries, labels), counted=lambda **n: counted(labels, **n),
-        colon=lambda text="": colon(labels, text), words=lambda r: short_quote(bill_text, r),
+        colon=lambda text="": colon(labels, text), joined=lambda parts: joined(labels, parts),
+        semicolon=lambda text="": semicolon(labels, text), words=lambda r: short_quote(bill_text, r),
         principal=lambda i: ", ".join(dict.fromkeys(r.article for r in report.results if r.instrument == i
                                                      and r.kind == "principal" and not r.optional)),
         target=lambda n: f"f{number_of[report.results[n].id]}" if report.results[n].id in number_of else f"c{n}",
@@ -183,4 +186,4 @@ def _note(result: OffenceResult, labels: Labels, number_of: dict[str, int]) -> s
         notes.append(labels("finding.by_reference"))
     if result.missing and result.status != "covered" and result.id not in number_of:
         notes.append(labels("finding.missing_short", missing=", ".join(result.missing)))
-    return "; ".join(notes)  # the template adds the link to the finding
+    return joined(labels, notes)  # the template adds the link to the finding

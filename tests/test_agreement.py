@@ -48,6 +48,10 @@ SENTENCES = {
             "The bill implements nothing of 2 of the 19 instruments checked; they are summarised in table 2, not "
             "expanded into findings.")),
         ("recommend.more", {}, (None, "and 1 more", "and 2 more")),
+        ("recommend.create", {"articles": "A"}, (None, "create the offences or obligations of article A",
+                                                 "create the offences or obligations of articles A")),
+        ("recommend.consider", {"articles": "A"}, (None, "consider the optional article A",
+                                                   "consider the optional articles A")),
     ],
     "fr": [
         ("terminal.hidden", {}, (None, "1 entrée couverte non listée (--show all la liste)",
@@ -63,6 +67,12 @@ SENTENCES = {
             "Le projet ne met en œuvre aucun élément de 2 des 19 instruments examinés ; ils sont résumés au "
             "tableau 2 et ne font pas l'objet de constats détaillés.")),
         ("recommend.more", {}, (None, "et 1 autre", "et 2 autres")),
+        ("recommend.create", {"articles": "A"}, (None, "créer les infractions ou obligations de l'article A",
+                                                 "créer les infractions ou obligations des articles A")),
+        ("recommend.complete", {"articles": "A"}, (None, "compléter les dispositions pour l'article A",
+                                                   "compléter les dispositions pour les articles A")),
+        ("recommend.consider", {"articles": "A"}, (None, "envisager l'article facultatif A",
+                                                   "envisager les articles facultatifs A")),
     ],
     "es": [
         ("terminal.hidden", {}, (None, "1 entrada cubierta no listada (--show all la lista)",
@@ -78,6 +88,10 @@ SENTENCES = {
             "El proyecto no aplica ningún elemento de 2 de los 19 instrumentos examinados; se resumen en el "
             "cuadro 2 y no se desarrollan en constataciones.")),
         ("recommend.more", {}, (None, "y 1 más", "y 2 más")),
+        ("recommend.create", {"articles": "A"}, (None, "tipificar los delitos u obligaciones del artículo A",
+                                                 "tipificar los delitos u obligaciones de los artículos A")),
+        ("recommend.consider", {"articles": "A"}, (None, "considerar el artículo facultativo A",
+                                                   "considerar los artículos facultativos A")),
     ],
 }
 

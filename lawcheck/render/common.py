@@ -293,6 +293,11 @@ def joined(labels, parts) -> str:  # noqa: ANN001 - a Labels, strings
     return " ".join([semicolon(labels, part) for part in parts[:-1]] + parts[-1:])
 
 
+def article_count(results) -> int:  # noqa: ANN001 - OffenceResults
+    """How many articles ``results`` come from (a recommendation says "article" or "articles")."""
+    return len(dict.fromkeys(r.article for r in results))
+
+
 def articles_text(results, labels, shown: int = ARTICLES_SHOWN) -> str:  # noqa: ANN001 - OffenceResults, Labels
     """The articles of ``results`` in order, the first ``shown`` of them and "and N more"."""
     articles = list(dict.fromkeys(r.article for r in results))

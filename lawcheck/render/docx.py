@@ -32,6 +32,7 @@ from lawcheck.errors import InputError
 from lawcheck.models import Catalogue, OffenceResult, Report
 from lawcheck.render.common import (
     ReportOptions,
+    article_count,
     articles_text,
     bill_title,
     checklist_version,
@@ -636,7 +637,8 @@ class _Builder:
         for item in found:
             paragraph = self.numbered(list_id)
             paragraph.add_run(f"{self.name_of(item.instrument)} ({self.t(f'rating.{item.rating}')})").bold = True
-            parts = [self.t(f"recommend.{kind}", articles=articles_text(entries, self.t))
+            parts = [self.t(f"recommend.{kind}", articles=articles_text(entries, self.t),
+                            count=article_count(entries))
                      for kind, entries in (("create", item.create), ("complete", item.complete),
                                            ("consider", item.consider)) if entries]
             paragraph.add_run(f"{colon(self.t)} " + joined(self.t, parts) + ".")

@@ -22,6 +22,7 @@ from lawcheck import rating as rating_rules
 from lawcheck.models import Catalogue, OffenceResult, Report
 from lawcheck.render.common import (
     ReportOptions,
+    article_count,
     articles_text,
     bill_title,
     checklist_version,
@@ -95,7 +96,8 @@ def render_html(report: Report, catalogue: Catalogue, bill_text: str, options: R
         note=lambda r: _note(r, labels, number_of),
         scope_names=", ".join(names[i] for i in report.instruments), scope_reasons=scope_reasons(report, party_to, names, labels),
         party_known=party_to is not None,
-        articles=lambda entries: articles_text(entries, labels), counted=lambda **n: counted(labels, **n),
+        articles=lambda entries: articles_text(entries, labels), article_count=article_count,
+        counted=lambda **n: counted(labels, **n),
         colon=lambda text="": colon(labels, text), joined=lambda parts: joined(labels, parts),
         semicolon=lambda text="": semicolon(labels, text), words=lambda r: short_quote(bill_text, r),
         principal=lambda i: ", ".join(dict.fromkeys(r.article for r in report.results if r.instrument == i

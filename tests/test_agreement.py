@@ -67,6 +67,11 @@ SENTENCES = {
             "Le projet ne met en œuvre aucun élément de 2 des 19 instruments examinés ; ils sont résumés au "
             "tableau 2 et ne font pas l'objet de constats détaillés.")),
         ("recommend.more", {}, (None, "et 1 autre", "et 2 autres")),
+        ("word.recommend_untouched", {"table": 2}, (
+            None, "Instrument non mis en œuvre (1) : le mettre en œuvre, en commençant par les infractions "
+                  "principales (tableau 2).",
+            "Instruments non mis en œuvre (2) : les mettre en œuvre, en commençant par les infractions principales "
+            "(tableau 2).")),
         ("recommend.create", {"articles": "A"}, (None, "créer les infractions ou obligations de l'article A",
                                                  "créer les infractions ou obligations des articles A")),
         ("recommend.complete", {"articles": "A"}, (None, "compléter les dispositions pour l'article A",
@@ -88,6 +93,9 @@ SENTENCES = {
             "El proyecto no aplica ningún elemento de 2 de los 19 instrumentos examinados; se resumen en el "
             "cuadro 2 y no se desarrollan en constataciones.")),
         ("recommend.more", {}, (None, "y 1 más", "y 2 más")),
+        ("word.recommend_untouched", {"table": 2}, (
+            None, "Instrumento no aplicado (1): aplicarlo, empezando por los delitos principales (cuadro 2).",
+            "Instrumentos no aplicados (2): aplicarlos, empezando por los delitos principales (cuadro 2).")),
         ("recommend.create", {"articles": "A"}, (None, "tipificar los delitos u obligaciones del artículo A",
                                                  "tipificar los delitos u obligaciones de los artículos A")),
         ("recommend.consider", {"articles": "A"}, (None, "considerar el artículo facultativo A",

@@ -174,9 +174,9 @@ def _bookmark(paragraph: Paragraph, number: int) -> str:
     """A bookmark around the paragraph's text, named as Word names its table-of-contents targets."""
     name = f"_Toc{number:09d}"
     start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
-    start.set(qn("w:id"), str(number))
+    start.set(qn("w:id"), str(BOOKMARK_IDS + number))
     start.set(qn("w:name"), name)
-    end.set(qn("w:id"), str(number))
+    end.set(qn("w:id"), str(BOOKMARK_IDS + number))
     runs = paragraph._p.r_lst
     if runs:
         runs[0].addprevious(start)
@@ -346,6 +346,7 @@ DOCUMENT_LANGUAGE = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES"}
 TOP_GAPS = 6
 CONCORDANCE_QUOTE = 80  # characters of the national words in a concordance row (the findings quote more)
 TOC_LEVELS = 1  # the table of contents lists the report's parts, so that it stays on the cover page
+BOOKMARK_IDS = 7000  # the contents bookmarks are numbered from here, clear of a template's own
 
 
 def set_paper(document: Document, paper: str) -> None:

@@ -33,6 +33,7 @@ from lawcheck.read.numbering import load_numbering
 from lawcheck import rating as rating_rules
 from lawcheck.render.common import ReportOptions, counted, innermost, localise, short_name
 from lawcheck.render.i18n import Labels
+from lawcheck.render.wordscript import comment_roots, mark_right_to_left, right_to_left, set_language
 
 INITIALS = "LC"
 OPENING_GAPS = 3  # gaps named in the opening comment
@@ -63,6 +64,9 @@ def annotate_bill(bill: Bill, report: Report, source: bytes | None = None,
         document, blocks = _from_docx(source, bill)
     else:
         document, blocks = _from_text(bill.text)
+        set_language(document, report.bill.language or language, also=(language,))
+        if right_to_left(report.bill.language):
+            mark_right_to_left(document.element.body)
     date = _dt.datetime.fromisoformat(options.report_date()).strftime("%Y-%m-%dT00:00:00Z")
     comment = _Commenter(document, labels("annotate.author"), date)
     first = rating_rules.precedence(catalogue) if catalogue is not None else {}
@@ -70,6 +74,9 @@ def annotate_bill(bill: Bill, report: Report, source: bytes | None = None,
     for (start, end), results in _by_provision(report).items():
         anchored = [b for b in blocks if b.start < end and b.end > start]
         comment.on(anchored, [_sentence(r, labels, names) for r in results])
+    if right_to_left(language):  # the comments read right to left; the user's own text is left as it is
+        for root in comment_roots(document):
+            mark_right_to_left(root)
     stream = io.BytesIO()
     document.save(stream)
     return stream.getvalue()
@@ -159,7 +166,7 @@ def _verdict_sentence(result: OffenceResult, labels: Labels, names: dict[str, st
     if result.status == "covered":
         return labels("annotate.covers", entry=entry)
     if result.missing:
-        return labels("annotate.partial", entry=entry, missing=", ".join(result.missing))
+        return labels("annotate.partial", entry=entry, missing=labels.join(result.missing))
     return labels("annotated.partial_only", entry=entry)
 
 
@@ -174,7 +181,7 @@ def opening(report: Report, labels: Labels, names: dict[str, str], path: str = "
     if ranked:
         top = rating_rules.top_gaps(report, OPENING_GAPS, None, first)
         lines.append(labels("annotated.gaps", count=len(ranked),
-                            top="; ".join(_entry(r, labels, names) for r in top)))
+                            top=labels.join((_entry(r, labels, names) for r in top), "punct.series")))
     else:
         lines.append(labels("annotated.no_gaps"))
     lines.append(labels("annotated.comments"))

@@ -50,7 +50,11 @@ def _rebuild(code: str, values: dict[str, object]) -> Notice:
 def in_language(warning: str, t) -> str:  # noqa: ANN001 - a render.i18n.Labels
     """A warning in the report's language when it is a :class:`Notice`; else as it is."""
     code = getattr(warning, "code", None)
-    return t(f"warning.{code}", **warning.values) if code else warning
+    if not code:
+        return warning
+    values = {name: t(f"language.{value}") if name in ("language", "other") and f"language.{value}" in t.keys()
+              else value for name, value in warning.values.items()}  # "en" said as "English", "الإنكليزية"
+    return t(f"warning.{code}", **values)
 
 
 def check_reading(structure: Structure, text_length: int, words: int, offence_sections: int,

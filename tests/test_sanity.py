@@ -11,7 +11,7 @@ from conftest import CORPORA, make_bill
 
 from lawcheck.context import UnitBuilder
 from lawcheck.pipeline import analyse, check_bill, strip_comment_lines
-from lawcheck.render.i18n import Labels
+from lawcheck.render.i18n import Labels, report_languages
 from lawcheck.sanity import Notice, in_language
 from lawcheck.split import Locator
 
@@ -53,12 +53,13 @@ def test_a_close_language_guess_is_said_and_a_given_language_is_not(catalogue) -
     assert "language_margin" not in _codes(text, catalogue, "en")
 
 
-@pytest.mark.parametrize("language", ["en", "fr", "es"])
+@pytest.mark.parametrize("language", report_languages())
 def test_every_warning_is_said_in_every_report_language(language: str) -> None:
     english = Labels("en")
     codes = {k.split(".", 1)[1] for k in english.keys() if k.startswith("warning.")}
     assert codes >= {"no_provisions", "schedule_early", "unlabelled", "few_offences", "language_margin"}
-    values = {"label": "Schedule", "percent": 10, "words": 5000, "sections": 0, "language": "en", "other": "fr"}
+    values = {"label": "Schedule", "percent": 10, "words": 5000, "sections": 0, "language": "en", "other": "fr",
+              "count": 3, "total": 10, "instruments": 1}
     for code in codes:
         notice = Notice(code, **{k: v for k, v in values.items() if "{" + k + "}" in english(f"warning.{code}")})
         said = in_language(notice, Labels(language))

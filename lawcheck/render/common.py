@@ -19,9 +19,7 @@ EXCERPT_MARGIN = 160
 SHORT_QUOTE = 240  # characters of the national words quoted in a concordance row
 SHORT_MARGIN = 60  # of them, before the first matched word when the provision is longer
 ARTICLES_SHOWN = 5  # articles listed per instrument in the executive summary's recommendations
-COUNT_LABELS = {"provisions": "cover.provisions", "words": "cover.words", "entries": "count.entries",
-                "instruments": "count.instruments", "covered": "terminal.covered", "partial": "terminal.partial",
-                "missing": "terminal.missing_count"}
+COUNT_NAMES = ("provisions", "words", "entries", "instruments", "covered", "partial", "missing")
 
 
 @dataclass(frozen=True)
@@ -35,7 +33,9 @@ class ReportOptions:
     party_to: tuple[str, ...] | None = None  # instruments the State is party to or means to join; None = not said
 
     def report_language(self, report: Report) -> str:
-        return self.language or report.bill.language or "en"
+        from lawcheck.render.i18n import report_language
+
+        return self.language or report_language(report.bill.language)
 
     def report_date(self) -> str:
         if self.date:
@@ -267,44 +267,20 @@ def summary_of(catalogue: Catalogue, result: OffenceResult, language: str = "en"
 
 
 def counted(labels, **numbers: int) -> dict[str, object]:  # noqa: ANN001 - a Labels
-    """The numbers, and each as ``n_<name>``: the number with its noun in the form that agrees with it
-    ("1 provision", "0 couverte", "2 entradas"), for sentences that hold several numbers."""
+    """The numbers, and each as ``n_<name>`` from label ``count.<name>``: the number with its noun in the form
+    that agrees with it ("1 provision", "0 couverte", "2 entradas"; the bare number in a language whose
+    sentences put a label before each number), for sentences that hold several numbers."""
     values: dict[str, object] = dict(numbers)
     known = labels.keys()
     for name, number in numbers.items():
-        if COUNT_LABELS.get(name) in known:
-            values[f"n_{name}"] = labels(COUNT_LABELS[name], count=number)
+        if f"count.{name}" in known:
+            values[f"n_{name}"] = labels(f"count.{name}", count=number)
     return values
-
-
-def colon(labels, text: str = "") -> str:  # noqa: ANN001 - a Labels
-    """``text`` and a colon as the report's language writes it ("Status:", « Statut : » with a no-break space)."""
-    return labels("report.colon", text=text) if "report.colon" in labels.strings else f"{text}:"
-
-
-def semicolon(labels, text: str = "") -> str:  # noqa: ANN001 - a Labels
-    """``text`` and a semicolon as the report's language writes it ("a;", « a ; » with a no-break space)."""
-    return labels("report.semicolon", text=text) if "report.semicolon" in labels.strings else f"{text};"
-
-
-def joined(labels, parts) -> str:  # noqa: ANN001 - a Labels, strings
-    """The non-empty ``parts`` joined by semicolons as the report's language writes them ("a; b", « a ; b »)."""
-    parts = [part for part in parts if part]
-    return " ".join([semicolon(labels, part) for part in parts[:-1]] + parts[-1:])
 
 
 def article_count(results) -> int:  # noqa: ANN001 - OffenceResults
     """How many articles ``results`` come from (a recommendation says "article" or "articles")."""
     return len(dict.fromkeys(r.article for r in results))
-
-
-def articles_text(results, labels, shown: int = ARTICLES_SHOWN) -> str:  # noqa: ANN001 - OffenceResults, Labels
-    """The articles of ``results`` in order, the first ``shown`` of them and "and N more"."""
-    articles = list(dict.fromkeys(r.article for r in results))
-    text = ", ".join(articles[:shown])
-    if len(articles) > shown:
-        text += " " + labels("recommend.more", count=len(articles) - shown)
-    return text
 
 
 def scope_reasons(report: Report, party_to: tuple[str, ...] | None, names: dict[str, str], labels) -> str:  # noqa: ANN001
@@ -316,10 +292,10 @@ def scope_reasons(report: Report, party_to: tuple[str, ...] | None, names: dict[
     other = [names[i] for i in report.instruments if i not in party_to]
     parts = []
     if party:
-        parts.append(labels("scope.party", count=len(party), names=", ".join(party)))
+        parts.append(labels("scope.party", count=len(party), names=labels.join(party)))
     if other:
-        parts.append(labels("scope.not_party", count=len(other), names=", ".join(other)))
-    return " ".join(parts)
+        parts.append(labels("scope.not_party", count=len(other), names=labels.join(other)))
+    return labels.separator("punct.then").join(parts)
 
 
 FIXED_MODIFIED = "2000-01-01T00:00:00Z"  # the modification date of a workbook, whatever the time of saving

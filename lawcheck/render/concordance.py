@@ -22,7 +22,7 @@ COLUMNS = ("instrument", "article", "requirement", "provision", "words", "assess
 WIDTHS = (34, 12, 44, 20, 60, 18, 40)  # xlsx column widths, in characters
 FORMULA_START = ("=", "+", "-", "@")  # a cell starting so is a formula to Excel and Calc
 LINE_HEIGHT = 15  # points per line of wrapped text (11-point default font)
-LOCALE = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES"}
+LOCALE = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ar": "ar-SA", "ru": "ru-RU", "zh": "zh-CN"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in the XML of a workbook
 
 
@@ -127,6 +127,7 @@ def render_concordance_xlsx(report: Report, catalogue: Catalogue, bill_text: str
     for row_number, values in enumerate([header, *rows], 1):
         sheet.row_dimensions[row_number].height = LINE_HEIGHT * _lines(values)
     sheet.freeze_panes = "A2"
+    sheet.sheet_view.rightToLeft = t.right_to_left or None  # an Arabic sheet: column A on the right
     sheet.print_title_rows = "1:1"  # printed: the header on every page, A4 landscape, all columns on one page wide
     sheet.page_setup.orientation, sheet.page_setup.paperSize = "landscape", sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+import re
 
 from rich.console import Console, Group
 from rich.table import Table
@@ -16,8 +17,9 @@ from rich.text import Text
 
 from lawcheck.models import Catalogue
 from lawcheck.diff import DraftDiff, OffenceChange
-from lawcheck.render.i18n import Labels
+from lawcheck.render.i18n import Labels, is_right_to_left
 from lawcheck.render.terminal import STYLE
+from lawcheck.sanity import in_language
 
 SCHEMA = "lawcheck.diff/1"
 NONE = "\u2014"  # no provision
@@ -31,19 +33,25 @@ SECTIONS = (  # the gaps first: what a drafter asks about a new draft
 TERMINAL_SECTIONS = SECTIONS[:3]
 
 
+def arrow(before: str) -> str:
+    """The arrow from the old to the new, pointing the way ``before`` reads (right to left in Arabic)."""
+    return "\u2190" if is_right_to_left(before) else "\u2192"
+
+
 def summary_line(changes: DraftDiff, language: str = "en") -> str:
     say = Labels(language)
     parts = [say("diff.summary_status", status=say(f"status.{status}"), old=changes.old_summary[status],
                  new=changes.new_summary[status]) for status in ("covered", "partial", "missing")]
-    return say("diff.summary", statuses=", ".join(parts), closed=len(changes.closed), opened=len(changes.opened),
+    return say("diff.summary", statuses=say.join(parts), closed=len(changes.closed), opened=len(changes.opened),
                changed=len(changes.changed), renumbered=len(changes.renumbered))
 
 
 def offence_rows(change: OffenceChange, language: str = "en") -> list[str]:
     say = Labels(language)
     old, new = say(f"status.{change.old_status}"), say(f"status.{change.new_status}")
-    return [f"{change.offence}\n{change.title}", f"{old} \u2192 {new}",
-            f"{change.old_provision or NONE}\n\u2192 {change.new_provision or NONE}",
+    moved = arrow(change.old_provision or change.new_provision)
+    return [f"{change.offence}\n{change.title}", f"{old} {arrow(old)} {new}",
+            f"{change.old_provision or NONE}\n{moved} {change.new_provision or NONE}",
             say(f"diff.change.{change.change}")]
 
 
@@ -52,7 +60,8 @@ def renumbered_line(changes: DraftDiff, language: str = "en") -> str:
     say = Labels(language)
     if not changes.renumbered and not changes.moved:
         return say("diff.renumbered_none")
-    moves = ", ".join(f"{m.old} \u2192 {m.new}{' ' + say('diff.amended') if m.amended else ''}" for m in changes.renumbered)
+    moves = ", ".join(f"{m.old} {arrow(m.old)} {m.new}{' ' + say('diff.amended') if m.amended else ''}"
+                      for m in changes.renumbered)
     return say("diff.renumbered", count=len(changes.renumbered), moves=moves or say("diff.none"),
                moved=len(changes.moved))
 
@@ -73,7 +82,7 @@ def _offence_table(title: str, changes: tuple[OffenceChange, ...], with_change: 
         table.add_column(say("diff.column_change"))
     for change in changes:
         row = offence_rows(change, say.language)
-        status = Text(row[1].replace(" \u2192", "\n\u2192"), style=STYLE[change.new_status])
+        status = Text(re.sub(" ([\u2190\u2192])", "\n\\1", row[1], count=1), style=STYLE[change.new_status])
         table.add_row(row[0], status, row[2], *(row[3:] if with_change else ()))
     return table
 
@@ -84,7 +93,7 @@ def render_diff(changes: DraftDiff, language: str = "en") -> Group:
     say = Labels(language)
     parts: list = [Text(f"{changes.old.path} \u2192 {changes.new.path}", style="bold"),
                    Text(summary_line(changes, language))]
-    parts += [Text(say("diff.warning", warning=w), style="yellow") for w in changes.warnings]
+    parts += [Text(say("diff.warning", warning=in_language(w, say)), style="yellow") for w in changes.warnings]
     for field, _ in TERMINAL_SECTIONS:
         parts.append(_offence_table(say(f"diff.{field}"), getattr(changes, field), field == "changed", say))
     parts.append(Text(renumbered_line(changes, language)))

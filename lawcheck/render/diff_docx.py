@@ -8,6 +8,8 @@ import io
 from lawcheck.diff import DraftDiff, ProvisionMove
 from lawcheck.render.diff import SECTIONS, offence_rows, summary_line
 from lawcheck.render.i18n import Labels
+from lawcheck.render.wordscript import finish, set_language
+from lawcheck.sanity import in_language
 
 OFFENCE_COLUMNS = ("diff.offence", "diff.status", "diff.provision", "diff.column_change")
 MOVE_COLUMNS = ("diff_docx.col_old", "diff_docx.col_new", "diff_docx.col_heading", "diff_docx.col_similarity",
@@ -44,12 +46,13 @@ def render_diff_docx(changes: DraftDiff, language: str = "en") -> bytes:
 
     say = Labels(language)
     document = Document()
+    set_language(document, language)
     document.add_heading(say("diff_docx.title"), level=0)
     for key, draft in (("diff_docx.old", changes.old), ("diff_docx.new", changes.new)):
         document.add_paragraph(say(key, path=draft.path, title=draft.title or say("diff_docx.untitled")))
     document.add_paragraph(summary_line(changes, language))
     for warning in changes.warnings:
-        document.add_paragraph(say("diff.warning", warning=warning))
+        document.add_paragraph(say("diff.warning", warning=in_language(warning, say)))
     offence_columns = [say(c) for c in OFFENCE_COLUMNS]
     for field, _ in SECTIONS:
         document.add_heading(say(f"diff.{field}"), level=1)
@@ -59,6 +62,7 @@ def render_diff_docx(changes: DraftDiff, language: str = "en") -> bytes:
     document.add_heading(say("diff_docx.added_removed_title"), level=1)
     document.add_paragraph(say("diff.added", items=", ".join(changes.added) or say("diff.none")))
     document.add_paragraph(say("diff.removed", items=", ".join(changes.removed) or say("diff.none")))
+    finish(document, language)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

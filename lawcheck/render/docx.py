@@ -31,18 +31,16 @@ from lawcheck import rating as rating_rules
 from lawcheck.errors import InputError
 from lawcheck.models import Catalogue, OffenceResult, Report
 from lawcheck.render.common import (
+    ARTICLES_SHOWN,
     ReportOptions,
     article_count,
-    articles_text,
     bill_title,
     checklist_version,
-    colon,
     counted,
     excerpt,
     fixed_zip,
     innermost,
     instrument_title,
-    joined,
     localise,
     model_provision,
     scope_reasons,
@@ -52,6 +50,7 @@ from lawcheck.render.common import (
 )
 from lawcheck.render.i18n import Labels
 from lawcheck.render.pages import bookmark_pages
+from lawcheck.render.wordscript import DOCUMENT_LANGUAGE, finish, set_language
 from lawcheck.sanity import in_language
 
 STATUS_FILL = {"covered": "C6EFCE", "partial": "FFEB9C", "missing": "FFC7CE"}
@@ -71,6 +70,7 @@ def render_docx(report: Report, catalogue: Catalogue, bill_text: str, options: R
     report = localise(report, catalogue, options.report_language(report))
     builder = _Builder(report, catalogue, bill_text, options)
     builder.build()
+    finish(builder.document, builder.language, report.bill.language)
     stream = io.BytesIO()
     builder.document.save(stream)
     return fixed_zip(stream.getvalue())
@@ -243,6 +243,13 @@ def _runs(paragraph: Paragraph, pieces: Iterable[tuple[str, bool]], italic: bool
             run.italic = italic or None
 
 
+def _labelled(paragraph: Paragraph, label: str, value: str, t: Labels | None = None) -> Paragraph:
+    """"Label: value", the label and its colon (the report language's: ``t``) in bold."""
+    paragraph.add_run(t.colon(label) if t is not None else f"{label}: ").bold = True
+    paragraph.add_run(t.embed(value) if t is not None else value)
+    return paragraph
+
+
 Cell = str | tuple[str, str]  # text, or (text, fill colour)
 
 
@@ -342,7 +349,6 @@ def _cell_text(paragraph: Paragraph, text: str, bold: bool) -> None:
 PAPER = {"a4": (Cm(21.0), Cm(29.7)), "letter": (Cm(21.59), Cm(27.94))}
 MARGIN = Cm(2.2)
 LINE_SPACING = 1.05  # of a line; Word's default is 1.15
-DOCUMENT_LANGUAGE = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES"}
 TOP_GAPS = 6
 CONCORDANCE_QUOTE = 80  # characters of the national words in a concordance row (the findings quote more)
 TOC_LEVELS = 1  # the table of contents lists the report's parts, so that it stays on the cover page
@@ -356,39 +362,6 @@ def set_paper(document: Document, paper: str) -> None:
         section.page_width, section.page_height = width, height
         section.left_margin = section.right_margin = MARGIN
         section.top_margin = section.bottom_margin = Cm(2.0)
-
-
-def set_language(document: Document, language: str) -> None:
-    """The document's language in its default run properties and its Normal style (Word's spelling checker)."""
-    tag = DOCUMENT_LANGUAGE.get(language, language)
-    styles = document.styles.element
-    defaults = styles.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = OxmlElement("w:docDefaults")
-        styles.insert(0, defaults)
-    holders = [defaults]
-    normal = next((st for st in document.styles if st.name == "Normal"), None)
-    for holder in holders:
-        rpr_default = holder.find(qn("w:rPrDefault"))
-        if rpr_default is None:
-            rpr_default = OxmlElement("w:rPrDefault")
-            holder.insert(0, rpr_default)
-        rpr = rpr_default.find(qn("w:rPr"))
-        if rpr is None:
-            rpr = OxmlElement("w:rPr")
-            rpr_default.append(rpr)
-        _lang(rpr, tag)
-    if normal is not None:
-        _lang(normal.element.get_or_add_rPr(), tag)
-
-
-def _lang(rpr, tag: str) -> None:  # noqa: ANN001 - a w:rPr
-    for old in rpr.findall(qn("w:lang")):
-        rpr.remove(old)
-    lang = OxmlElement("w:lang")
-    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
-        lang.set(qn(attribute), tag)
-    rpr.append(lang)
 
 
 def _tighten(document: Document) -> None:
@@ -412,7 +385,7 @@ class _Builder:
         _ensure_styles(self.document)
         if options.paper or not self.templated:
             set_paper(self.document, options.paper or "a4")
-        set_language(self.document, self.language)
+        set_language(self.document, self.language, also=(report.bill.language,))
         if not self.templated:
             _tighten(self.document)
         self.bill_title = bill_title(report.bill.title, text) or report.bill.path
@@ -491,10 +464,7 @@ class _Builder:
 
     def labelled(self, label: str, value: str) -> Paragraph:
         """A paragraph "Label: value", the label in bold and punctuated as the language writes it."""
-        paragraph = self.para()
-        paragraph.add_run(colon(self.t, label) + " ").bold = True
-        paragraph.add_run(value)
-        return paragraph
+        return _labelled(self.para(), label, value, self.t)
 
     def caption(self, text: str) -> None:
         self.table_number += 1
@@ -539,12 +509,12 @@ class _Builder:
         bill = self.report.bill
         self.para(self.t("report.title"), "Title")
         self.para(self.bill_title, "Subtitle")
-        names = ", ".join(self.name_of(i) for i in self.report.instruments)
+        names = self.t.join(self.name_of(i) for i in self.report.instruments)
         facts = [
             (self.t("word.bill"), self.bill_title),
-            (self.t("word.file"), f"{bill.path.replace(chr(92), '/').rsplit('/', 1)[-1]} ("
-                                  f"{self.t('cover.provisions', count=bill.provisions)}, "
-                                  f"{self.t('cover.words', count=bill.words)})"),
+            (self.t("word.file"), self.t("punct.aside", first=bill.path.replace(chr(92), "/").rsplit("/", 1)[-1],
+                                         second=self.t.join([self.t("cover.provisions", count=bill.provisions),
+                                                             self.t("cover.words", count=bill.words)]))),
             (self.t("cover.language"), self.t(f"language.{bill.language}")),
             (self.t("cover.date"), self.options.report_date()),
             (self.t("word.scope"), self.t("word.scope_text", count=len(self.report.instruments), names=names)),
@@ -597,10 +567,11 @@ class _Builder:
                  (str(r.partial), STATUS_FILL["partial"] if r.partial else ""),
                  (str(r.missing), STATUS_FILL["missing"] if r.missing else ""),
                  (self.t(f"rating.{r.rating}"), RATING_FILL[r.rating]),
-                 "—" if r.rating == "na" else f"{round(r.score * 100)} %"] for r in self.ratings]
+                 "—" if r.rating == "na" else self.t("report.percent", value=round(r.score * 100))]
+                for r in self.ratings]
         header = [self.t("col.instrument"), *(self.t(f"status.{s}").capitalize() for s in ("covered", "partial",
                   "missing")), self.t("col.rating"), self.t("col.score")]
-        fast_table(self.document, header, rows, widths=(6.4, 1.9, 1.9, 1.9, 3.2, 1.5))
+        fast_table(self.document, header, rows, widths=(5.8, 2.1, 2.1, 2.1, 3.2, 1.5))
         self.caption(self.t("word.ratings"))
         self.para(self.t("word.rating_note")).runs[0].font.size = Pt(9)
         self.top_gaps()
@@ -615,16 +586,19 @@ class _Builder:
             paragraph = self.numbered(list_id)
             paragraph.add_run(self.t("word.gap_line", instrument=self.name_of(gap.instrument), article=gap.article,
                                      title=gap.title)).bold = True
-            paragraph.add_run(f"{colon(self.t)} {self.status(gap)}. {self.gap_sentence(gap)}")
+            status = self.t("punct.stop", first=self.status(gap))
+            paragraph.add_run(self.t.separator("punct.colon") + status + self.t.separator("punct.then")
+                              + self.gap_sentence(gap))
             if gap.id in self.finding_number:
-                paragraph.add_run(" " + self.t("word.see_finding", number=self.finding_number[gap.id]))
+                paragraph.add_run(self.t.separator("punct.then")
+                                  + self.t("word.see_finding", number=self.finding_number[gap.id]))
 
     def gap_sentence(self, result: OffenceResult) -> str:
         if result.status == "partial" and result.provisions and not result.missing:
             return self.t("word.partial_short", provision=innermost(result.provisions)[0].label)
         if result.status == "partial" and result.provisions:
             return self.t("gap.partial", provision=innermost(result.provisions)[0].label,
-                          missing=", ".join(result.missing))
+                          missing=self.t.join(result.missing))
         return self.t("gap.missing")
 
     def recommendations(self) -> None:
@@ -638,11 +612,11 @@ class _Builder:
         for item in found:
             paragraph = self.numbered(list_id)
             paragraph.add_run(f"{self.name_of(item.instrument)} ({self.t(f'rating.{item.rating}')})").bold = True
-            parts = [self.t(f"recommend.{kind}", articles=articles_text(entries, self.t),
-                            count=article_count(entries))
+            parts = [self.t(f"recommend.{kind}", articles=_articles(entries, self.t), count=article_count(entries))
                      for kind, entries in (("create", item.create), ("complete", item.complete),
                                            ("consider", item.consider)) if entries]
-            paragraph.add_run(f"{colon(self.t)} " + joined(self.t, parts) + ".")
+            paragraph.add_run(self.t.separator("punct.colon")
+                              + self.t("punct.stop", first=self.t.join(parts, "punct.series")))
         if idle:
             self.numbered(list_id).add_run(self.t("word.recommend_untouched", count=len(idle),
                                                   table=self.table_number + 1))
@@ -711,10 +685,10 @@ class _Builder:
         if result.by_reference:
             notes.append(self.t("finding.by_reference"))
         if result.missing and result.status != "covered" and result.id not in self.finding_number:
-            notes.append(self.t("finding.missing_short", missing=", ".join(result.missing)))
+            notes.append(self.t("finding.missing_short", missing=self.t.join(result.missing)))
         if result.id in self.finding_number:
             notes.append(self.t("word.see_short", number=self.finding_number[result.id]))
-        return joined(self.t, notes)
+        return self.t.join(notes, "punct.series")
 
     # ---------------------------------------------------------------- 5. findings
 
@@ -734,25 +708,25 @@ class _Builder:
         status = self.status(result) + (f" ({self.t('finding.optional')})" if result.optional else "")
         if result.by_reference:
             status += f" — {self.t('finding.by_reference')}"
-        kind = colon(self.t, self.t("finding.kind"))
-        self.labelled(self.t("finding.status"), joined(self.t, [status, kind]) + " " + self.t(f"kind.{result.kind}"))
+        kind = self.t.colon(self.t("finding.kind")) + self.t(f"kind.{result.kind}")
+        _labelled(self.para(), self.t("finding.status"), self.t.join([status, kind], "punct.series"), self.t)
         if result.decision is not None:
-            self.labelled(self.t("finding.decision"), self.decision_text(result))
+            _labelled(self.para(), self.t("finding.decision"), self.decision_text(result), self.t)
         summary = summary_of(self.catalogue, result, self.language)
         if summary:
-            self.labelled(self.t("finding.requires"), summary)
+            _labelled(self.para(), self.t("finding.requires"), summary, self.t)
         if result.provisions:
             self.quote(result)
         if result.missing and result.status != "covered":
-            self.labelled(self.t("finding.missing"), ", ".join(result.missing))
+            _labelled(self.para(), self.t("finding.missing"), self.t.join(result.missing), self.t)
         self.recommendation(result)
 
     def quote(self, result: OffenceResult) -> None:
         found = excerpt(self.text, result)
         if found is None:
-            self.labelled(self.t("finding.provision"), self.t("finding.no_provision"))
+            _labelled(self.para(), self.t("finding.provision"), self.t("finding.no_provision"), self.t)
             return
-        self.labelled(self.t("finding.provision"), found.label)
+        _labelled(self.para(), self.t("finding.provision"), found.label, self.t)
         paragraph = self.para(style="Quote")
         pieces = list(found.segments)
         if found.cut_before:
@@ -763,14 +737,14 @@ class _Builder:
 
     def recommendation(self, result: OffenceResult) -> None:
         if result.status == "covered":
-            self.labelled(self.t("finding.recommendation"), self.t("recommend.none"))
+            _labelled(self.para(), self.t("finding.recommendation"), self.t("recommend.none"), self.t)
             return
         key = "recommend.partial" if result.status == "partial" and result.provisions else "recommend.missing"
         if key == "recommend.partial" and not result.missing:
             key = "word.amend"
         label = innermost(result.provisions)[0].label if result.provisions else ""
-        self.labelled(self.t("finding.recommendation"),
-                  self.t(key, provision=label, missing=", ".join(result.missing)))
+        _labelled(self.para(), self.t("finding.recommendation"),
+                  self.t(key, provision=label, missing=self.t.join(result.missing)), self.t)
         languages = (self.report.bill.language, self.language, "en")
         text = model_provision(self.catalogue, result, languages)
         if text:
@@ -796,6 +770,14 @@ class _Builder:
         self.para(self.t("annex.checklist_text", version=checklist_version(self.catalogue),
                          tool=self.report.tool_version, **counted(self.t, entries=len(self.catalogue.offences),
                                                                   instruments=len(self.catalogue.instruments))))
+
+
+def _articles(results: Sequence[OffenceResult], t: Labels) -> str:
+    articles = list(dict.fromkeys(r.article for r in results))
+    shown = t.embed(", ".join(articles[:ARTICLES_SHOWN]))  # "4(1)(b), 7" stays in its order in Arabic
+    if len(articles) > ARTICLES_SHOWN:
+        shown += " " + t("recommend.more", count=len(articles) - ARTICLES_SHOWN)
+    return shown
 
 
 def _articles_all(articles: Sequence[str]) -> str:

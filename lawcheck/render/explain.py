@@ -103,7 +103,7 @@ def _element_lines(number: int, element: ElementExplanation, explanation: Explan
 def _rule_lines(explanation: Explanation, width: int, say: _Say) -> list[str]:
     reference = next((e.place.quote for e in explanation.elements if e.place and e.place.kind == "reference"), "")
     sentence = say(f"rule.{explanation.rule}", provision=explanation.provision,
-                   elements=", ".join(say.element(i) for i in explanation.decisive) or say("none"), quote=reference,
+                   elements=say.labels.join(say.element(i) for i in explanation.decisive) or say("none"), quote=reference,
                    status=say.status(explanation.status))
     lines = _wrap(sentence, "  ", width)
     link_key = "link_obligation" if explanation.kind == "obligation" else "link"
@@ -111,9 +111,9 @@ def _rule_lines(explanation: Explanation, width: int, say: _Say) -> list[str]:
         lines += _wrap(say(link_key, offence=link.offence, status=say.status(link.status), provision=link.provision,
                            how=say(f"link_how.{link.how}")), "  ", width)
     if explanation.others:
-        items = "; ".join(say("other", provision=o.provision, status=say.status(o.status),
-                              missing=say("other_lacks", elements=", ".join(say.element(i) for i in o.missing)) if o.missing else "")
-                          for o in explanation.others)
+        items = say.labels.join((say("other", provision=o.provision, status=say.status(o.status),
+                              missing=say("other_lacks", elements=say.labels.join(say.element(i) for i in o.missing)) if o.missing else "")
+                          for o in explanation.others), "punct.series")
         lines += _wrap(say("others", items=items), "  ", width)
     return lines
 
@@ -142,7 +142,7 @@ def render_explanation(explanation: Explanation, width: int = WIDTH, language: s
              *_wrap(say("bill", bill=e.bill, language=e.language), width=width), "",
              say("verdict", status=say.status(e.status).upper(), score=f"{e.score:.2f}", where=where)]
     if e.excerpt:
-        lines += _wrap(f"\u201c{e.excerpt}\u201d", "  ", width)
+        lines += _wrap(say.labels("punct.quote", first=e.excerpt), "  ", width)
     lines += ["", say("elements")]
     for number, element in enumerate(e.elements, 1):
         lines += _element_lines(number, element, e, width, say)
@@ -157,7 +157,7 @@ def reason(explanation: Explanation, language: str = "en", catalogue: Catalogue 
     if why is None or (language == "en" and catalogue is None):  # the element labels need the checklist
         return explanation.reason
     say = _Say(language, catalogue, explanation).labels
-    elements = ", ".join(_Say(language, catalogue, explanation).element(i) for i in why.elements)
+    elements = say.join(_Say(language, catalogue, explanation).element(i) for i in why.elements)
     if why.rule == "none":
         sentence = say("why.none_obligation" if why.obligation else "why.none")
     elif why.rule == "closest":
@@ -175,16 +175,16 @@ def render_brief(explanation: Explanation, width: int = WIDTH, language: str = "
     e = explanation
     say = _Say(language, catalogue, e)
     title = say.title(e)[0]
-    lines = [*_wrap(f"{e.offence} ({say(f'kind.{e.kind}')}): {title}", width=width),
+    lines = [*_wrap(say.labels.colon(f"{e.offence} ({say(f'kind.{e.kind}')})") + title, width=width),
              "  " + say("brief_status", status=say.status(e.status), score=f"{e.score:.2f}")]
     if e.provision:
         lines.append("  " + say("brief_provision", provision=e.provision))
     quotes = list(dict.fromkeys(x.place.quote for x in e.elements if x.found and x.place and x.place.quote))
     if quotes:
-        lines += _wrap(say("brief_words", words=" \u2026 ".join(f"\u201c{q}\u201d" for q in quotes)), "  ", width)
+        lines += _wrap(say("brief_words", words=" \u2026 ".join(say.labels("punct.quote", first=q) for q in quotes)), "  ", width)
     missing = [say.element(x.id) for x in e.elements if x.required and not x.found]
     if missing:
-        lines += _wrap(say("brief_missing", elements=", ".join(missing)), "  ", width)
+        lines += _wrap(say("brief_missing", elements=say.labels.join(missing)), "  ", width)
     why = reason(e, language, catalogue)
     if why:
         lines += _wrap(say("brief_why", reason=why), "  ", width)

@@ -23,19 +23,15 @@ from lawcheck.models import Catalogue, OffenceResult, Report
 from lawcheck.render.common import (
     ReportOptions,
     article_count,
-    articles_text,
     bill_title,
     checklist_version,
-    colon,
     counted,
     evidence_spans,
     excerpt,
     innermost,
-    joined,
     localise,
     model_provision,
     scope_reasons,
-    semicolon,
     short_name,
     short_quote,
     summary_of,
@@ -45,6 +41,8 @@ from lawcheck.sanity import in_language
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TOP_GAPS = 6  # as in the Word report
+HTML_LANG = {"zh": "zh-CN"}  # the document's lang where the bare code would not choose the script
+ARTICLES_SHOWN = 5
 
 
 @dataclass
@@ -84,7 +82,8 @@ def render_html(report: Report, catalogue: Catalogue, bill_text: str, options: R
     ratings = rating_rules.instrument_ratings(report)
     template = _environment().get_template("report.html.j2")
     return template.render(
-        t=labels, in_language=in_language, report=report, options=options, date=options.report_date(),
+        t=labels, html_lang=HTML_LANG.get(language, language), in_language=in_language, report=report,
+        options=options, date=options.report_date(),
         title=bill_title(report.bill.title, bill_text) or report.bill.path, names=names,
         ratings=ratings, rating_of={r.instrument: r for r in ratings}, rule=rating_rules.RULE_FIGURES,
         top_gaps=top, number_of=number_of, index=index, idle=idle,
@@ -94,18 +93,25 @@ def render_html(report: Report, catalogue: Catalogue, bill_text: str, options: R
         checklist=checklist_version(catalogue), statuses=("covered", "partial", "missing"),
         innermost=innermost, gap_sentence=lambda r: _gap_sentence(r, labels),
         note=lambda r: _note(r, labels, number_of),
-        scope_names=", ".join(names[i] for i in report.instruments), scope_reasons=scope_reasons(report, party_to, names, labels),
+        scope_names=labels.join(names[i] for i in report.instruments), scope_reasons=scope_reasons(report, party_to, names, labels),
         party_known=party_to is not None,
-        articles=lambda entries: articles_text(entries, labels), article_count=article_count,
-        counted=lambda **n: counted(labels, **n),
-        colon=lambda text="": colon(labels, text), joined=lambda parts: joined(labels, parts),
-        semicolon=lambda text="": semicolon(labels, text), words=lambda r: short_quote(bill_text, r),
+        articles=lambda entries: _articles(entries, labels), article_count=article_count,
+        counted=lambda **n: counted(labels, **n), words=lambda r: short_quote(bill_text, r),
         principal=lambda i: ", ".join(dict.fromkeys(r.article for r in report.results if r.instrument == i
                                                      and r.kind == "principal" and not r.optional)),
         target=lambda n: f"f{number_of[report.results[n].id]}" if report.results[n].id in number_of else f"c{n}",
         instrument_number={i: n for n, i in enumerate(report.instruments)},
         catalogue_entries=len(catalogue.offences), catalogue_instruments=len(catalogue.instruments),
     )
+
+
+def _articles(results, labels: Labels) -> str:  # noqa: ANN001 - OffenceResults
+    """The articles of ``results``, the first few, as in the Word report's recommendations."""
+    articles = list(dict.fromkeys(r.article for r in results))
+    shown = labels.embed(", ".join(articles[:ARTICLES_SHOWN]))  # "4(1)(b), 7" stays in its order in Arabic
+    if len(articles) > ARTICLES_SHOWN:
+        shown += " " + labels("recommend.more", count=len(articles) - ARTICLES_SHOWN)
+    return shown
 
 
 def _environment() -> jinja2.Environment:
@@ -163,7 +169,7 @@ def _gap_sentence(result: OffenceResult, labels: Labels) -> str:
     if result.status == "partial" and result.provisions and not result.missing:
         return labels("word.partial_short", provision=innermost(result.provisions)[0].label)
     if result.status == "partial" and result.provisions:
-        return labels("gap.partial", provision=innermost(result.provisions)[0].label, missing=", ".join(result.missing))
+        return labels("gap.partial", provision=innermost(result.provisions)[0].label, missing=labels.join(result.missing))
     return labels("gap.missing")
 
 
@@ -173,7 +179,7 @@ def _recommendation(result: OffenceResult, labels: Labels) -> str:
     label = innermost(result.provisions)[0].label if result.provisions else ""
     if result.status == "partial" and result.provisions:
         key = "recommend.partial" if result.missing else "word.amend"
-        return labels(key, provision=label, missing=", ".join(result.missing))
+        return labels(key, provision=label, missing=labels.join(result.missing))
     return labels("recommend.missing")
 
 
@@ -187,5 +193,5 @@ def _note(result: OffenceResult, labels: Labels, number_of: dict[str, int]) -> s
     if result.by_reference:
         notes.append(labels("finding.by_reference"))
     if result.missing and result.status != "covered" and result.id not in number_of:
-        notes.append(labels("finding.missing_short", missing=", ".join(result.missing)))
-    return joined(labels, notes)  # the template adds the link to the finding
+        notes.append(labels("finding.missing_short", missing=labels.join(result.missing)))
+    return labels.join(notes, "punct.series")  # the template adds the link to the finding

@@ -8,11 +8,13 @@ A label that puts a number before a noun can give one text per plural form (the 
 ``zero one two few many other``: Russian needs one, few and many, Arabic also zero and two): a mapping of
 those forms, chosen by the ``{count}`` placeholder, or by the placeholder named under ``by``::
 
-    hidden:
-      one: "{count} учтённое требование не показано"
-      few: "{count} учтённых требования не показаны"
-      many: "{count} учтённых требований не показано"
-      other: "{count} учтённого требования не показано"
+    provisions:
+      one: "{count} положение"
+      few: "{count} положения"
+      many: "{count} положений"
+      other: "{count} положения"
+
+The rules that choose the form are CLDR's (:func:`plural_form`).
 
 In a right-to-left language, a value written left to right (a provision label, a quote in English) is
 marked with U+200E LEFT-TO-RIGHT MARK on each side, so that its brackets and full stops stay where it put
@@ -21,22 +23,19 @@ them inside the sentence.
 
 from __future__ import annotations
 
-import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from lawcheck.catalogue import load_yaml
 from lawcheck.errors import LawcheckError
-from lawcheck.models import UN_LANGUAGES
+from lawcheck.models import LANGUAGES, UN_LANGUAGES
 
 LABELS_DIR = Path(__file__).resolve().parent / "labels"
 REPORT_LANGUAGES: tuple[str, ...] = UN_LANGUAGES  # the languages a report can be written in
 RIGHT_TO_LEFT: frozenset[str] = frozenset({"ar"})
 PLURAL_FORMS: tuple[str, ...] = ("zero", "one", "two", "few", "many", "other")
 LRM = "\u200e"
-_RTL_LETTER = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
-_STRONG = re.compile(r"[^\W\d_]")  # a letter: a strong character for the bidirectional algorithm
 
 
 class Plural(dict):
@@ -73,16 +72,33 @@ def plural_form(language: str, number: object) -> str:
 
 
 def is_right_to_left(text: str) -> bool:
-    """Whether ``text`` reads right to left: its first letter is Arabic or Hebrew (Unicode's rule P2)."""
-    first = _STRONG.search(text)
-    return bool(first and _RTL_LETTER.match(first.group()))
+    """Whether ``text`` reads right to left: its first strong character is Arabic or Hebrew (Unicode's P2)."""
+    first = next((kind for kind in map(unicodedata.bidirectional, text) if kind in ("L", "R", "AL")), "")
+    return first in ("R", "AL")
+
+
+def has_right_to_left(text: str) -> bool:
+    """Whether ``text`` holds a letter written right to left (Arabic, Hebrew; not an Arabic comma alone)."""
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
+
+
+def report_languages() -> tuple[str, ...]:
+    """The languages a report can be written in: those of :data:`LANGUAGES` whose labels are written."""
+    return tuple(language for language in LANGUAGES if (LABELS_DIR / f"{language}.yaml").is_file())
+
+
+def report_language(language: str | None) -> str:
+    """The report's language for a bill in ``language``: the bill's own when reports are written in it, else
+    English."""
+    return language if language and language in report_languages() else "en"
 
 
 @lru_cache(maxsize=None)
 def _load(language: str) -> dict[str, str | Plural]:
-    if language not in REPORT_LANGUAGES:
-        raise LawcheckError(f"report language {language!r} is not available; choose one of {', '.join(REPORT_LANGUAGES)}")
-    data = yaml.safe_load((LABELS_DIR / f"{language}.yaml").read_text(encoding="utf-8"))
+    if language not in report_languages():
+        raise LawcheckError(f"report language {language!r} is not available; "
+                            f"choose one of {', '.join(report_languages())}")
+    data = load_yaml(LABELS_DIR / f"{language}.yaml")  # libyaml; a key written twice is refused
     return dict(_flatten(data))
 
 
@@ -122,6 +138,24 @@ class Labels:
             values = {name: _isolated(value) for name, value in values.items()}
         return text.format(**values)
 
+    def separator(self, key: str) -> str:
+        """The text between ``{first}`` and ``{second}`` in label ``key`` (``punct.list``: ", ", or "、")."""
+        text = self.forms(key)[0]
+        return text.split("{first}", 1)[1].split("{second}", 1)[0]
+
+    def join(self, items, key: str = "punct.list") -> str:  # noqa: ANN001 - an iterable of str
+        """Words in a list, with the language's comma (``punct.list``) or semicolon (``punct.series``)."""
+        return self.separator(key).join(items)
+
+    def colon(self, label: str) -> str:
+        """``label`` and the language's colon, with the space that follows it where the language has one."""
+        return label + self.separator("punct.colon")
+
+    def embed(self, value: str) -> str:
+        """``value`` as it goes into a sentence of this language: in a right-to-left language, a value written
+        left to right (a quote, an English title) with its left-to-right marks (see the module's note)."""
+        return _isolated(value) if self.right_to_left else value  # type: ignore[return-value]
+
     def keys(self) -> set[str]:
         return set(self.strings)
 
@@ -132,11 +166,10 @@ class Labels:
 
 
 def _isolated(value: object) -> object:
-    """A left-to-right value inside right-to-left words, with a left-to-right mark at each end that starts or
-    ends in a neutral (a bracket, a full stop) next to its letters; anything else as it is."""
-    if not isinstance(value, str) or not _STRONG.search(value) or is_right_to_left(value):
-        return value
-    letters = [c for c in value if _STRONG.match(c)]
-    if _RTL_LETTER.match(letters[-1]):
+    """A value written left to right ("Section 8(1)(a)", an article "4(2)") inside right-to-left words, with a
+    left-to-right mark at each end, so that its brackets stay where it put them; a number, or a value with
+    right-to-left letters, as it is."""
+    if not isinstance(value, str) or has_right_to_left(value) or value.strip().isdigit() or not value.strip() \
+            or value.startswith(LRM):
         return value
     return LRM + value + LRM

@@ -17,12 +17,12 @@ from rich.text import Text
 
 from lawcheck.models import Batch, BillOutcome
 from lawcheck.render.common import FIXED_MODIFIED, fixed_zip
+from lawcheck.render.i18n import Labels
 
 SCHEMA = "lawcheck.matrix/1"
 COUNTS = ("covered", "partial", "missing")
 CELL_FIELDS = ("rating", "score", *COUNTS)
 CODE = {"compliant": "C", "largely": "LC", "partially": "PC", "non": "NC", "na": "N/A"}  # FATF abbreviations
-LEGEND = "C compliant, LC largely compliant, PC partially compliant, NC non-compliant, N/A nothing to rate"
 STYLE = {"compliant": "bold green", "largely": "green", "partially": "yellow", "non": "bold red", "na": "dim"}
 
 
@@ -68,10 +68,12 @@ def render_matrix_json(batch: Batch) -> str:
     return json.dumps(batch_data(batch), ensure_ascii=False, indent=2) + "\n"
 
 
-def render_matrix_terminal(batch: Batch) -> Group:
-    """Instruments down, bills across (numbered), FATF codes in the cells, then the legend and the failures."""
-    table = Table(title="rating per instrument", title_justify="left")
-    table.add_column("instrument", no_wrap=True)
+def render_matrix_terminal(batch: Batch, language: str = "en") -> Group:
+    """Instruments down, bills across (numbered), FATF codes in the cells, then the legend and the failures;
+    the words it adds in ``language``."""
+    say = Labels(language)
+    table = Table(title=say("batch.title"), title_justify="left")
+    table.add_column(say("batch.instrument"), no_wrap=True)
     checked = batch.checked
     for number, _ in enumerate(checked, 1):
         table.add_column(f"#{number}", justify="center", no_wrap=True)
@@ -82,19 +84,19 @@ def render_matrix_terminal(batch: Batch) -> Group:
             rating = cell[instrument]["rating"]
             row.append(Text(CODE[rating], style=STYLE[rating]))
         table.add_row(instrument, *row)
-    parts: list = [table, Text(LEGEND, style="dim")]
+    parts: list = [table, Text(say("batch.legend"), style="dim")]
     for number, outcome in enumerate(checked, 1):
         counts = outcome.report.summary()
-        parts.append(Text(f"#{number} {outcome.path} ({outcome.report.bill.language}): {counts['covered']} covered, "
-                          f"{counts['partial']} partial, {counts['missing']} missing"))
-    parts.extend(Text(f"failed: {o.error}", style="red") for o in batch.failed)
-    parts.append(Text(summary_line(batch), style="bold"))
+        parts.append(Text(say("batch.bill", number=number, path=outcome.path, language=outcome.report.bill.language,
+                              **counts)))
+    parts.extend(Text(say("batch.failed", error=o.error), style="red") for o in batch.failed)
+    parts.append(Text(summary_line(batch, language), style="bold"))
     return Group(*parts)
 
 
-def summary_line(batch: Batch) -> str:
-    line = f"{len(batch.checked)} of {len(batch.outcomes)} files checked"
-    return line + (f", {len(batch.failed)} failed (listed above)." if batch.failed else ".")
+def summary_line(batch: Batch, language: str = "en") -> str:
+    key = "batch.summary_failed" if batch.failed else "batch.summary"
+    return Labels(language)(key, checked=len(batch.checked), total=len(batch.outcomes), failed=len(batch.failed))
 
 
 def render_matrix_xlsx(batch: Batch) -> bytes:

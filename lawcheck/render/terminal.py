@@ -4,7 +4,6 @@ unless ``show="all"``; a missing verdict shows no score unless ``scores``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import groupby
 
 from rich.console import Console, Group
@@ -15,23 +14,11 @@ from lawcheck import rating as rating_rules
 from lawcheck.models import Decision, OffenceResult, Report
 from lawcheck.render.common import counted
 from lawcheck.render.i18n import Labels
+from lawcheck.render.view import View
+from lawcheck.sanity import in_language
 
 STYLE = {"covered": "bold green", "partial": "bold yellow", "missing": "bold red"}
 QUOTE_WIDTH = 70
-
-
-@dataclass(frozen=True)
-class View:
-    """What the terminal shows: ``show`` gaps or all entries, of some ``kinds``, only the summary table, scores."""
-
-    show: str = "gaps"  # gaps | all
-    kinds: tuple[str, ...] = ()  # principal, ancillary, obligation; () = all
-    summary_only: bool = False
-    scores: bool = False
-    language: str = "en"  # the language of the words the terminal adds (--report-lang)
-
-    def wants(self, result: OffenceResult) -> bool:
-        return not self.kinds or result.kind in self.kinds
 
 
 def _evidence(result: OffenceResult, say: Labels) -> Text:
@@ -44,11 +31,11 @@ def _evidence(result: OffenceResult, say: Labels) -> Text:
     if quotes and result.status != "missing":
         joined = " … ".join(dict.fromkeys(quotes))
         joined = joined if len(joined) <= QUOTE_WIDTH else joined[: QUOTE_WIDTH - 1] + "…"
-        text.append(f"\n“{joined}”", style="dim")
+        text.append("\n" + say("punct.quote", first=joined), style="dim")
     if result.wider:
-        text.append("\n" + say("terminal.wider", elements=", ".join(result.wider)), style="green")
+        text.append("\n" + say("terminal.wider", elements=say.join(result.wider)), style="green")
     if result.missing and result.status != "missing":
-        text.append("\n" + say("terminal.missing", elements=", ".join(result.missing)), style="yellow")
+        text.append("\n" + say("terminal.missing", elements=say.join(result.missing)), style="yellow")
     if result.decision is not None:
         text.append(_decision(result.decision, say), style="italic")
     return text
@@ -79,9 +66,10 @@ def _table(instrument: str, results: list[OffenceResult], view: View, hidden: in
     table.add_column(say("terminal.status"), no_wrap=True)
     table.add_column(say("terminal.evidence"), ratio=3)
     for result in results:
-        optional = f", {say('terminal.optional')}" if result.optional else ""
-        kind = "" if result.kind == "principal" else f" ({say(f'terminal.{result.kind}')}{optional})"
-        table.add_row(result.article, result.title + kind, _status(result, view, say), _evidence(result, say))
+        notes = [] if result.kind == "principal" else [say(f"terminal.{result.kind}")]
+        notes += [say("terminal.optional")] if result.optional and notes else []
+        title = say("punct.aside", first=result.title, second=say.join(notes)) if notes else result.title
+        table.add_row(result.article, title, _status(result, view, say), _evidence(result, say))
     return table
 
 
@@ -113,7 +101,7 @@ def render_terminal(report: Report, view: View | None = None) -> Group:
                             language=bill.language, **counted(say, provisions=bill.provisions, words=bill.words)),
                             style="bold")]
     for warning in report.warnings:
-        parts.append(Text(say("terminal.warning", warning=warning), style="yellow"))
+        parts.append(Text(say("terminal.warning", warning=in_language(warning, say)), style="yellow"))
     if report.decisions_file:
         parts.append(Text(say("terminal.decisions_file", file=report.decisions_file), style="italic"))
     parts.append(_overview(report, view, say))
@@ -128,13 +116,14 @@ def render_terminal(report: Report, view: View | None = None) -> Group:
             if listed or view.show == "all":
                 parts.append(_table(instrument, listed, view, len(chosen) - len(listed), say))
         if untouched:
-            parts.append(Text(say("terminal.nothing", instruments=", ".join(untouched)), style="red"))
+            parts.append(Text(say("terminal.nothing", instruments=say.join(untouched)), style="red"))
     counts = report.summary()
+    comma, then = say.separator("punct.list"), say.separator("punct.then")
     parts.append(Text.assemble(
-        (say("terminal.summary") + " ", "bold"), (say("terminal.covered", count=counts["covered"]), STYLE["covered"]),
-        ", ", (say("terminal.partial", count=counts["partial"]), STYLE["partial"]), ", ",
+        (say("terminal.summary") + then, "bold"), (say("terminal.covered", count=counts["covered"]), STYLE["covered"]),
+        comma, (say("terminal.partial", count=counts["partial"]), STYLE["partial"]), comma,
         (say("terminal.missing_count", count=counts["missing"]), STYLE["missing"]),
-        " " + say("terminal.checked", count=len(report.results)),
+        then + say("terminal.checked", count=len(report.results)),
     ))
     return Group(*parts)
 

@@ -796,5 +796,54 @@ def demo_command(lang: str, pause: bool | None) -> None:
         click.echo(render_step(step, number, lang, width), nl=False)
 
 
+@cli.command(name="serve")
+@click.argument("bills", nargs=-1, type=click.Path(path_type=str))
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Where to listen. Any host but this computer's own (127.0.0.1) needs the access token printed.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535),
+              help="The port (0: any free one).")
+@click.option("--lang", default="en", show_default=True,
+              help="The pages' language until a participant picks another (those of the label files: en, fr, es ...).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 16),
+              help="Checks run at once (each worker takes up to about 300 MB); the others wait in the queue.")
+@click.option("--max-upload", "upload_mb", default=20, show_default=True, type=click.IntRange(1, 100),
+              metavar="MB", help="The largest bill a participant can upload.")
+@click.option("--offences", type=click.Path(path_type=str), help="A custom checklist folder.")
+def serve_command(bills: tuple[str, ...], host: str, port: int, lang: str, workers: int, upload_mb: int,
+                  offences: str | None) -> None:
+    """A local web page for workshops and reviews: upload a bill or pick a sample, see the gaps, open the
+    explanation of a verdict, compare two drafts, record a decision, download the reports, take the tour.
+
+    BILLS named here are offered on the page; decisions recorded on them are written to the
+    lawcheck-decisions.yaml beside them. Stop with Ctrl+C (the uploads are deleted).
+
+    \b
+    Examples:
+      lawcheck serve
+      lawcheck serve --host 0.0.0.0 --lang fr        (a workshop: participants open the address printed)
+      lawcheck serve my-bill.docx                     (a review: decisions kept beside the bill)
+    """
+    from lawcheck.serve import serve
+
+    def announce(address, token: str) -> None:  # noqa: ANN001 - a serve.Address
+        click.echo(f"lawcheck serve: open {address.url}")
+        for other in address.others:
+            click.echo(f"  or {other}")
+        if token:
+            click.echo(f"  access token: {token} (participants need it; it changes at every start)")
+        click.echo("  stop with Ctrl+C", err=False)
+
+    try:
+        import starlette  # noqa: F401
+        import uvicorn  # noqa: F401
+    except ImportError:
+        raise Failure("lawcheck serve needs its extra: pip install 'lawcheck[serve]'") from None
+    for bill in bills:
+        if not Path(bill).is_file():
+            raise Failure(f"{bill}: file not found; check the path and the file name")
+    _catalogue(offences)  # a broken checklist: one line now, not in every worker
+    _guard(serve, host, port, lang, workers, upload_mb, bills, offences, announce)
+
+
 def main() -> None:
     cli(prog_name="lawcheck")

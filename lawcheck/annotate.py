@@ -31,7 +31,7 @@ from lawcheck.read.common import normalise_text
 from lawcheck.read.docx import Walker, _part_root, check_parts, load_styles, open_zip, walk_blocks
 from lawcheck.read.numbering import load_numbering
 from lawcheck import rating as rating_rules
-from lawcheck.render.common import ReportOptions, innermost, localise, short_name
+from lawcheck.render.common import ReportOptions, counted, innermost, localise, short_name
 from lawcheck.render.i18n import Labels
 from lawcheck.render.wordscript import comment_roots, mark_right_to_left, right_to_left, set_language
 
@@ -174,8 +174,9 @@ def opening(report: Report, labels: Labels, names: dict[str, str], path: str = "
             first: dict[str, int] | None = None) -> list[str]:
     """The opening comment: the counts, the gaps that matter most, where the rest is (a few lines)."""
     counts = report.summary()
-    lines = [labels("annotated.counts", entries=len(report.results), instruments=len(report.instruments),
-                    covered=counts["covered"], partial=counts["partial"], missing=counts["missing"])]
+    lines = [labels("annotated.counts", **counted(labels, entries=len(report.results),
+                                                  instruments=len(report.instruments), covered=counts["covered"],
+                                                  partial=counts["partial"], missing=counts["missing"]))]
     ranked = rating_rules.gaps(report, None, first)
     if ranked:
         top = rating_rules.top_gaps(report, OPENING_GAPS, None, first)

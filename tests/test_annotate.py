@@ -15,7 +15,7 @@ from lawcheck.annotate import annotate_bill, relied_on
 from lawcheck.cli import cli
 from lawcheck.pipeline import check_bill
 from lawcheck.read import read_bill
-from lawcheck.render.common import ReportOptions, innermost, localise, short_name
+from lawcheck.render.common import ReportOptions, counted, innermost, localise, short_name
 from lawcheck.render.i18n import Labels
 
 INSTRUMENTS = ("hague-1970", "hostages-1979", "bombings-1997")
@@ -59,8 +59,9 @@ def test_text_bill_becomes_a_docx_with_one_comment_per_provision_relied_on(catal
     t = Labels(report.bill.language)
     counts = report.summary()
     first = comments[0].text
-    assert first.startswith(t("annotated.counts", entries=len(report.results), instruments=len(report.instruments),
-                              covered=counts["covered"], partial=counts["partial"], missing=counts["missing"]))
+    assert first.startswith(t("annotated.counts", **counted(t, entries=len(report.results),
+                                                            instruments=len(report.instruments), covered=counts["covered"],
+                                                            partial=counts["partial"], missing=counts["missing"])))
     assert t("annotated.report_file") in first
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from click.testing import CliRunner
 from conftest import SAMPLES
 
@@ -16,8 +18,8 @@ from lawcheck.errors import InputError
 from lawcheck.pipeline import check_bill
 from lawcheck.rating import by_instrument, gaps, instrument_ratings, precedence, top_gaps, untouched
 from lawcheck.read import read_bill
-from lawcheck.render.common import ReportOptions, bill_title, innermost, localise, short_name
-from lawcheck.render.docx import TOP_GAPS, render_docx
+from lawcheck.render.common import ReportOptions, bill_title, innermost, localise, short_name, short_quote
+from lawcheck.render.docx import CONCORDANCE_QUOTE, TOP_GAPS, render_docx
 from lawcheck.render.i18n import Labels
 
 INSTRUMENTS = ("hague-1970", "hostages-1979", "bombings-1997")
@@ -73,9 +75,12 @@ def test_concordance_has_one_row_per_entry_of_the_instruments_the_bill_implement
     rows = concordance_rows(render(checked, catalogue, language), t)
     idle = set(untouched(report))
     results = [r for i, group in by_instrument(report).items() if i not in idle for r in group]
-    assert [(r[0], r[3]) for r in rows] == [(x.article, t(f"status.{x.status}")) for x in results]
+    assert [(r[0], r[4].split("\n")[0]) for r in rows] == [(x.article, t(f"status.{x.status}")) for x in results]
+    bill, _ = checked[language]
     for row, result in zip(rows, results, strict=True):
         assert row[2] == ("\n".join(p.label for p in innermost(result.provisions)) or "—")
+        assert row[3] == short_quote(bill.text, result, CONCORDANCE_QUOTE)  # the national words, short
+        assert bool(row[3]) == bool(result.provisions)
         assert row[5] == ""  # the assessor's column
 
 
@@ -123,11 +128,15 @@ def test_model_provision_is_given_for_a_gap(checked, catalogue, language: str) -
 
 
 @pytest.mark.parametrize("language", ["es"])
-def test_toc_field_page_numbers_and_header(checked, catalogue, language: str) -> None:
+def test_contents_page_numbers_and_header(checked, catalogue, language: str) -> None:
     bill, report = checked[language]
     document = render(checked, catalogue, language)
-    xml = document.element.xml
-    assert " TOC " in xml and "w:fldChar" in xml
+    parts = [p for p in document.paragraphs if p.style.name == "Heading 1"]
+    marks = [p._p.find(qn("w:bookmarkStart")) for p in parts]
+    assert parts and all(mark is not None for mark in marks)
+    references = [i.text.split()[1] for i in document.element.body.iter(qn("w:instrText")) if "PAGEREF" in i.text]
+    assert references == [mark.get(qn("w:name")) for mark in marks]  # one contents line per part, in order
+    assert document.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"
     section = document.sections[0]
     assert bill_title(report.bill.title, bill.text)[:60] in section.header.paragraphs[0].text
     assert " PAGE " in section.footer._element.xml
@@ -255,3 +264,63 @@ def test_language_paper_title_and_no_ids(checked, catalogue, language: str, tag:
     letter = docx.Document(io.BytesIO(render_docx(report, catalogue, bill.text,
                                                   ReportOptions(date="2024-05-01", paper="letter"))))
     assert round(letter.sections[0].page_width.cm, 1) == 21.6
+
+
+@pytest.mark.parametrize(("header", "cell"), [("Appréciation", "partiel"), ("Article", "3bis(1)(b)(iv)")])
+def test_table_columns_are_widened_to_hold_their_longest_word(header: str, cell: str) -> None:
+    from lawcheck.render.docx import _whole_words, _word_width
+
+    widths = [1.2, 6.0, 1.2]
+    fitted = _whole_words(widths, [["A", "Requirement", header], ["1", "text", cell]])
+    assert fitted[2] > widths[2] and fitted[2] >= _word_width(max(header, cell, key=_word_width))
+    assert abs(sum(fitted) - sum(widths)) < 0.05 and fitted[0] == widths[0]  # taken from the roomiest column
+
+
+@pytest.mark.parametrize("language", ["fr"])
+def test_contents_stores_estimated_pages_for_word_in_protected_view(checked, catalogue, language: str) -> None:
+    """Word shows the stored results until it updates the fields: each contents line holds a page number, the
+    executive summary on page 2 (after the cover), the parts in order."""
+    document = render(checked, catalogue, language)
+    xml = document.element.xml
+    stored = [int(n) for n in re.findall(r"PAGEREF _Toc\d+ \\h </w:instrText>.*?<w:t>(\d+)</w:t>", xml, re.S)]
+    parts = [p for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert len(stored) == len(parts) and stored[0] == 2 and stored == sorted(stored)
+
+
+@pytest.mark.parametrize("lines", [10, 200])
+def test_page_estimate_follows_page_breaks_and_long_text(lines: int) -> None:
+    from lawcheck.render.pages import bookmark_pages
+
+    document = docx.Document()
+    for number in range(3):
+        heading = document.add_heading(f"Part {number}", 1)
+        heading.paragraph_format.page_break_before = number > 0
+        start = heading._p.makeelement(qn("w:bookmarkStart"), {qn("w:id"): str(number), qn("w:name"): f"p{number}"})
+        heading._p.insert(0, start)
+        for _ in range(lines):
+            document.add_paragraph("A line of words that fills about half of the width of the page. " * 2)
+    pages = bookmark_pages(document)
+    per_part = pages["p1"] - pages["p0"]
+    assert pages["p0"] == 1 and pages["p2"] - pages["p1"] == per_part
+    assert per_part == 1 if lines == 10 else 6 <= per_part <= 12  # 200 two-line paragraphs: several pages
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_no_english_label_or_title_in_a_french_or_spanish_word_report(checked, catalogue, language: str) -> None:
+    """Everything lawcheck writes is in the report's language; only the bill's own words (quoted provisions, the
+    concordance's national text) and the model text in the bill's language are left as they are."""
+    bill, report = checked[language]
+    document = render(checked, catalogue, language)
+    english, own = Labels("en"), Labels(language)
+    words = {english(k) for k in english.keys() if "{" not in english(k) and english(k) != own(k)}
+    words |= {o.titles["en"] for o in catalogue.offences} | {i.titles["en"] for i in catalogue.instruments.values()}
+    words = {w for w in words if len(w) >= 12}
+    t = Labels(language)
+    text = [p.text for p in document.paragraphs if p.style.name != "Quote"]
+    for table in document.tables:
+        quoted = 3 if table.rows[0].cells[0].text == t("col.article") else None  # the national text column
+        text += [c.text for row in table.rows for n, c in enumerate(row.cells) if n != quoted]
+    text += [p.text for p in document.sections[0].header.paragraphs]
+    flat = " ".join(" ".join(text).split())
+    leaked = sorted(w for w in words if " ".join(w.split()) in flat)
+    assert not leaked, leaked[:5]

@@ -18,6 +18,8 @@ EXCERPT_LIMIT = 900  # characters of a provision quoted in a finding before it i
 EXCERPT_MARGIN = 160
 SHORT_QUOTE = 240  # characters of the national words quoted in a concordance row
 SHORT_MARGIN = 60  # of them, before the first matched word when the provision is longer
+ARTICLES_SHOWN = 5  # articles listed per instrument in the executive summary's recommendations
+COUNT_NAMES = ("provisions", "words", "entries", "instruments", "covered", "partial", "missing")
 
 
 @dataclass(frozen=True)
@@ -262,6 +264,23 @@ def summary_of(catalogue: Catalogue, result: OffenceResult, language: str = "en"
         return catalogue.offence(result.id).summary_in(language).strip()
     except KeyError:
         return ""
+
+
+def counted(labels, **numbers: int) -> dict[str, object]:  # noqa: ANN001 - a Labels
+    """The numbers, and each as ``n_<name>`` from label ``count.<name>``: the number with its noun in the form
+    that agrees with it ("1 provision", "0 couverte", "2 entradas"; the bare number in a language whose
+    sentences put a label before each number), for sentences that hold several numbers."""
+    values: dict[str, object] = dict(numbers)
+    known = labels.keys()
+    for name, number in numbers.items():
+        if f"count.{name}" in known:
+            values[f"n_{name}"] = labels(f"count.{name}", count=number)
+    return values
+
+
+def article_count(results) -> int:  # noqa: ANN001 - OffenceResults
+    """How many articles ``results`` come from (a recommendation says "article" or "articles")."""
+    return len(dict.fromkeys(r.article for r in results))
 
 
 def scope_reasons(report: Report, party_to: tuple[str, ...] | None, names: dict[str, str], labels) -> str:  # noqa: ANN001

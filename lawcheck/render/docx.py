@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 import docx
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -30,9 +31,12 @@ from lawcheck import rating as rating_rules
 from lawcheck.errors import InputError
 from lawcheck.models import Catalogue, OffenceResult, Report
 from lawcheck.render.common import (
+    ARTICLES_SHOWN,
     ReportOptions,
+    article_count,
     bill_title,
     checklist_version,
+    counted,
     excerpt,
     fixed_zip,
     innermost,
@@ -41,9 +45,11 @@ from lawcheck.render.common import (
     model_provision,
     scope_reasons,
     short_name,
+    short_quote,
     summary_of,
 )
 from lawcheck.render.i18n import Labels
+from lawcheck.render.pages import bookmark_pages
 from lawcheck.render.wordscript import DOCUMENT_LANGUAGE, finish, set_language
 from lawcheck.sanity import in_language
 
@@ -51,7 +57,9 @@ STATUS_FILL = {"covered": "C6EFCE", "partial": "FFEB9C", "missing": "FFC7CE"}
 RATING_FILL = {"compliant": "C6EFCE", "largely": "E2EFDA", "partially": "FFEB9C", "non": "FFC7CE", "na": "EDEDED"}
 TABLE_STYLE = "Table Grid"
 TABLE_FONT = Pt(9)
-ARTICLES_SHOWN = 5  # articles listed per instrument in the executive summary's recommendations
+WORD_CM_PER_CHAR = 0.17  # a generous width of one letter at 9 pt (Cambria), to keep words whole
+BOLD_WIDTH = 1.1  # bold letters (the header row) are wider
+CELL_PADDING_CM = 0.4  # the cell's left and right margins
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
@@ -162,6 +170,71 @@ def _field(paragraph: Paragraph, instruction: str, placeholder: str = "") -> Non
     paragraph._p.append(_fld_char("end"))
 
 
+def _bookmark(paragraph: Paragraph, number: int) -> str:
+    """A bookmark around the paragraph's text, named as Word names its table-of-contents targets."""
+    name = f"_Toc{number:09d}"
+    start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+    start.set(qn("w:id"), str(BOOKMARK_IDS + number))
+    start.set(qn("w:name"), name)
+    end.set(qn("w:id"), str(BOOKMARK_IDS + number))
+    runs = paragraph._p.r_lst
+    if runs:
+        runs[0].addprevious(start)
+        runs[-1].addnext(end)
+    else:
+        paragraph._p.append(start)
+        paragraph._p.append(end)
+    return name
+
+
+def _toc_entry(paragraph: Paragraph, text: str, bookmark: str, width: int, bold: bool):  # noqa: ANN202 - a Run
+    """One line of the table of contents: the heading as a link, a dot leader, its page (a PAGEREF field whose
+    stored result, the run returned, is filled in later)."""
+    paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), bookmark)
+    link.set(qn("w:history"), "1")
+    paragraph._p.append(link)
+    holder = Paragraph(link, paragraph._parent)
+    holder.add_run(text).bold = bold or None
+    holder.add_run("\t")
+    _field_start(holder, f"PAGEREF {bookmark} \\h")
+    result = holder.add_run("")
+    link.append(_fld_char("end"))
+    return result
+
+
+def _text_width(document: Document) -> int:
+    """The width between the margins (EMU) of the last section, or 16 cm when a template does not say."""
+    section = document.sections[-1]
+    try:
+        return section.page_width - section.left_margin - section.right_margin
+    except TypeError:
+        return Cm(16)
+
+
+def update_on_open(document: Document) -> None:
+    """Ask Word to refresh the fields (table of contents, page references) when the document is opened."""
+    settings = document.settings.element
+    for old in settings.findall(qn("w:updateFields")):
+        settings.remove(old)
+    flag = OxmlElement("w:updateFields")
+    flag.set(qn("w:val"), "true")
+    later = next((child for child in settings if child.tag in _AFTER_UPDATE_FIELDS), None)
+    if later is None:
+        settings.append(flag)
+    else:
+        later.addprevious(flag)  # the schema's order, which Word checks
+
+
+_AFTER_UPDATE_FIELDS = {qn(f"w:{name}") for name in (
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "attachedSchema",
+    "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures",
+    "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults",
+    "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")} | {
+    "{http://schemas.openxmlformats.org/officeDocument/2006/math}mathPr"}
+
+
 def _runs(paragraph: Paragraph, pieces: Iterable[tuple[str, bool]], italic: bool = False) -> None:
     for text, bold in pieces:
         if text:
@@ -181,10 +254,12 @@ Cell = str | tuple[str, str]  # text, or (text, fill colour)
 
 
 def fast_table(document: Document, header: Sequence[str], rows: Sequence[Sequence[Cell]],
-               widths: Sequence[float] | None = None, style: str = TABLE_STYLE) -> Table:
-    """A table with a repeated bold header row, all rows created at once and filled through the XML."""
+               widths: Sequence[float] | None = None, style: str = TABLE_STYLE,
+               whole_lines: int | None = None) -> Table:
+    """A table with a repeated bold header row, all rows created at once and filled through the XML; a column
+    holds its longest word, and column ``whole_lines`` its longest line (a provision's label, kept whole)."""
     if widths:
-        widths = _fit(document, widths)
+        widths = _whole_words(_fit(document, widths), [header, *rows], whole_lines)
     table = document.add_table(rows=len(rows) + 1, cols=len(header))
     if style in {s.name for s in document.styles}:
         table.style = document.styles[style]
@@ -217,6 +292,39 @@ def _fit(document: Document, widths: Sequence[float]) -> list[float]:
     return [round(w * scale, 2) for w in widths]
 
 
+def _whole_words(widths: list[float], rows: Sequence[Sequence[Cell]],
+                 whole_lines: int | None = None) -> list[float]:
+    """Widths (cm) in which each column holds its longest word on one line ("Appréciation", "3bis(1)(b)(iv)"),
+    taken from the columns with the most room to spare; as they were when no column can spare any."""
+    need = [0.0] * len(widths)
+    for number, row in enumerate(rows):
+        bold = BOLD_WIDTH if number == 0 else 1.0  # the header row
+        for column, value in enumerate(row):
+            text = value if isinstance(value, str) else value[0]
+            pieces = text.split("\n") if column == whole_lines and number else text.split()
+            longest = max((_word_width(piece) for piece in pieces), default=0.0)
+            need[column] = max(need[column], bold * longest + CELL_PADDING_CM)
+    widths = list(widths)
+    for column, width in enumerate(widths):
+        short = need[column] - width
+        while short > 0.01:
+            donor = max(range(len(widths)), key=lambda d: widths[d] - need[d])
+            spare = widths[donor] - need[donor]
+            if donor == column or spare <= 0.01:
+                break
+            given = min(short, spare)
+            widths[donor], widths[column], short = widths[donor] - given, widths[column] + given, short - given
+    return [round(w, 2) for w in widths]
+
+
+def _word_width(word: str) -> float:
+    """A word's width (cm) at the table's size, generous: brackets and thin letters count half, capitals more."""
+    return WORD_CM_PER_CHAR * sum(0.5 if c in _THIN else 1.25 if c.isupper() or c in "mw" else 1.0 for c in word)
+
+
+_THIN = set("()[].,;:'’ilIjtf!| \u00a0")
+
+
 def _grid(table: Table, widths: Sequence[float]) -> None:
     """Column widths in the table grid (LibreOffice reads these; Word reads the cells')."""
     table.autofit = False
@@ -240,8 +348,11 @@ def _cell_text(paragraph: Paragraph, text: str, bold: bool) -> None:
 
 PAPER = {"a4": (Cm(21.0), Cm(29.7)), "letter": (Cm(21.59), Cm(27.94))}
 MARGIN = Cm(2.2)
+LINE_SPACING = 1.05  # of a line; Word's default is 1.15
 TOP_GAPS = 6
-TOC_LEVELS = 1  # the table of contents lists the report's parts, so that it stays on the cover page  # gaps named in the executive summary
+CONCORDANCE_QUOTE = 80  # characters of the national words in a concordance row (the findings quote more)
+TOC_LEVELS = 1  # the table of contents lists the report's parts, so that it stays on the cover page
+BOOKMARK_IDS = 7000  # the contents bookmarks are numbered from here, clear of a template's own
 
 
 def set_paper(document: Document, paper: str) -> None:
@@ -262,6 +373,7 @@ def _tighten(document: Document) -> None:
         except KeyError:
             continue
         style.paragraph_format.space_before, style.paragraph_format.space_after = Pt(before), Pt(after)
+    document.styles["Normal"].paragraph_format.line_spacing = LINE_SPACING
 
 
 class _Builder:
@@ -287,7 +399,7 @@ class _Builder:
         self.finding_order = self.plan_findings()
         self.finding_number = {r.id: n for n, r in enumerate(self.finding_order, 1)}
         self.table_number = 0
-        self.toc_entries: list[tuple[str, int]] = []
+        self.toc_entries: list[tuple[str, int, str]] = []
         self.style_ids: dict[str, str] = {}
         body = self.document.element.body
         self.end = body.sectPr if body.sectPr is not None else body.append(OxmlElement("w:sectPr")) or body.sectPr
@@ -310,9 +422,9 @@ class _Builder:
     # ---------------------------------------------------------------- frame
 
     def heading(self, text: str, level: int, new_page: bool = False) -> Paragraph:
-        if level <= TOC_LEVELS:
-            self.toc_entries.append((text, level))
         paragraph = self.para(text, "Title" if level == 0 else f"Heading {level}")
+        if 0 < level <= TOC_LEVELS:
+            self.toc_entries.append((text, level, _bookmark(paragraph, len(self.toc_entries) + 1)))
         if new_page:
             paragraph.paragraph_format.page_break_before = True
         return paragraph
@@ -349,6 +461,10 @@ class _Builder:
             return None
         num.add_lvlOverride(ilvl=0).add_startOverride(1)
         return num.numId
+
+    def labelled(self, label: str, value: str) -> Paragraph:
+        """A paragraph "Label: value", the label in bold and punctuated as the language writes it."""
+        return _labelled(self.para(), label, value, self.t)
 
     def caption(self, text: str) -> None:
         self.table_number += 1
@@ -410,33 +526,41 @@ class _Builder:
         ]
         for label, value in facts:
             if value:
-                _labelled(self.para(), label, value, self.t)
+                self.labelled(label, value)
         self.para(self.t("cover.disclaimer")).runs[0].italic = True
         self.para(self.t("toc.title"), "TOC Heading")
 
     def contents(self) -> None:
-        """The TOC field, its cached result filled with the headings (Word adds page numbers on update)."""
-        entries = self.toc_entries
-        first = self.toc_anchor.insert_paragraph_before()
-        _field_start(first, f'TOC \\o "1-{TOC_LEVELS}" \\h \\z \\u')
-        last = first
-        for number, (text, level) in enumerate(entries or [(self.t("toc.placeholder"), 1)]):
-            last = first if number == 0 else self.toc_anchor.insert_paragraph_before()
-            last.add_run(text).bold = level == 1 or None
-            last.paragraph_format.left_indent = Cm(0.6 * (level - 1))
-            last.paragraph_format.space_after = Pt(2)
-        last._p.append(_fld_char("end"))
+        """The table of contents: each part's heading, a dot leader and a PAGEREF field to its bookmark.
+
+        No TOC field: LibreOffice shows a TOC field's stored text as it is, but computes PAGEREF fields when it
+        lays the document out, so its page numbers are right on opening; Word refreshes the fields on opening
+        (``w:updateFields``, see :func:`update_on_open`), and shows the stored estimate until then
+        (:func:`lawcheck.render.pages.bookmark_pages`).
+        """
+        width = _text_width(self.document)
+        results = {}
+        for text, level, bookmark in self.toc_entries:
+            paragraph = self.toc_anchor.insert_paragraph_before()
+            results[bookmark] = _toc_entry(paragraph, text, bookmark, width, bold=level == 1)
+            paragraph.paragraph_format.left_indent = Cm(0.6 * (level - 1))
+            paragraph.paragraph_format.space_after = Pt(2)
+        estimated = bookmark_pages(self.document)
+        for bookmark, run in results.items():
+            run.text = str(estimated.get(bookmark, ""))
+        update_on_open(self.document)
 
     # ---------------------------------------------------------------- 2. executive summary
 
     def summary(self) -> None:
         counts = self.report.summary()
         self.toc_anchor = self.heading(self.t("summary.title"), 1, new_page=True)
-        self.para(self.t("summary.intro", provisions=self.report.bill.provisions, words=self.report.bill.words,
-                         entries=len(self.report.results), instruments=len(self.report.instruments),
-                         covered=counts["covered"], partial=counts["partial"], missing=counts["missing"]))
+        self.para(self.t("summary.intro", **counted(
+            self.t, provisions=self.report.bill.provisions, words=self.report.bill.words,
+            entries=len(self.report.results), instruments=len(self.report.instruments), covered=counts["covered"],
+            partial=counts["partial"], missing=counts["missing"])))
         for warning in self.report.warnings:
-            _labelled(self.para(), self.t("summary.warning"), in_language(warning, self.t), self.t)
+            self.labelled(self.t("summary.warning"), in_language(warning, self.t))
         self.heading(self.t("word.ratings"), 2)
         rows = [[self.name_of(r.instrument),
                  (str(r.covered), STATUS_FILL["covered"] if r.covered else ""),
@@ -445,8 +569,8 @@ class _Builder:
                  (self.t(f"rating.{r.rating}"), RATING_FILL[r.rating]),
                  "—" if r.rating == "na" else self.t("report.percent", value=round(r.score * 100))]
                 for r in self.ratings]
-        header = [self.t("col.instrument"), self.t("status.covered"), self.t("status.partial"),
-                  self.t("status.missing"), self.t("col.rating"), self.t("col.score")]
+        header = [self.t("col.instrument"), *(self.t(f"status.{s}").capitalize() for s in ("covered", "partial",
+                  "missing")), self.t("col.rating"), self.t("col.score")]
         fast_table(self.document, header, rows, widths=(5.8, 2.1, 2.1, 2.1, 3.2, 1.5))
         self.caption(self.t("word.ratings"))
         self.para(self.t("word.rating_note")).runs[0].font.size = Pt(9)
@@ -488,10 +612,11 @@ class _Builder:
         for item in found:
             paragraph = self.numbered(list_id)
             paragraph.add_run(f"{self.name_of(item.instrument)} ({self.t(f'rating.{item.rating}')})").bold = True
-            parts = [self.t(f"recommend.{kind}", articles=_articles(entries, self.t))
+            parts = [self.t(f"recommend.{kind}", articles=_articles(entries, self.t), count=article_count(entries))
                      for kind, entries in (("create", item.create), ("complete", item.complete),
                                            ("consider", item.consider)) if entries]
-            paragraph.add_run(self.t.separator("punct.colon") + self.t("punct.stop", first=self.t.join(parts, "punct.series")))
+            paragraph.add_run(self.t.separator("punct.colon")
+                              + self.t("punct.stop", first=self.t.join(parts, "punct.series")))
         if idle:
             self.numbered(list_id).add_run(self.t("word.recommend_untouched", count=len(idle),
                                                   table=self.table_number + 1))
@@ -525,7 +650,7 @@ class _Builder:
         self.heading(self.t("concordance.title"), 1, new_page=True)
         self.para(self.t("word.concordance_intro"))
         header = [self.t("col.article"), self.t("word.col_requirement"), self.t("col.provision"),
-                  self.t("word.col_assessment"), self.t("word.col_note"), self.t("word.col_assessor")]
+                  self.t("sheet.words"), self.t("word.col_assessment"), self.t("word.col_assessor")]
         idle = set(self.untouched)
         for instrument, results in self.groups.items():
             if instrument in idle:
@@ -535,8 +660,10 @@ class _Builder:
                 self.para(self.t("concordance.empty"))
                 continue
             rows = [[r.article, r.title, "\n".join(p.label for p in innermost(r.provisions)) or "—",
-                     (self.status(r), STATUS_FILL[r.status]), self.comment(r), ""] for r in results]
-            fast_table(self.document, header, rows, widths=(1.9, 4.5, 2.4, 2.2, 2.9, 2.7))
+                     short_quote(self.text, r, CONCORDANCE_QUOTE),
+                     ("\n".join(filter(None, (self.status(r), self.comment(r)))), STATUS_FILL[r.status]), ""]
+                    for r in results]
+            fast_table(self.document, header, rows, widths=(1.7, 4.2, 2.2, 3.6, 2.6, 2.3), whole_lines=2)
             self.caption(self.t("word.concordance_caption", instrument=self.name_of(instrument)))
 
     def decision_text(self, result: OffenceResult) -> str:
@@ -551,7 +678,7 @@ class _Builder:
 
     def comment(self, result: OffenceResult) -> str:
         notes = [self.t("finding.decision_short")] if result.decision is not None else []
-        if result.kind != "principal":
+        if result.kind != "principal" and result.id not in self.finding_number:  # a finding states its kind
             notes.append(self.t(f"kind.{result.kind}"))
         if result.optional:
             notes.append(self.t("finding.optional"))
@@ -641,8 +768,8 @@ class _Builder:
             self.para(self.t(key), "List Bullet")
         self.heading(self.t("annex.checklist"), 2)
         self.para(self.t("annex.checklist_text", version=checklist_version(self.catalogue),
-                         tool=self.report.tool_version, entries=len(self.catalogue.offences),
-                         instruments=len(self.catalogue.instruments)))
+                         tool=self.report.tool_version, **counted(self.t, entries=len(self.catalogue.offences),
+                                                                  instruments=len(self.catalogue.instruments))))
 
 
 def _articles(results: Sequence[OffenceResult], t: Labels) -> str:

@@ -22,8 +22,10 @@ from lawcheck import rating as rating_rules
 from lawcheck.models import Catalogue, OffenceResult, Report
 from lawcheck.render.common import (
     ReportOptions,
+    article_count,
     bill_title,
     checklist_version,
+    counted,
     evidence_spans,
     excerpt,
     innermost,
@@ -31,6 +33,7 @@ from lawcheck.render.common import (
     model_provision,
     scope_reasons,
     short_name,
+    short_quote,
     summary_of,
 )
 from lawcheck.render.i18n import Labels
@@ -92,7 +95,8 @@ def render_html(report: Report, catalogue: Catalogue, bill_text: str, options: R
         note=lambda r: _note(r, labels, number_of),
         scope_names=labels.join(names[i] for i in report.instruments), scope_reasons=scope_reasons(report, party_to, names, labels),
         party_known=party_to is not None,
-        articles=lambda entries: _articles(entries, labels),
+        articles=lambda entries: _articles(entries, labels), article_count=article_count,
+        counted=lambda **n: counted(labels, **n), words=lambda r: short_quote(bill_text, r),
         principal=lambda i: ", ".join(dict.fromkeys(r.article for r in report.results if r.instrument == i
                                                      and r.kind == "principal" and not r.optional)),
         target=lambda n: f"f{number_of[report.results[n].id]}" if report.results[n].id in number_of else f"c{n}",

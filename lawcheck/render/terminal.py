@@ -12,6 +12,7 @@ from rich.text import Text
 
 from lawcheck import rating as rating_rules
 from lawcheck.models import Decision, OffenceResult, Report
+from lawcheck.render.common import counted
 from lawcheck.render.i18n import Labels
 from lawcheck.render.view import View
 from lawcheck.sanity import in_language
@@ -97,7 +98,8 @@ def render_terminal(report: Report, view: View | None = None) -> Group:
     say = Labels(view.language)
     bill = report.bill
     parts: list = [Text(say("terminal.bill", path=bill.path, title=bill.title or say("terminal.untitled"),
-                            language=bill.language, provisions=bill.provisions, words=bill.words), style="bold")]
+                            language=bill.language, **counted(say, provisions=bill.provisions, words=bill.words)),
+                            style="bold")]
     for warning in report.warnings:
         parts.append(Text(say("terminal.warning", warning=in_language(warning, say)), style="yellow"))
     if report.decisions_file:

@@ -761,7 +761,7 @@ def annotate_command(bill: str, output: str | None, instruments: tuple[str, ...]
 
 
 @cli.command(name="demo")
-@click.option("--lang", type=click.Choice(["en", "fr", "es"]), default="en", show_default=True,
+@click.option("--lang", type=click.Choice(["en", "fr", "es", "ar", "ru", "zh"]), default="en", show_default=True,
               help="The language of the walk-through and of its sample bill.")
 @click.option("--step/--no-pause", "pause", default=None,
               help="Wait for Enter between steps (default when run in a terminal) or print them all.")

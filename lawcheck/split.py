@@ -378,8 +378,9 @@ def _is_furniture(line: str, repeats: dict[str, int]) -> bool:
         return False  # a line of running text ("A person who contravenes subsection (1) commits an offence and
         # is liable"), repeated because the statute repeats its formula, not a running head
     line = _unmark(_MARKDOWN_RE.sub("", line)).strip()
-    label = ARTICLE_RE.match(fold_accents(line)) or NUMBERED_RE.match(line)
-    if label and not line[label.end():].strip(" -—–.:"):  # "Article 4" alone, many times: articles, not a running head
+    label = (ARTICLE_RE.match(fold_accents(line)) or AR_ARTICLE_RE.match(line) or ZH_ARTICLE_RE.match(line)
+             or NUMBERED_RE.match(line))
+    if label and not line[label.end():].strip(" -—–.:"):  # "Article 4", "المادة (4)" alone, many times: articles
         return False
     return not any(pattern.match(line) for _, pattern in SUB_PATTERNS) and not line.rstrip().endswith((".", ";", ":"))
 

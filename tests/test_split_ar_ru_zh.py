@@ -182,3 +182,12 @@ def test_traditional_chinese_articles_and_definitions() -> None:
     articles = [(p.label, p.num) for p in structure.provisions if p.level == "article"]
     assert articles == [("第 2 條", "2"), ("第一百條", "100")]
     assert "航空器" in {d.term for d in structure.definitions}
+
+
+def test_article_headings_alone_on_their_lines_are_not_running_heads() -> None:
+    """"المادة (3)" on a line of its own in every article is the bill's structure, not a header repeated on every
+    page (numbers aside, the same words many times)."""
+    text = "\n".join(f"المادة ({n})\nيعاقب بالسجن كل من ارتكب الفعل رقم {n} من الأفعال المبينة في هذا القانون."
+                     for n in range(1, 13))
+    provisions = _structure(text, "ar")
+    assert [p.num for p in provisions.values() if p.level == "article"] == [str(n) for n in range(1, 13)]

@@ -18,6 +18,7 @@ from lawcheck.data import checklist_dir
 from lawcheck.errors import CatalogueError
 from lawcheck.models import (
     LANGUAGES,
+    REQUIRED_LANGUAGES,
     UN_LANGUAGES,
     Catalogue,
     Drafting,
@@ -96,7 +97,7 @@ class _Strict(BaseModel):
 
 
 def _phrase_lists(value: dict[str, list[str]]) -> dict[str, list[str]]:
-    for language in LANGUAGES:
+    for language in REQUIRED_LANGUAGES:
         if language not in value:
             raise ValueError(f"missing language {language!r}")
     for language, phrases in value.items():
@@ -174,7 +175,7 @@ class OffenceSchema(_Strict):
     @field_validator("model_provision")
     @classmethod
     def _languages(cls, value: dict[str, str]) -> dict[str, str]:
-        missing = [language for language in LANGUAGES if not value.get(language, "").strip()]
+        missing = [language for language in REQUIRED_LANGUAGES if not value.get(language, "").strip()]
         if missing:
             raise ValueError(f"missing language {missing[0]!r}")
         return _words(value)
@@ -378,6 +379,55 @@ def _load_catalogue(root: Path) -> Catalogue:
     if missing:
         raise CatalogueError(f"{root}: drafting/{missing[0]}.yaml is missing")
     return Catalogue(instruments, tuple(offences), drafting, str(root))
+
+
+def missing_words(offence: Offence, instrument: Instrument, language: str) -> str:
+    """What the entry lacks to be complete in ``language`` ("" when nothing): every element's phrases, label and
+    examples, the entry's title, summary and model provision, the instrument's title and short names."""
+    for element in offence.elements:
+        for what, words in (("phrases", element.phrases), ("label", element.label),
+                            ("examples.match", element.examples.match)):
+            if not words.get(language):
+                return f"elements {element.id!r}: no {what} in {language}"
+    for what, words in (("title", offence.titles), ("summary", offence.summaries),
+                        ("model_provision", offence.model_provision)):
+        if not words.get(language):
+            return f"no {what} in {language}"
+    if not instrument.titles.get(language) or not instrument.short_names.get(language):
+        return f"instrument {instrument.id}: no title or short names in {language}"
+    return ""
+
+
+def _carries(offence: Offence, language: str) -> bool:
+    """Whether the entry carries any words in ``language`` (an entry is written in a language whole or not)."""
+    return (any(language in e.phrases or language in e.label for e in offence.elements)
+            or language in offence.model_provision or language in offence.titles)
+
+
+def language_coverage(catalogue: Catalogue) -> dict[str, tuple[int, int, tuple[str, ...]]]:
+    """Per language: the entries available in it (judged on a bill in it), the entries complete in it (every
+    word, see :func:`missing_words`), and the entries partly written in it (some words, not all)."""
+    out = {}
+    for language in LANGUAGES:
+        available = len(catalogue.available(language))
+        complete = [o for o in catalogue.offences
+                    if not missing_words(o, catalogue.instruments[o.instrument], language)]
+        partly = tuple(o.id for o in catalogue.offences if _carries(o, language)
+                       and missing_words(o, catalogue.instruments[o.instrument], language))
+        out[language] = (available, len(complete), partly)
+    return out
+
+
+def require_all_languages(catalogue: Catalogue) -> None:
+    """Raise a CatalogueError naming the first entry that is not complete in one of the six languages."""
+    for language in LANGUAGES:
+        for offence in catalogue.offences:
+            missing = missing_words(offence, catalogue.instruments[offence.instrument], language)
+            if missing:
+                count = sum(1 for o in catalogue.offences if missing_words(o, catalogue.instruments[o.instrument], language))
+                raise CatalogueError(f"{offence.source_file}: {offence.id}: {missing} ({count} of "
+                                     f"{len(catalogue.offences)} entries are not complete in {language}); write them, "
+                                     "or validate without --require-all-languages")
 
 
 def offence_dict(offence: Offence) -> dict[str, Any]:

@@ -164,7 +164,7 @@ def check(bill: str, output: str | None, fmt: str | None, instruments: tuple[str
         report = _guard(check_file, bill, catalogue, lang, instruments, None, expert)
     if expert:
         report = dataclasses.replace(report, decisions_file=str(decisions))
-    from lawcheck.render.terminal import View
+    from lawcheck.render.view import View
 
     language = report_lang or _report_language(report.bill.language)
     _emit(report, fmt, output, catalogue, View(show, kinds, summary_only, scores, language))

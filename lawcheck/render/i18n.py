@@ -10,8 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from lawcheck.catalogue import load_yaml
 from lawcheck.errors import LawcheckError
 from lawcheck.models import LANGUAGES
 
@@ -33,7 +32,7 @@ def report_language(language: str | None) -> str:
 def _load(language: str) -> dict[str, str]:
     if language not in report_languages():
         raise LawcheckError(f"report language {language!r} is not available; choose one of {', '.join(report_languages())}")
-    data = yaml.safe_load((LABELS_DIR / f"{language}.yaml").read_text(encoding="utf-8"))
+    data = load_yaml(LABELS_DIR / f"{language}.yaml")  # libyaml; a key written twice is refused
     return dict(_flatten(data))
 
 

@@ -227,7 +227,7 @@ def _spans(text: str, language: str) -> list[tuple[int, int]]:
                 if _is_word(word) for a, b in _zh_parts(word)]
     if language == "ar":
         return [m.span() for m in _ARABIC_WORD_RE.finditer(text) if _is_word(m.group(0))]
-    return [(t.idx, t.idx + len(t.text)) for t in _tokenizer(language)(text) if _is_word(t.text)]
+    return [(t.idx, t.idx + len(word)) for t in _tokenizer(language)(text) if _is_word(word := t.text)]
 
 
 # One-character words that jieba keeps on the word after them ("相威胁", "被劫持", "处死刑"): split off, so "威胁"

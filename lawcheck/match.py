@@ -22,6 +22,9 @@ from lawcheck.normalise import Tokens, key_positions, phrase_keys
 
 FUZZY_MIN_LENGTH = 5  # words shorter than this are matched exactly only
 FUZZY_CUTOFF = 86.0  # rapidfuzz ratio (0-100)
+# Languages matched exactly only: Arabic words of one root differ by a letter (« سفينة », « سكينة »), and
+# Chinese words are one to four characters.
+EXACT_ONLY = ("ar", "zh")
 GAP = 3  # "*" in a phrase stands for 0..GAP words
 CARVE_OUT_WINDOW = 4  # words between a carve-out and the words it excludes
 NEGATION_WINDOW = 1  # a negation excludes the circumstance right after it ("not in flight"), no further
@@ -91,7 +94,7 @@ class BillIndex:
         if key in self._fuzzy_cache:
             return self._fuzzy_cache[key]
         found: dict[str, float] = {}
-        if len(key) >= FUZZY_MIN_LENGTH and key not in self.positions:
+        if len(key) >= FUZZY_MIN_LENGTH and key not in self.positions and self.language not in EXACT_ONLY:
             for word, score, _ in process.extract(
                 key, self._vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=8
             ):

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from lawcheck.catalogue import ARTICLE_RE, DEFAULT_DIR, load_catalogue
+from lawcheck.catalogue import DEFAULT_DIR, load_catalogue
+from lawcheck.schema import ARTICLE_RE
 from lawcheck.errors import CatalogueError
 
 REQUIRED_INSTRUMENTS = ("hague-1970", "hostages-1979", "bombings-1997", "financing-1999")

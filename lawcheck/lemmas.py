@@ -153,19 +153,38 @@ def _arabic_stems(word: str) -> list[tuple[str, bool]]:
     return sorted(out.items(), key=lambda item: len(item[0]))
 
 
+# Pronouns written after a word (« بتسليمه »: by handing him over), longest first.
+_ARABIC_SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه", "ك", "ي")
+
+
 def arabic_lemma(word: str) -> str:
     """The lemma of one Arabic word, its clitics taken off: « والطائرة » and « بالطائرات » -> « طائرة »,
-    « بالقوة » -> « قوة »; a word the dictionary knows as it is (« بلد », « وزير ») keeps its first letters.
-    A word no dictionary knows loses its article and the clitics before it (« بالمتفجرات » -> « متفجرات »)."""
+    « بالقوة » -> « قوة », « بتسليمه » -> « تسليم ». A word with the article is looked up without it first
+    (the dictionary gives « المتفجرات » and « متفجرات » different lemmas: the bare word's is taken for both),
+    unless the dictionary reads its ال as part of it (« التزام »); a word the dictionary knows as it is (« بلد », « وزير ») keeps its first letters; a word no dictionary knows
+    loses its article and the clitics before it (« بالمخطوفين » -> « مخطوفين »)."""
     bare = _ARABIC_MARKS_RE.sub("", word)
     if not bare or not any("\u0620" <= c <= "\u064a" for c in bare):
         return bare
-    if is_known(bare, "ar"):
-        return lemmatize(bare, "ar")
     stems = _arabic_stems(bare)
+    whole = lemmatize(bare, "ar") if is_known(bare, "ar") else None
+    if whole is None or not whole.startswith("ال"):  # « التزام »: its ال is no article, the dictionary says
+        for stem, article in stems:
+            if article and is_known(stem, "ar"):
+                kept = "ال" + stem  # « بالتزام »: ب before « التزام », whose ال is its own
+                if is_known(kept, "ar") and lemmatize(kept, "ar").startswith("ال"):
+                    return lemmatize(kept, "ar")
+                return lemmatize(stem, "ar")
+    if whole is not None:
+        return whole
     for stem, _ in stems:
         if is_known(stem, "ar"):
             return lemmatize(stem, "ar")
+    for base in (*(stem for stem, _ in stems), bare):
+        for suffix in _ARABIC_SUFFIXES:
+            if base.endswith(suffix) and len(base) - len(suffix) >= ARABIC_BARE_STEM_MIN \
+                    and is_known(base[:-len(suffix)], "ar"):
+                return lemmatize(base[:-len(suffix)], "ar")
     guessed = lemmatize(bare, "ar")
     if guessed != bare:
         return guessed

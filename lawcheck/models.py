@@ -200,14 +200,17 @@ class Catalogue:
 
     def available(self, language: str) -> tuple[Offence, ...]:
         """The entries that can be judged in ``language``: available in it themselves, and every entry they
-        extend too (an attempt is judged with the offence it extends)."""
+        extend too (an attempt is judged with the offence it extends). Every entry, in en, fr and es."""
+        if language in REQUIRED_LANGUAGES:
+            return self.offences
         done: dict[str, bool] = {}
+        by_id = {o.id: o for o in self.every + self.offences}
 
         def ready(offence: Offence) -> bool:
             if offence.id not in done:
                 done[offence.id] = False  # a cycle is no availability
                 done[offence.id] = offence.available_in(language) and all(
-                    ready(self.offence(target)) for target in offence.extends)
+                    target in by_id and ready(by_id[target]) for target in offence.extends)
             return done[offence.id]
 
         return tuple(o for o in self.offences if ready(o))

@@ -3,7 +3,9 @@
 Tokenising uses a spaCy *blank* pipeline (rules only: no trained model, nothing downloaded) for the
 languages written with spaces between words, except Arabic, whose words are runs of letters and their
 vowel marks (:data:`_ARABIC_WORD_RE`); Chinese is segmented into words by jieba (``rjieba``, its
-dictionary shipped inside the package), each word with its character offsets. Lemmas come from
+dictionary shipped inside the package, no HMM guessing: the same words whatever surrounds them), each word
+with its character offsets, and a compound cut into the dictionary words it is made of (:func:`_zh_parts`);
+traditional characters are read as simplified ones (:func:`simplified`, OpenCC). Lemmas come from
 simplemma (en, fr, es, ar), from pymorphy3 for Russian (chosen by measurement: it meets more inflected
 forms of legal words), and Chinese words are their own lemma. Arabic words lose their clitics (و ف ب ل ك
 and the article ال) in their lemma, so « والطائرة » meets « طائرة ». Each module is imported on the first
@@ -221,10 +223,53 @@ def _spans(text: str, language: str) -> list[tuple[int, int]]:
     if language in SEGMENTED:
         import rjieba  # imported on the first Chinese text only
 
-        return [(start, end) for word, start, end in rjieba.tokenize(text, "default", False) if _is_word(word)]
+        return [(start + a, start + b) for word, start, end in rjieba.tokenize(text, "default", False)
+                if _is_word(word) for a, b in _zh_parts(word)]
     if language == "ar":
         return [m.span() for m in _ARABIC_WORD_RE.finditer(text) if _is_word(m.group(0))]
-    return [(t.idx, t.idx + len(t.text)) for t in _tokenizer(language)(text) if _is_word(t.text)]
+    return [(t.idx, t.idx + len(word)) for t in _tokenizer(language)(text) if _is_word(word := t.text)]
+
+
+# One-character words that jieba keeps on the word after them ("相威胁", "被劫持", "处死刑"): split off, so "威胁"
+# and "死刑" are found.
+_ZH_PREFIXES = frozenset("相被对以向将把在从为由与和或及并处判")
+
+
+@lru_cache(maxsize=100_000)
+def _zh_parts(word: str) -> tuple[tuple[int, int], ...]:
+    """The spans of the smallest dictionary words a Chinese word is made of, so that a compound does not hide
+    its parts: "公共安全" is "公共" + "安全" (a phrase "危害 * 安全" finds it), "有期徒刑" is "有期" + "徒刑",
+    "相威胁" is "相" + "威胁". Phrases are cut the same way, so "有期徒刑" still finds "有期徒刑"."""
+    import rjieba
+
+    if len(word) >= 4:
+        middle = len(word) / 2
+        for cut in sorted(range(2, len(word) - 1), key=lambda i: (abs(i - middle), i)):
+            if rjieba.has_word(word[:cut]) and rjieba.has_word(word[cut:]):
+                return (*_zh_parts(word[:cut]), *((cut + a, cut + b) for a, b in _zh_parts(word[cut:])))
+    if len(word) == 3 and word[0] in _ZH_PREFIXES and rjieba.has_word(word[1:]):
+        return ((0, 1), (1, 3))
+    return ((0, len(word)),)
+
+
+@lru_cache(maxsize=1)
+def _to_simplified():  # noqa: ANN202 - an opencc converter
+    import opencc  # imported on the first Chinese text only
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """Chinese text in simplified characters, one character for one (offsets do not move): a law of Taiwan,
+    Hong Kong or Macao (處、無期徒刑、機場) meets the checklist's words (处、无期徒刑、机场) and is segmented as
+    well as they are. OpenCC's conversion; a character it would turn into more or fewer is left as it is."""
+    if text.isascii():
+        return text
+    convert = _to_simplified().convert
+    out = convert(text)
+    if len(out) == len(text):
+        return out
+    return "".join(c if len(d := convert(c)) != 1 else d for c in text)
 
 
 def tokenize(text: str, language: str, offset: int = 0) -> Tokens:
@@ -233,6 +278,8 @@ def tokenize(text: str, language: str, offset: int = 0) -> Tokens:
     ends: list[int] = []
     forms: list[str] = []
     lemmas: list[str] = []
+    if language in SEGMENTED:
+        text = simplified(text)  # the same length: the offsets are those of the text as written
     for start, end in _spans(text, language):
         lowered = fold_ligatures(unify_quotes(text[start:end])).lower()
         starts.append(offset + start)

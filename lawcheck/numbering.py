@@ -59,14 +59,20 @@ _AR_TENS = {"عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثي�
             "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70, "ثمانون": 80, "ثمانين": 80,
             "تسعون": 90, "تسعين": 90}
 _AR_TEEN = ("عشر", "عشره")
-_AR_HUNDRED = {"مائه": 100, "ماءه": 100, "مايه": 100, "ميه": 100}
+_AR_HUNDRED = {"مائه": 100, "ماءه": 100, "مايه": 100, "ميه": 100, "مائتين": 200, "مايتين": 200, "ميتين": 200,
+               "مائتان": 200, "مايتان": 200, "ميتان": 200,
+               **{f"{unit}{hundred}": value * 100 for unit, value in (("ثلاث", 3), ("اربع", 4), ("خمس", 5), ("ست", 6),
+                                                                     ("سبع", 7), ("ثمان", 8), ("تسع", 9))
+                  for hundred in ("مايه", "ميه")}}
 # the adverbs of an enumeration: « أولاً », « ثانياً » ... (their tanwin is folded away with the vowel marks)
 _AR_ADVERBS = {"اولا": 1, "ثانيا": 2, "ثالثا": 3, "رابعا": 4, "خامسا": 5, "سادسا": 6, "سابعا": 7, "ثامنا": 8,
                "تاسعا": 9, "عاشرا": 10}
 ARABIC_ORDINAL_WORD = (r"(?:ال)?(?:[أاإآ]ول[ىي]?|حادي[ةه]?|ثاني[ةه]?|ثالث[ةه]?|رابع[ةه]?|خامس[ةه]?|سادس[ةه]?|"
                        r"سابع[ةه]?|ثامن[ةه]?|تاسع[ةه]?|عاشر[ةه]?|عشر[ةه]?|عشرون|عشرين|ثلاثون|ثلاثين|[أا]ربعون|"
-                       r"[أا]ربعين|خمسون|خمسين|ستون|ستين|سبعون|سبعين|ثمانون|ثمانين|تسعون|تسعين|م[ائ]ئ?[ةه])")
-ARABIC_ORDINAL_RE = re.compile(rf"{ARABIC_ORDINAL_WORD}(?:\s+(?:و\s*)?{ARABIC_ORDINAL_WORD}){{0,3}}")
+                       r"[أا]ربعين|خمسون|خمسين|ستون|ستين|سبعون|سبعين|ثمانون|ثمانين|تسعون|تسعين|"
+                       r"(?:ثلاث|[أا]ربع|خمس|ست|سبع|ثمان|تسع)?م[ائ]?ئ?[ةه]|م[ائ]?ئ?تين|م[ائ]?ئ?تان)")
+# "الرابعة والخمسون بعد المائة" (the 154th): the hundreds follow "بعد" (after), as Gulf laws number their articles
+ARABIC_ORDINAL_RE = re.compile(rf"{ARABIC_ORDINAL_WORD}(?:\s+(?:و\s*|بعد\s+)?{ARABIC_ORDINAL_WORD}){{0,4}}")
 ARABIC_ADVERB_RE = re.compile(r"(?:[أاإآ]ولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)[\u064b-\u0652]*")
 
 
@@ -75,8 +81,9 @@ def _ar_fold(word: str) -> str:
 
 
 def arabic_ordinal(text: str) -> int | None:
-    """``الأولى`` -> 1, ``الحادية عشرة`` -> 11, ``الثالث والعشرون`` -> 23, ``ثانياً`` -> 2; None otherwise."""
-    words = [_ar_fold(w) for w in re.split(r"\s+", text.strip()) if w]
+    """``الأولى`` -> 1, ``الحادية عشرة`` -> 11, ``الثالث والعشرون`` -> 23, ``ثانياً`` -> 2, ``الرابعة والخمسون بعد
+    المائة`` -> 154; None otherwise."""
+    words = [_ar_fold(w) for w in re.split(r"\s+", text.strip()) if w and w != "بعد"]
     words = [w[1:] if w.startswith("و") and len(w) > 3 else w for w in words]  # "والعشرون"
     words = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in words]
     if len(words) == 1 and words[0] in _AR_ADVERBS:
@@ -90,7 +97,7 @@ def arabic_ordinal(text: str) -> int | None:
         elif word in _AR_TENS:
             total += _AR_TENS[word]
         elif word in _AR_HUNDRED:
-            total += 100
+            total += _AR_HUNDRED[word]
         else:
             return None
         seen = True

@@ -1049,8 +1049,8 @@ DEFINITION_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     ),
     "zh": (
         # 本法所称恐怖活动，是指……; 前款所称“航空器”，是指……; 航空器：指……
-        re.compile(r"所称\s*[“\"「]?([^，,。；“”\"「」\n]{1,30}?)[”\"」]?\s*[，,]?\s*(?:是指|系指|指|包括)"),
-        re.compile(r"[“\"「]([^”\"」\n]{1,30}?)[”\"」]\s*[，,]?\s*(?:是指|系指|指)"),
+        re.compile(r"所[称稱]\s*[“\"「]?([^，,。；“”\"「」\n]{1,30}?)[”\"」]?\s*[，,]?\s*(?:是指|[系係]指|指|包括)"),
+        re.compile(r"[“\"「]([^”\"」\n]{1,30}?)[”\"」]\s*[，,]?\s*(?:是指|[系係]指|指)"),
     ),
 }
 _LIST_CHAPEAU = {
@@ -1060,12 +1060,12 @@ _LIST_CHAPEAU = {
     "ru": re.compile(r"(?:используются следующие (?:основные )?понятия|применяются следующие (?:основные )?понятия|"
                      r"в (?:целях|смысле) настоящ\w+ \w+(?: \w+)?[^.]*понима\w+)[^.]*:?\s*$", re.I),
     "ar": re.compile(r"(?:يقصد|يُقصد|المعاني المبينة|المعاني الموضحة|المعنى المبين|في تطبيق أحكام هذا|لأغراض هذا)[^.]*:?\s*$"),
-    "zh": re.compile(r"(?:下列用语的含义|下列用語|定义如下|定義如下|用词定义|用詞定義|本法所称)[^。]*[:：]?\s*$"),
+    "zh": re.compile(r"(?:下列用[语語]的含[义義]|定[义義]如下|用[词詞語语][定，,]|本(?:法|条例|條例)所[称稱])[^。]*[:：]?\s*$"),
 }
 # A term at the head of a list item under a chapeau: "терроризм — ...", "الطائرة: ...", "航空器：指..."
 _LIST_TERMS = {
     "ru": re.compile(r"^[«\"“]?\s*([^—–:»\"”\n]{2,60}?)\s*[»\"”]?\s*(?:[—–]|\s-\s|:)\s*\S"),
-    "zh": re.compile(r"^[“\"「]?([^：:，,”\"」\n]{1,30}?)[”\"」]?\s*(?:[：:]|[，,]\s*(?:是指|系指|指))"),
+    "zh": re.compile(r"^[“\"「]?([^：:，,”\"」\n]{1,30}?)[”\"」]?\s*(?:[：:]|[，,]\s*(?:是指|[系係]指|指))"),
 }
 # A section whose heading names the term it gives the meaning of ("7 Meaning of hostage-taking": "a person
 # commits an act of hostage-taking if ..."): the whole section is the term's definition. English only for now:
@@ -1224,7 +1224,7 @@ _RU_MORE_RE = re.compile(r"^(?:\s*,\s*|\s+(?:и|или)\s+|\s*,\s*(?:и|или)\
 _AR_REF_RE = re.compile(r"(?:ال)?(?:ماد(?:ة|ه|تين|تان)|مواد)\s*(?:من\s*)?(?:رقم\s*)?\(?\s*(\d+)\s*\)?(?:\s*(مكرر[اةه]?))?")
 _AR_MORE_RE = re.compile(r"^(?:\s*[،,]\s*|\s*و\s*|\s+(?:إلى|الى|حتى)\s+|\s*[-–]\s*)\(?\s*(\d+)\s*\)?")
 _ZH_REF_RE = re.compile(rf"第\s*([{HAN_NUMERAL}\d]+)\s*[条條](?:之\s*([{HAN_NUMERAL}\d]+))?")
-_ZH_MORE_RE = re.compile(rf"^(?:、|至|到|和|或者|及)第?\s*([{HAN_NUMERAL}\d]+)\s*[条條]?(?:之\s*([{HAN_NUMERAL}\d]+))?")
+_ZH_MORE_RE = re.compile(rf"^(?:、|至|到|和|或者|或|及)第?\s*([{HAN_NUMERAL}\d]+)\s*[条條]?(?:之\s*([{HAN_NUMERAL}\d]+))?")
 
 
 def _other_refs(text: str, provisions: tuple[Provision, ...], language: str, locator: Locator) -> list[CrossRef]:

@@ -101,7 +101,8 @@ def test_tokens_lie_inside_the_text_in_order_in_every_script(text: str, language
     ("bill_word", "phrase_word"),
     [("والطائرة", "طائرة"), ("بالقوة", "قوة"), ("للطائرة", "طائرة"), ("وبالقوة", "قوة"), ("الطائرات", "طائرة"),
      ("طائرةٍ", "طائرة"), ("الـطـائـرة", "طائرة"), ("بالإرهاب", "ارهاب"), ("يُعاقَب", "يعاقب"), ("إلى", "الى"),
-     ("الرهائن", "رهينة"), ("وسفينة", "سفينة")],
+     ("الرهائن", "رهينة"), ("وسفينة", "سفينة"), ("بتسليمه", "تسليم"), ("المتفجرات", "متفجرات"),
+     ("بالالتزامات", "التزام"), ("السكان", "سكان")],
 )
 def test_arabic_words_meet_without_their_clitics_vowels_and_letter_variants(bill_word: str, phrase_word: str) -> None:
     keys = set(phrase_keys(phrase_word, "ar")[0])
@@ -136,7 +137,7 @@ def test_russian_short_i_is_a_letter_not_an_accent() -> None:
 def test_chinese_is_segmented_into_words_with_offsets() -> None:
     tokens = tokenize(_ZH, "zh")
     words = [_ZH[s:e] for s, e in zip(tokens.starts, tokens.ends)]
-    assert "劫持" in words and "航空器" in words and "有期徒刑" in words
+    assert "劫持" in words and "航空器" in words and ["有期", "徒刑"] == words[words.index("有期"):words.index("有期") + 2]
     assert "，" not in words and "。" not in words
 
 
@@ -175,3 +176,31 @@ def test_spacy_imported_without_its_command_line_still_has_it_on_demand() -> Non
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(("phrase", "text"), [("危害 * 安全", "危害公共安全的"), ("有期徒刑", "处十年以上有期徒刑"),
+                                               ("威胁", "以杀害人质相威胁"), ("恐怖 * 信息", "编造恐怖信息"),
+                                               ("劫持 * 航空器", "劫持正在飞行的民用航空器")])
+def test_a_chinese_compound_does_not_hide_its_parts(phrase: str, text: str) -> None:
+    from lawcheck.match import BillIndex
+
+    assert BillIndex(tokenize(text, "zh"), "zh").find(phrase)
+
+
+def test_a_chinese_word_is_not_found_inside_another() -> None:
+    from lawcheck.match import BillIndex
+
+    assert not BillIndex(tokenize("劫持船舶的", "zh"), "zh").find("劫持航空器")
+    assert not BillIndex(tokenize("航空公司", "zh"), "zh").find("航空器")
+
+
+def test_traditional_characters_meet_simplified_phrases_with_their_offsets() -> None:
+    from lawcheck.match import BillIndex
+
+    text = "以強暴、脅迫或其他方法劫持航空器者，處死刑、無期徒刑或七年以上有期徒刑。破壞機場設施者"
+    tokens = tokenize(text, "zh")
+    index = BillIndex(tokens, "zh")
+    for phrase in ("劫持航空器", "处 * 徒刑", "无期徒刑", "破坏 * 机场", "胁迫"):
+        assert index.find(phrase), phrase
+    hit = index.find("无期徒刑")[0]
+    assert text[hit.start:hit.end] == "無期徒刑"

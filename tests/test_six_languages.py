@@ -143,3 +143,16 @@ def test_validate_names_an_entry_written_in_part(checklist: Path) -> None:
     result = CliRunner().invoke(cli, ["offences", "validate", str(checklist)])
     assert result.exit_code == 0
     assert "ar: 1 of" in result.output and "written in part: hague-1970:1(a)" in result.output
+
+
+DUTIES = {"ar": "المادة 1\nتتخذ الدولة التدابير اللازمة لمنع الاستيلاء على الطائرات في حالة طيران بالقوة.\n",
+          "ru": "Статья 1. Российская Федерация принимает меры по предупреждению захвата воздушных судов в полете "
+                "с применением насилия.\n",
+          "zh": "第一条 国家采取措施，防范以暴力劫持飞行中的航空器。\n"}
+
+
+@pytest.mark.parametrize("language", ["ar", "ru", "zh"])
+def test_a_duty_of_the_state_creates_no_offence(checklist: Path, language: str) -> None:
+    """The words of the offence in a provision that sets a duty of the State and no penalty: not the offence."""
+    report = check_bill(make_bill(DUTIES[language]), load_catalogue(checklist), language)
+    assert [r.status for r in report.results] == ["missing"]

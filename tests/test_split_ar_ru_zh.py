@@ -137,7 +137,8 @@ def test_chinese_numerals(text: str, number: int) -> None:
 
 
 @pytest.mark.parametrize(("text", "number"), [("الأولى", 1), ("الحادية عشرة", 11), ("الثالث والعشرون", 23),
-                                               ("ثانياً", 2), ("أولا", 1), ("العاشرة", 10)])
+                                               ("ثانياً", 2), ("أولا", 1), ("العاشرة", 10),
+                                               ("الرابعة والخمسون بعد المائة", 154), ("الحادية عشرة بعد المائتين", 211)])
 def test_arabic_ordinals(text: str, number: int) -> None:
     assert arabic_ordinal(text) == number
 
@@ -172,3 +173,12 @@ def test_any_text_splits_into_nested_spans(text: str, language: str) -> None:
         if p.parent is not None:
             parent = provisions[p.parent]
             assert parent.start <= p.start and p.end <= parent.end
+
+
+def test_traditional_chinese_articles_and_definitions() -> None:
+    text = ("第一章　總則\n第 2 條　本法用詞，定義如下：\n一、航空器：指任何藉空氣之反作用力，得以飛航於大氣中之器物。\n"
+            "第一百條　以強暴、脅迫或其他方法劫持航空器者，處死刑、無期徒刑或七年以上有期徒刑。\n")
+    structure = split(text, "zh")
+    articles = [(p.label, p.num) for p in structure.provisions if p.level == "article"]
+    assert articles == [("第 2 條", "2"), ("第一百條", "100")]
+    assert "航空器" in {d.term for d in structure.definitions}

@@ -48,8 +48,10 @@ def fold_accents(text: str) -> str:
     "емкость"; Arabic vowel marks go too, and the hamza over or under alef, waw and ya (أ إ آ -> ا)."""
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFD", text.translate(_KEEP))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_RESTORE)
+    keep = "й" in text or "Й" in text
+    decomposed = unicodedata.normalize("NFD", text.translate(_KEEP) if keep else text)
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return folded.translate(_RESTORE) if keep else folded
 
 
 # Arabic letters that spelling varies on, folded for matching (keys only): alef wasla, alef maqsura and ta

@@ -351,17 +351,18 @@ def offences() -> None:
 
 @offences.command(name="validate")
 @click.argument("folder", required=False, type=click.Path(path_type=str))
-@click.option("--require-all-languages", is_flag=True,
-              help="Fail unless every entry is complete in all six languages (en, fr, es, ar, ru, zh).")
+@click.option("--require-all-languages/--allow-missing-languages", default=True, show_default=True,
+              help="Fail unless every entry is complete in all six UN languages (en, fr, es, ar, ru, zh); "
+                   "--allow-missing-languages for a checklist of one's own written in some of them.")
 def offences_validate(folder: str | None, require_all_languages: bool) -> None:
-    """Validate a checklist folder (default: the built-in one), and say per language how many entries a bill
-    in that language is judged on (en, fr and es are required in every entry; ar, ru and zh are written entry
-    by entry).
+    """Validate a checklist folder (default: the built-in one), say per language how many entries a bill in
+    that language is judged on, and require every entry in all six UN languages (en, fr and es are required by
+    the format itself; with --allow-missing-languages, ar, ru and zh may be written entry by entry).
 
     \b
     Examples:
-      lawcheck offences validate my-regional-checklist/
-      lawcheck offences validate --require-all-languages
+      lawcheck offences validate
+      lawcheck offences validate my-regional-checklist/ --allow-missing-languages
     """
     from lawcheck.catalogue import language_coverage, require_all_languages as require_all
 

@@ -37,8 +37,9 @@ def cache_folder() -> Path | None:
 
 
 def content_key(root: Path) -> str:
-    """A digest of every checklist file under ``root`` (names and bytes) and of the tool's version."""
-    digest = hashlib.sha256(__version__.encode())
+    """A digest of every checklist file under ``root`` (names and bytes), of the folder itself (the checklist
+    names its files in messages) and of the tool's version."""
+    digest = hashlib.sha256(__version__.encode() + b"\0" + str(root).encode())
     for path in sorted(root.rglob("*.yaml")):
         digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:32]
@@ -87,12 +88,17 @@ def stored(name: str, build: Callable[[], T], valid: Callable[[object], bool] = 
     return built
 
 
-def _prune(folder: Path, name: str, kept: Path) -> None:
+def _prune(folder: Path, name: str, kept: Path, keep: int = 3) -> None:
     """Remove the older files of the same family (same name up to its key), so that the folder does not grow
-    with every checklist or dictionary change: ``checklist-<old key>.pickle`` once ``checklist-<new key>`` is
-    written. A file another run still reads stays readable until it closes it (POSIX), or is left (Windows)."""
+    with every checklist or dictionary change: of ``checklist-<key>.pickle`` files, the one just written and the
+    ``keep - 1`` most recently written others stay (two checkouts used in turn keep theirs). A file another run
+    still reads stays readable until it closes it (POSIX), or is left (Windows)."""
     family = name.rsplit("-", 1)[0]
+    others = []
     for old in folder.glob(f"{family}-*.pickle"):
         if old != kept and old.stem.rsplit("-", 1)[0] == family:
             with contextlib.suppress(OSError):
-                old.unlink()
+                others.append((old.stat().st_mtime, old.name, old))
+    for _, _, old in sorted(others, reverse=True)[keep - 1:]:
+        with contextlib.suppress(OSError):
+            old.unlink()

@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from lawcheck import __version__
+from lawcheck.models import LANGUAGES
 
 FORMATS = ("text", "json")
 SUFFIX_FORMATS = {".json": "json", ".txt": "text"}
@@ -98,7 +99,7 @@ def _progress_bar(enabled: bool):  # noqa: ANN202
               help="Report format (default: text, or from -o); docx, html and xlsx need -o; csv and xlsx are "
                    "the concordance table alone.")
 @click.option("--instrument", "instruments", multiple=True, metavar="ID", help="Check only this instrument (repeatable).")
-@click.option("--lang", type=click.Choice(["en", "fr", "es"]), help="The bill's language (default: detected).")
+@click.option("--lang", type=click.Choice(LANGUAGES), help="The bill's language (default: detected).")
 @click.option("--offences", type=click.Path(path_type=str), help="A custom checklist folder.")
 @click.option("--fail-on", type=click.Choice(["partial", "missing"]), help="Exit 1 when a result is this bad or worse.")
 @click.option("--decisions", type=click.Path(path_type=str),
@@ -163,13 +164,19 @@ def check(bill: str, output: str | None, fmt: str | None, instruments: tuple[str
         report = _guard(check_file, bill, catalogue, lang, instruments, None, expert)
     if expert:
         report = dataclasses.replace(report, decisions_file=str(decisions))
-    from lawcheck.render.terminal import View
+    from lawcheck.render.view import View
 
-    language = report_lang or report.bill.language or "en"
+    language = report_lang or _report_language(report.bill.language)
     _emit(report, fmt, output, catalogue, View(show, kinds, summary_only, scores, language))
     _warn(report, fmt, output)
     _wrote(report, output, fmt)
     _exit_on(report.results, fail_on, kinds)
+
+
+def _report_language(language: str | None) -> str:
+    from lawcheck.render.i18n import report_language
+
+    return report_language(language)
 
 
 def _check_format(output: str | None, fmt: str | None, template: str | None) -> str:
@@ -343,16 +350,33 @@ def offences() -> None:
 
 @offences.command(name="validate")
 @click.argument("folder", required=False, type=click.Path(path_type=str))
-def offences_validate(folder: str | None) -> None:
-    """Validate a checklist folder (default: the built-in one).
+@click.option("--require-all-languages", is_flag=True,
+              help="Fail unless every entry is complete in all six languages (en, fr, es, ar, ru, zh).")
+def offences_validate(folder: str | None, require_all_languages: bool) -> None:
+    """Validate a checklist folder (default: the built-in one), and say per language how many entries a bill
+    in that language is judged on (en, fr and es are required in every entry; ar, ru and zh are written entry
+    by entry).
 
     \b
-    Example:
+    Examples:
       lawcheck offences validate my-regional-checklist/
+      lawcheck offences validate --require-all-languages
     """
+    from lawcheck.catalogue import language_coverage, require_all_languages as require_all
+
     catalogue = _catalogue(folder)
     click.echo(f"{catalogue.directory}: {len(catalogue.instruments)} instruments, "
                f"{len(catalogue.offences)} entries: valid")
+    total = len(catalogue.offences)
+    for language, (available, complete, partly) in language_coverage(catalogue).items():
+        line = f"  {language}: {available} of {total} entries available, {complete} complete"
+        if partly:
+            line += f"; {len(partly)} written in part: {', '.join(partly[:5])}"
+            line += ", ..." if len(partly) > 5 else ""
+        click.echo(line)
+    if require_all_languages:
+        _guard(require_all, catalogue)
+        click.echo("complete in all six languages")
 
 
 @offences.command(name="list")
@@ -466,7 +490,7 @@ def _read(path: str):  # noqa: ANN202
 @click.argument("offence_id")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="text (default, or from -o) or json.")
 @click.option("-o", "--output", type=click.Path(path_type=str), help="Write the explanation to this file.")
-@click.option("--lang", type=click.Choice(["en", "fr", "es"]), help="The bill's language (default: detected).")
+@click.option("--lang", type=click.Choice(LANGUAGES), help="The bill's language (default: detected).")
 @click.option("--offences", type=click.Path(path_type=str), help="A custom checklist folder.")
 @click.option("--decisions", type=click.Path(path_type=str), help="Show an expert's decision on this offence too.")
 @click.option("--brief", is_flag=True, help="Text: only the verdict, the provision, the words found and what is missing.")
@@ -495,7 +519,7 @@ def explain_command(bill: str, offence_id: str, fmt: str | None, output: str | N
         _deliver(render_explanation_json(explanation), output)
         return
     width = _terminal_width() if output is None else WIDTH
-    language = report_lang or explanation.language or "en"
+    language = report_lang or _report_language(explanation.language)
     _deliver((render_brief if brief else render_explanation)(explanation, width, language, catalogue), output)
 
 
@@ -526,7 +550,7 @@ def _user() -> str:
                                   "verdict rests on; '' for the whole bill).")
 @click.option("--decisions", type=click.Path(path_type=str),
               help="The decisions file (default: lawcheck-decisions.yaml beside the bill); created if absent.")
-@click.option("--lang", type=click.Choice(["en", "fr", "es"]), help="The bill's language (default: detected).")
+@click.option("--lang", type=click.Choice(LANGUAGES), help="The bill's language (default: detected).")
 @click.option("--offences", type=click.Path(path_type=str), help="A custom checklist folder.")
 def decide_command(bill: str, offence_id: str, status: str, note: str, by: str | None, date: str | None,
                    provision: str | None, decisions: str | None, lang: str | None, offences: str | None) -> None:
@@ -569,7 +593,7 @@ def _diff_format(output: str | None, fmt: str | None) -> str:
 @click.option("-o", "--output", type=click.Path(path_type=str), help="Write to this file (.txt, .json or .docx).")
 @click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), help="text (default), json or docx (needs -o).")
 @click.option("--instrument", "instruments", multiple=True, metavar="ID", help="Compare only this instrument (repeatable).")
-@click.option("--lang", type=click.Choice(["en", "fr", "es"]), help="The drafts' language (default: detected).")
+@click.option("--lang", type=click.Choice(LANGUAGES), help="The drafts' language (default: detected).")
 @click.option("--offences", type=click.Path(path_type=str), help="A custom checklist folder.")
 @click.option("--decisions", type=click.Path(path_type=str), help="Apply an expert's decisions to both drafts.")
 @click.option("--report-lang", type=click.Choice(["en", "fr", "es"]),
@@ -594,7 +618,7 @@ def diff_command(old: str, new: str, output: str | None, fmt: str | None, instru
         from lawcheck.render.diff import localise_diff
         from lawcheck.render.diff_docx import render_diff_docx
 
-        language = report_lang or changes.new.language or "en"
+        language = report_lang or _report_language(changes.new.language)
         _deliver(render_diff_docx(localise_diff(changes, catalogue, language), language), output)
     elif fmt == "json":
         from lawcheck.render.diff import render_diff_json
@@ -603,7 +627,7 @@ def diff_command(old: str, new: str, output: str | None, fmt: str | None, instru
     else:
         from lawcheck.render.diff import diff_text, localise_diff, render_diff
 
-        language = report_lang or changes.new.language or "en"
+        language = report_lang or _report_language(changes.new.language)
         changes = localise_diff(changes, catalogue, language)
         if output is None:
             from rich.console import Console
@@ -663,7 +687,7 @@ def _batch_output(batch, fmt: str, output: str | None) -> None:  # noqa: ANN001
 @click.option("-o", "--output", type=click.Path(path_type=str), help="Write the matrix to this file (.csv, .json, .xlsx or .txt).")
 @click.option("--format", "fmt", type=click.Choice(BATCH_FORMATS), help="text (default), csv, json or xlsx (needs -o).")
 @click.option("--instrument", "instruments", multiple=True, metavar="ID", help="Check only this instrument (repeatable).")
-@click.option("--lang", type=click.Choice(["en", "fr", "es"]), help="The bills' language (default: detected for each).")
+@click.option("--lang", type=click.Choice(LANGUAGES), help="The bills' language (default: detected for each).")
 @click.option("--offences", type=click.Path(path_type=str), help="A custom checklist folder.")
 @click.option("--fail-on", type=click.Choice(["partial", "missing"]), help="Exit 1 when a checked bill has a result this bad or worse.")
 def batch_command(folder: str, output: str | None, fmt: str | None, instruments: tuple[str, ...], lang: str | None,
@@ -703,7 +727,7 @@ def batch_command(folder: str, output: str | None, fmt: str | None, instruments:
 @click.option("-o", "--output", type=click.Path(path_type=str),
               help="The annotated .docx (default: BILL-annotated.docx beside the bill).")
 @click.option("--instrument", "instruments", multiple=True, metavar="ID", help="Check only this instrument (repeatable).")
-@click.option("--lang", type=click.Choice(["en", "fr", "es"]), help="The bill's language (default: detected).")
+@click.option("--lang", type=click.Choice(LANGUAGES), help="The bill's language (default: detected).")
 @click.option("--report-lang", type=click.Choice(["en", "fr", "es"]),
               help="Language of the comments (default: the bill's).")
 @click.option("--offences", type=click.Path(path_type=str), help="A custom checklist folder.")
@@ -767,6 +791,55 @@ def demo_command(lang: str, pause: bool | None) -> None:
                 click.echo()
                 return
         click.echo(render_step(step, number, lang, width), nl=False)
+
+
+@cli.command(name="serve")
+@click.argument("bills", nargs=-1, type=click.Path(path_type=str))
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Where to listen. Any host but this computer's own (127.0.0.1) needs the access token printed.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535),
+              help="The port (0: any free one).")
+@click.option("--lang", default="en", show_default=True,
+              help="The pages' language until a participant picks another (those of the label files: en, fr, es ...).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 16),
+              help="Checks run at once (each worker takes up to about 300 MB); the others wait in the queue.")
+@click.option("--max-upload", "upload_mb", default=20, show_default=True, type=click.IntRange(1, 100),
+              metavar="MB", help="The largest bill a participant can upload.")
+@click.option("--offences", type=click.Path(path_type=str), help="A custom checklist folder.")
+def serve_command(bills: tuple[str, ...], host: str, port: int, lang: str, workers: int, upload_mb: int,
+                  offences: str | None) -> None:
+    """A local web page for workshops and reviews: upload a bill or pick a sample, see the gaps, open the
+    explanation of a verdict, compare two drafts, record a decision, download the reports, take the tour.
+
+    BILLS named here are offered on the page; decisions recorded on them are written to the
+    lawcheck-decisions.yaml beside them. Stop with Ctrl+C (the uploads are deleted).
+
+    \b
+    Examples:
+      lawcheck serve
+      lawcheck serve --host 0.0.0.0 --lang fr        (a workshop: participants open the address printed)
+      lawcheck serve my-bill.docx                     (a review: decisions kept beside the bill)
+    """
+    from lawcheck.serve import serve
+
+    def announce(address, token: str) -> None:  # noqa: ANN001 - a serve.Address
+        click.echo(f"lawcheck serve: open {address.url}")
+        for other in address.others:
+            click.echo(f"  or {other}")
+        if token:
+            click.echo(f"  access token: {token} (participants need it; it changes at every start)")
+        click.echo("  stop with Ctrl+C", err=False)
+
+    try:
+        import starlette  # noqa: F401
+        import uvicorn  # noqa: F401
+    except ImportError:
+        raise Failure("lawcheck serve needs its extra: pip install 'lawcheck[serve]'") from None
+    for bill in bills:
+        if not Path(bill).is_file():
+            raise Failure(f"{bill}: file not found; check the path and the file name")
+    _catalogue(offences)  # a broken checklist: one line now, not in every worker
+    _guard(serve, host, port, lang, workers, upload_mb, bills, offences, announce)
 
 
 def main() -> None:

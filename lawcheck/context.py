@@ -171,6 +171,7 @@ class UnitBuilder:
         self.locator = Locator(structure.provisions)
         self._definition_index = {d: i for i, d in enumerate(structure.definitions)}
         self.term_hits = {d.term: index.find(d.term) for d in structure.definitions}
+        self._term_keys = {d.term: fold(d.term) for d in structure.definitions}
         self._penal_parts: set[int] = set()  # the subsections of penal articles that hold or receive the penalty
         self._last_penal_part: dict[int, int | None] = {}  # article -> start of its last penal part (None: all)
         self._penalising: dict[int, list[int]] = {}  # provision -> the penal provisions of other articles naming it
@@ -245,7 +246,7 @@ class UnitBuilder:
         for d in dict.fromkeys(self._definitions_near.get(index, ())):
             if not hits_within(self.term_hits[d.term], own):
                 continue
-            key = fold(d.term)
+            key = self._term_keys[d.term]
             best = chosen.get(key)
             if best is None or _nearer(d, best, here):
                 chosen[key] = d

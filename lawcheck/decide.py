@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from lawcheck.context import Ranges, Unit, article_of, division_reach, merge
 from lawcheck.match import NEGATION_WINDOW, REPORTED_WINDOW, BillIndex, Hit, Hits, drop_after, hits_outside, hits_within
+from lawcheck.normalise import fold
 from lawcheck.split import Locator, act_titles
 from lawcheck.models import (
     Catalogue,
@@ -432,12 +433,12 @@ class Decider:
             self._acts = []
             phrases = self.catalogue.drafting[self.language].engage
             engage = self.index.find_any(phrases)
-            finite = {" ".join(p.lower().split()) for p in phrases}  # the forms as listed, not their lemmas
+            finite = {" ".join(fold(p).split()) for p in phrases}  # the forms as listed, not their lemmas
             for unit in self.units:
                 if not unit.enacting or unit.definition or not unit.penal or unit.duty:
                     continue
                 for verb in hits_within(engage, unit.own):
-                    if " ".join(self.text[verb.start:verb.end].lower().split()) not in finite:
+                    if " ".join(fold(self.text[verb.start:verb.end]).split()) not in finite:
                         continue  # "for the purpose of carrying out a terrorist activity": a purpose, not the act
                     entry = self._defined_act(verb)
                     if entry is not None:

@@ -29,7 +29,7 @@ from lawcheck.errors import LawcheckError
 from lawcheck.match import BillIndex, hits_within
 from lawcheck.models import Bill, Catalogue, Decision, Element, ElementMatch, Offence, OffenceResult, Structure, Why
 from lawcheck.pipeline import Analysis, analyse
-from lawcheck.normalise import fold
+from lawcheck.normalise import SEGMENTED, fold, phrase_keys
 
 EXCERPT_CHARS = 400  # of the provision the verdict rests on
 ELSEWHERE_LIMIT = 3  # places listed where an element appears outside the provision judged on
@@ -267,13 +267,21 @@ def _windows(ctx: _Context, ranges: tuple[tuple[int, int], ...], size: int) -> d
     return out
 
 
+def _phrase_words(phrase: str, language: str) -> list[str]:
+    """The folded words of a phrase, gaps left out; a Chinese phrase (written without spaces) cut into its words
+    as the bill is."""
+    if language in SEGMENTED:
+        return [keys[0] for keys in phrase_keys(phrase, language) if keys != ("*",)]
+    return [w for w in fold(phrase.lower()).split() if w != "*"]
+
+
 def _near_miss(ctx: _Context, phrases: tuple[str, ...], unit: Unit | None,
                ranges: tuple[tuple[int, int], ...]) -> NearMiss | None:
     """The bill's words closest to one of the phrases: windows of as many words, compared with rapidfuzz."""
     cache: dict[int, dict[str, tuple[int, int]]] = {}
     best: tuple[float, str, str, tuple[int, int]] | None = None
     for phrase in phrases:
-        words = [w for w in fold(phrase.lower()).split() if w != "*"]
+        words = _phrase_words(phrase, ctx.decider.language)
         if not words:
             continue
         windows = cache.setdefault(len(words), _windows(ctx, ranges, len(words)))

@@ -1,7 +1,8 @@
-"""Detect the language of a bill among those the checklist supports (en, fr, es).
+"""Detect the language of a bill among those the checklist supports (en, fr, es, ar, ru, zh).
 
 Counts the most frequent function words of each language (offences/drafting/<lang>.yaml:
-``stopwords``) among the bill's words. A text where no supported language reaches a minimal share
+``stopwords``) among the bill's words. Chinese has no spaces between words: a run of Chinese characters
+counts as one word per character, and its function words are single characters (的, 或, 之...). A text where no supported language reaches a minimal share
 is refused with a message naming the supported languages.
 """
 
@@ -17,6 +18,15 @@ from lawcheck.normalise import fold
 MIN_SHARE = 0.08  # share of the words that must be function words of the chosen language
 SAMPLE_CHARS = 200_000  # enough to decide; bills are read whole elsewhere
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _words(text: str) -> list[str]:
+    """The folded words of a text, a Chinese character counting as a word."""
+    out: list[str] = []
+    for word in _WORD_RE.findall(text):
+        out.extend(_HAN_RE.findall(word) if _HAN_RE.search(word) else [fold(word.lower())])
+    return out
 
 
 def supported(drafting: dict[str, Drafting]) -> str:
@@ -25,7 +35,7 @@ def supported(drafting: dict[str, Drafting]) -> str:
 
 def language_shares(text: str, drafting: dict[str, Drafting]) -> list[tuple[str, float]]:
     """Each supported language with the share of the text's words that are its function words, best first."""
-    words = [fold(w.lower()) for w in _WORD_RE.findall(text[:SAMPLE_CHARS])]
+    words = _words(text[:SAMPLE_CHARS])
     counts = Counter(words)
     shares = {}
     for language, vocabulary in drafting.items():

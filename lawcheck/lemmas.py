@@ -14,6 +14,7 @@ When simplemma is not the version this relies on (its dictionary internals diffe
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -87,11 +88,150 @@ def _functions() -> tuple[Lemmatize, Known]:
     return (lambda word, language: lemmatizer.lemmatize(word, language)), known
 
 
+def version(language: str = "") -> str:
+    """The lemmatiser's version (simplemma's; with pymorphy3's and its dictionary's for Russian, rjieba's for
+    Chinese), for the names of what is cached from its lemmas."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    packages = ("simplemma",) + {"ru": ("pymorphy3", "pymorphy3-dicts-ru"), "zh": ("rjieba",)}.get(language, ())
+    found = []
+    for package in packages:
+        try:
+            found.append(installed(package))
+        except PackageNotFoundError:  # pragma: no cover - run from a source tree without metadata
+            found.append("unknown")
+    return "/".join(found)
+
+
 def lemmatize(word: str, language: str) -> str:
     """``simplemma.lemmatize(word, lang=language)``."""
     return _functions()[0](word, language)
 
 
 def is_known(word: str, language: str) -> bool:
-    """``simplemma.is_known(word, lang=language)``."""
+    """Whether the language's dictionary knows the word: ``simplemma.is_known(word, lang=language)``;
+    pymorphy3's dictionary for Russian; never for Chinese (its words come from the segmenter's dictionary)."""
+    if language == "ru":
+        return bool(_morph().word_is_known(word))
+    if language == "zh":
+        return False
     return _functions()[1](word, language)
+
+
+# --------------------------------------------------------------------------- Arabic
+
+# Vowel marks, shadda, sukun, Quranic marks and the tatweel: out before a dictionary look-up (the hamza
+# letters stay: simplemma's Arabic dictionary spells « منشأة » with its hamza).
+_ARABIC_MARKS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+# The clitics written before an Arabic word, outermost first: a conjunction (و، ف), a preposition (ب، ك، ل)
+# and the article (ال); « لل » is ل before the article, whose alef it drops (« للطائرة »).
+_ARABIC_PREFIX_RE = re.compile(r"^(?P<conj>[وف])?(?P<prep>[بكل])?(?P<article>ال)?")
+ARABIC_STEM_MIN = 2  # letters left after taking off the article (« الحرب » -> « حرب »)
+ARABIC_BARE_STEM_MIN = 3  # letters left after taking off a one-letter clitic alone (« بلد » keeps its ب)
+
+
+def _arabic_stems(word: str) -> list[tuple[str, bool]]:
+    """What may be left of ``word`` once its clitics are taken off, most taken off first, each saying whether
+    the article came off; an empty list when it opens with none. A one-letter clitic without the article
+    comes off only when three letters stay."""
+    out: dict[str, bool] = {}
+    for conj in ("", "و", "ف"):
+        if conj and not word.startswith(conj):
+            continue
+        rest = word[len(conj):]
+        if rest.startswith("لل") and len(rest) - 2 >= ARABIC_STEM_MIN:
+            out[rest[2:]] = True
+        for prep in ("", "ب", "ك", "ل"):
+            if prep and not rest.startswith(prep):
+                continue
+            stem = rest[len(prep):]
+            if stem.startswith("ال") and len(stem) - 2 >= ARABIC_STEM_MIN:
+                out[stem[2:]] = True
+            if (conj or prep) and len(stem) >= ARABIC_BARE_STEM_MIN:
+                out.setdefault(stem, False)
+    return sorted(out.items(), key=lambda item: len(item[0]))
+
+
+# Pronouns written after a word (« بتسليمه »: by handing him over), longest first.
+_ARABIC_SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه", "ك", "ي")
+
+
+def arabic_lemma(word: str) -> str:
+    """The lemma of one Arabic word, its clitics taken off: « والطائرة » and « بالطائرات » -> « طائرة »,
+    « بالقوة » -> « قوة », « بتسليمه » -> « تسليم ». A word with the article is looked up without it first
+    (the dictionary gives « المتفجرات » and « متفجرات » different lemmas: the bare word's is taken for both),
+    unless the dictionary reads its ال as part of it (« التزام »); a word the dictionary knows as it is (« بلد », « وزير ») keeps its first letters; a word no dictionary knows
+    loses its article and the clitics before it (« بالمخطوفين » -> « مخطوفين »)."""
+    bare = _ARABIC_MARKS_RE.sub("", word)
+    if not bare or not any("\u0620" <= c <= "\u064a" for c in bare):
+        return bare
+    stems = _arabic_stems(bare)
+    whole = lemmatize(bare, "ar") if is_known(bare, "ar") else None
+    if whole is None or not whole.startswith("ال"):  # « التزام »: its ال is no article, the dictionary says
+        for stem, article in stems:
+            if article and is_known(stem, "ar"):
+                kept = "ال" + stem  # « بالتزام »: ب before « التزام », whose ال is its own
+                if is_known(kept, "ar") and lemmatize(kept, "ar").startswith("ال"):
+                    return lemmatize(kept, "ar")
+                return lemmatize(stem, "ar")
+    if whole is not None:
+        return whole
+    for stem, _ in stems:
+        if is_known(stem, "ar"):
+            return lemmatize(stem, "ar")
+    for base in (*(stem for stem, _ in stems), bare):
+        for suffix in _ARABIC_SUFFIXES:
+            if base.endswith(suffix) and len(base) - len(suffix) >= ARABIC_BARE_STEM_MIN \
+                    and is_known(base[:-len(suffix)], "ar"):
+                return lemmatize(base[:-len(suffix)], "ar")
+    guessed = lemmatize(bare, "ar")
+    if guessed != bare:
+        return guessed
+    return next((stem for stem, article in stems if article), bare)
+
+
+# --------------------------------------------------------------------------- Russian
+
+# Readings that are no ordinary word of a law: abbreviations, names, initials.
+_RUSSIAN_ODD = frozenset({"Abbr", "Name", "Surn", "Patr", "Geox", "Orgn", "Init"})
+RUSSIAN_NOUN_SHARE = 0.15  # a noun reading this likely is preferred (« судном »: судно, not the adjective судный)
+
+
+@lru_cache(maxsize=1)
+def _morph():  # noqa: ANN202 - a pymorphy3 MorphAnalyzer
+    import pymorphy3  # imported on the first Russian word only (about 0.3 s with its dictionaries)
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@lru_cache(maxsize=200_000)
+def _russian_parses(word: str) -> tuple[tuple[str, str, float, bool], ...]:
+    """(lemma, part of speech, score, odd) of each reading pymorphy3 gives a lower-cased word."""
+    return tuple((p.normal_form, str(p.tag.POS or ""), float(p.score), bool(_RUSSIAN_ODD & p.tag.grammemes))
+                 for p in _morph().parse(word))
+
+
+def russian_lemma(word: str) -> str:
+    """The lemma of a lower-cased Russian word (pymorphy3, OpenCorpora's dictionary): the most likely reading,
+    a noun when one is likely enough (a law's « воздушным судном » is a ship, not the adjective « судный »)."""
+    if not any("\u0430" <= c <= "\u044f" or c == "ё" for c in word):
+        return word
+    parses = [p for p in _russian_parses(word) if not p[3]] or list(_russian_parses(word))
+    if not parses:
+        return word
+    total = sum(p[2] for p in parses) or 1.0
+    nouns = [p for p in parses if p[1] == "NOUN"]
+    if nouns and sum(p[2] for p in nouns) / total >= RUSSIAN_NOUN_SHARE:
+        parses = nouns
+    scores: dict[str, float] = {}
+    for lemma, _, score, _ in parses:
+        scores[lemma] = scores.get(lemma, 0.0) + score
+    return max(scores, key=lambda lemma: (scores[lemma], -list(scores).index(lemma)))
+
+
+def russian_lemmas(word: str) -> tuple[str, ...]:
+    """Every lemma a lower-cased Russian word may have (« суда »: суд, судно): a phrase word meets all."""
+    if not any("\u0430" <= c <= "\u044f" or c == "ё" for c in word):
+        return ()
+    return tuple(dict.fromkeys(p[0] for p in _russian_parses(word) if not p[3]))

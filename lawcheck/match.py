@@ -22,7 +22,11 @@ from lawcheck.normalise import Tokens, key_positions, phrase_keys
 
 FUZZY_MIN_LENGTH = 5  # words shorter than this are matched exactly only
 FUZZY_CUTOFF = 86.0  # rapidfuzz ratio (0-100)
+# Languages matched exactly only: Arabic words of one root differ by a letter (« سفينة », « سكينة »), and
+# Chinese words are one to four characters.
+EXACT_ONLY = ("ar", "zh")
 GAP = 3  # "*" in a phrase stands for 0..GAP words
+GAPS = {"zh": 5}  # Chinese words are one or two characters: a gap of as many characters takes more of them
 CARVE_OUT_WINDOW = 4  # words between a carve-out and the words it excludes
 NEGATION_WINDOW = 1  # a negation excludes the circumstance right after it ("not in flight"), no further
 REPORTED_WINDOW = 15  # words after "to the effect that" that report a message rather than describe an act
@@ -79,6 +83,7 @@ class BillIndex:
     def __init__(self, tokens: Tokens, language: str) -> None:
         self.tokens = tokens
         self.language = language
+        self.gap = GAPS.get(language, GAP)
         self.positions = key_positions(tokens)
         self._vocabulary = sorted(k for k in self.positions if len(k) >= FUZZY_MIN_LENGTH)
         self._fuzzy_cache: dict[str, dict[str, float]] = {}
@@ -91,7 +96,7 @@ class BillIndex:
         if key in self._fuzzy_cache:
             return self._fuzzy_cache[key]
         found: dict[str, float] = {}
-        if len(key) >= FUZZY_MIN_LENGTH and key not in self.positions:
+        if len(key) >= FUZZY_MIN_LENGTH and key not in self.positions and self.language not in EXACT_ONLY:
             for word, score, _ in process.extract(
                 key, self._vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=8
             ):
@@ -164,7 +169,7 @@ class BillIndex:
             return i - 1, score
         kind, alternatives = pattern[p]
         if kind == "*":
-            for skip in range(GAP + 1):
+            for skip in range(self.gap + 1):
                 found = self._walk(pattern, p + 1, i + skip, score)
                 if found is not None:
                     return found

@@ -14,9 +14,12 @@ from typing import Literal
 
 Status = Literal["covered", "partial", "missing"]
 Kind = Literal["principal", "ancillary", "obligation"]
-LANGUAGES: tuple[str, ...] = ("en", "fr", "es")  # the languages lawcheck reads, judges and reports in
-# The six official UN languages: a checklist file may already carry words in those not yet read (issue 13).
-UN_LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "ar", "ru", "zh")
+# The languages lawcheck reads, judges and reports in: the six official UN languages.
+LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "ar", "ru", "zh")
+UN_LANGUAGES: tuple[str, ...] = LANGUAGES
+# The languages every checklist entry carries. An entry carries ar, ru and zh when they are written (issue 13):
+# a bill in one of them is judged on the entries available in its language (:meth:`Offence.available_in`).
+REQUIRED_LANGUAGES: tuple[str, ...] = ("en", "fr", "es")
 
 
 # --------------------------------------------------------------------------- the bill
@@ -138,6 +141,12 @@ class Offence:
     def element(self, element_id: str) -> Element | None:
         return next((e for e in self.elements if e.id == element_id), None)
 
+    def available_in(self, language: str) -> bool:
+        """Whether the entry can be judged and reported in ``language``: every element has phrases in it, and
+        the entry its title, summary and model provision (en, fr, es always; ar, ru, zh once written)."""
+        return (all(e.phrases.get(language) for e in self.elements) and bool(self.model_provision.get(language))
+                and bool(self.titles.get(language)) and bool(self.summaries.get(language)))
+
 
 @dataclass(frozen=True)
 class Instrument:
@@ -188,6 +197,23 @@ class Catalogue:
             if offence.id == offence_id:
                 return offence
         raise KeyError(offence_id)
+
+    def available(self, language: str) -> tuple[Offence, ...]:
+        """The entries that can be judged in ``language``: available in it themselves, and every entry they
+        extend too (an attempt is judged with the offence it extends). Every entry, in en, fr and es."""
+        if language in REQUIRED_LANGUAGES:
+            return self.offences
+        done: dict[str, bool] = {}
+        by_id = {o.id: o for o in self.every + self.offences}
+
+        def ready(offence: Offence) -> bool:
+            if offence.id not in done:
+                done[offence.id] = False  # a cycle is no availability
+                done[offence.id] = offence.available_in(language) and all(
+                    target in by_id and ready(by_id[target]) for target in offence.extends)
+            return done[offence.id]
+
+        return tuple(o for o in self.offences if ready(o))
 
     def select(self, instruments: tuple[str, ...] = ()) -> Catalogue:
         """The entries of some instruments; an entry may still extend one of another instrument (a 2005

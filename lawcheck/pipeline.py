@@ -19,10 +19,10 @@ from lawcheck.decisions import apply_decisions, default_path, make_decision, sav
 from lawcheck.errors import DecisionsError, EmptyBill, LawcheckError
 from lawcheck.language import check_language, detect_language, language_shares
 from lawcheck.match import BillIndex
-from lawcheck.models import Bill, BillInfo, Catalogue, Decision, Report, Structure
+from lawcheck.models import Bill, BillInfo, Catalogue, Decision, Offence, Report, Structure
 from lawcheck.normalise import Tokens, tokenize
 from lawcheck.repair import repair, vocabulary
-from lawcheck.sanity import check_reading
+from lawcheck.sanity import Notice, check_reading
 from lawcheck.split import split
 
 Progress = Callable[[int, int], None]
@@ -91,22 +91,35 @@ def report_from(bill: Bill, catalogue: Catalogue, analysis: Analysis, progress: 
                 decisions: tuple[Decision, ...] = ()) -> Report:
     """The report on every offence of ``catalogue`` (already selected) from a bill's analysis."""
     lang, structure, tokens, decider = analysis.language, analysis.structure, analysis.tokens, analysis.decider
+    offences = catalogue.available(lang)
     results = []
-    for number, offence in enumerate(catalogue.offences, 1):
+    for number, offence in enumerate(offences, 1):
         results.append(decider.result(offence))
         if progress:
-            progress(number, len(catalogue.offences))
+            progress(number, len(offences))
     holders = {article_of(structure, u.provision.index)
                for u in analysis.units if u.penal and u.enacting and not u.duty and not u.definition}
     offence_sections = [i for i in holders if structure.provisions[i].level == "article"]
     warnings = check_reading(structure, len(bill.text), len(tokens), len(offence_sections),
                              () if analysis.language_given else language_shares(bill.text, catalogue.drafting))
+    judged = {o.instrument for o in offences}
+    if len(offences) < len(catalogue.offences):  # the checklist is not yet written in the bill's language
+        warnings += (not_available(catalogue, offences, lang),)
     info = BillInfo(_display_path(bill.path), bill.title, lang, len(structure.provisions), len(tokens),
                     bill.sha256, bill.format)
-    report = Report(info, tuple(catalogue.instruments), tuple(results), __version__, warnings)
+    report = Report(info, tuple(i for i in catalogue.instruments if i in judged), tuple(results), __version__, warnings)
     if decisions:
         report = apply_decisions(report, decisions, bill.text, structure.provisions, catalogue)
     return report
+
+
+def not_available(catalogue: Catalogue, offences: tuple[Offence, ...], language: str) -> Notice:
+    """The warning that some entries are not yet written in the bill's language: they were not judged (never
+    "missing"), with the number of instruments none of whose entries could be judged."""
+    judged = {o.instrument for o in offences}
+    unjudged = [i for i in catalogue.instruments if i not in judged]
+    return Notice("not_available", language=language, count=len(catalogue.offences) - len(offences),
+                  total=len(catalogue.offences), instruments=len(unjudged))
 
 
 def _display_path(path: str) -> str:

@@ -30,10 +30,12 @@ from __future__ import annotations
 import dataclasses
 
 import bisect
+import hashlib
 import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 
+from lawcheck import __version__
 from lawcheck.errors import LawcheckError
 from lawcheck.models import Catalogue
 from lawcheck.normalise import Tokens, fold, fold_ligatures, key_positions, lemma_key, phrase_keys, unify_quotes
@@ -97,7 +99,14 @@ def vocabulary(catalogue: Catalogue, language: str) -> Vocabulary:
 
 @lru_cache(maxsize=8)
 def _vocabulary(phrases: tuple[str, ...], language: str) -> Vocabulary:
-    return Vocabulary(phrases, language)
+    """Built once per checklist and language, then kept in lawcheck's cache folder (named by a digest of the
+    phrases, the language and the lemmatiser's version): building it lemmatises every word of the checklist."""
+    from lawcheck.cache import stored
+    from lawcheck.lemmas import version
+
+    digest = hashlib.sha256("\0".join((__version__, version(language), language, *phrases)).encode()).hexdigest()[:32]
+    return stored(f"vocabulary-{language}-{digest}", lambda: Vocabulary(phrases, language),
+                  lambda found: isinstance(found, Vocabulary) and found.language == language)
 
 
 # --------------------------------------------------------------------------- the repairs

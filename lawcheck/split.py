@@ -8,7 +8,11 @@ The bill's text has one paragraph per line (the readers make it so). Each line m
 * sub-levels: "(1)", "(a)", "(i)", "(A)", "1°", "a)", "1)", "1.", "a." — several may open one line
   ("(b)(1) It is not ..."). Their depth is learnt per article from the order in which their kinds first
   appear (Commonwealth "(1)(a)(i)" and U.S. "(a)(1)(A)" both work), and from indentation where the text
-  has it (Markdown lists).
+  has it (Markdown lists);
+* Russian: Раздел / Глава, "Статья 205.1.", parts "1." and items "а)"; Arabic: الباب / الفصل / القسم (numbered
+  or with ordinal words), "المادة 1", "المادة (1)", "المادة الأولى", "مكرر", items "أولاً:", "1-", "(أ)",
+  "أ-"; Chinese: 第X编 / 第X章 / 第X节, "第一百二十条之一" (numerals read as digits: num "120-1"), items
+  "（一）" and "一、". Arabic-Indic and full-width digits count as digits (:mod:`lawcheck.numbering`).
 
 A short unpunctuated line just before an article, or just after its label, is its heading (marginal
 note). This module knows drafting *layout* only; what counts legally is in offences/.
@@ -22,6 +26,7 @@ from dataclasses import dataclass, field
 
 from lawcheck.models import CrossRef, Definition, Provision, Structure
 from lawcheck.normalise import fold, fold_accents
+from lawcheck.numbering import ARABIC_ADVERB_RE, ARABIC_ORDINAL_RE, HAN_NUMERAL, arabic_ordinal, ascii_digits, han_number
 
 # ----------------------------------------------------------------------------- line patterns
 
@@ -33,8 +38,33 @@ DIVISIONS: dict[str, dict[str, str]] = {
            "sous-section": "division", "partie": "part", "annexe": "schedule"},
     "es": {"libro": "book", "titulo": "title", "capitulo": "chapter", "seccion": "division",
            "parte": "part", "anexo": "schedule", "disposiciones": "division"},
+    "ru": {"раздел": "part", "глава": "chapter", "подраздел": "division", "параграф": "division",
+           "приложение": "schedule", "книга": "book"},
+    # the first word as folded (alef and ta marbuta folded): الباب, الفصل, القسم, الكتاب, الفرع, الملحق
+    "ar": {"الباب": "part", "باب": "part", "الفصل": "chapter", "فصل": "chapter", "القسم": "division",
+           "قسم": "division", "الفرع": "division", "فرع": "division", "الكتاب": "book", "الملحق": "schedule",
+           "ملحق": "schedule", "الجدول": "schedule"},
 }
-_ARTICLE_WORDS = r"(?P<word>section|sec\.|s\.|s|article|art\.|articulo|art|§+)"
+# Chinese divisions: 第X编 (a book or part), 第X章 (chapter), 第X节 (section), 附件 / 附表 (schedule)
+ZH_DIVISION_RE = re.compile(rf"^第\s*(?P<num>[{HAN_NUMERAL}\d]+)\s*(?P<word>[编編章节節篇])\s*(?P<heading>.*)$")
+ZH_DIVISIONS = {"编": "part", "編": "part", "篇": "part", "章": "chapter", "节": "division", "節": "division"}
+# Arabic articles: "المادة 1", "المادة (1)", "مادة ١٢", "المادة الأولى", "المادة 3 مكرر", "المادة 40 مكرراً (2)"
+AR_ARTICLE_RE = re.compile(
+    rf"^(?P<word>(?:ال)?ماد[ةه])\s*(?:رقم\s*)?(?:\(\s*(?P<n1>\d+)\s*\)|(?P<n2>\d+)|(?P<ord>{ARABIC_ORDINAL_RE.pattern}))"
+    r"(?:\s*(?P<bis>مكرر[اةه]?[\u064b-\u0652]*(?:\s*\(?\s*\d+\s*\)?)?))?\s*(?:[:.\-–—]\s*)?")
+# Chinese articles: "第一百二十条之一", "第5条", 條 in traditional characters
+ZH_ARTICLE_RE = re.compile(rf"^第\s*(?P<num>[{HAN_NUMERAL}\d]+)\s*[条條](?:之\s*(?P<sub>[{HAN_NUMERAL}\d]+))?[\s:]*")
+# Sub-levels of the Arabic, Russian and Chinese traditions, after the common ones.
+EXTRA_SUB_PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+    "ru": (("cyr-paren", re.compile(r"^([а-я])\)\s*")), ("paren-cyr", re.compile(r"^\(([а-я])\)\s*"))),
+    "ar": (("ar-adverb", re.compile(rf"^({ARABIC_ADVERB_RE.pattern})\s*[:\-–—.]\s*")),
+           ("digit-dash", re.compile(r"^(\d+)\s*[-–]\s*(?=\S)")),
+           ("paren-ar", re.compile(r"^\(([\u0621-\u064a])\)\s*")),
+           ("ar-letter", re.compile(r"^([\u0621-\u064a])\s*[-–)]\s*(?=\S)"))),
+    "zh": (("paren-han", re.compile(rf"^\(([{HAN_NUMERAL}]+)\)\s*")),
+           ("han-comma", re.compile(rf"^([{HAN_NUMERAL}]+)、\s*"))),
+}
+_ARTICLE_WORDS = r"(?P<word>section|sec\.|s\.|s|article|art\.|articulo|art|статья|§+)"
 _ARTICLE_NUM = (
     r"(?P<num>premier|1er|primero|unico|"
     r"[LRD]?\.?\s?\d+(?:[A-Za-z](?![a-z]))?(?:[-.]\d+)*(?:-[A-Z]\b)?(?:\s?(?:bis|ter|quater|quinquies|sexies|septies|octies))?)"
@@ -156,7 +186,7 @@ def _lines(text: str, marked_headings: set[int] | None = None) -> list[tuple[int
             lead = len(raw) - len(raw.lstrip())
             marker = _MARKDOWN_RE.match(stripped) or _LIST_BEFORE_LABEL_RE.match(stripped)
             skip = marker.end() if marker and (not stripped.startswith("- ") or _LIST_BEFORE_LABEL_RE.match(stripped)) else 0
-            shown = _unmark(stripped[skip:])
+            shown = ascii_digits(_unmark(stripped[skip:]))
             cut = len(shown) - len(shown.lstrip())
             if shown.strip():
                 begin = offset + lead + skip + cut
@@ -359,6 +389,10 @@ _DASH_JOIN_RE = re.compile(r"--|[—–]")  # a dash printed against the divisio
 
 def _division(line: str, language: str) -> tuple[str, str, str] | None:
     """(level, num, heading) when the line opens a Part, Chapter, Title ..."""
+    if language == "zh":
+        return _zh_division(line)
+    if language == "ar":
+        return _ar_division(line)
     words = line.split()
     if not words or len(words) > 16:
         return None
@@ -380,6 +414,51 @@ def _division(line: str, language: str) -> tuple[str, str, str] | None:
     return None
 
 
+def _zh_division(line: str) -> tuple[str, str, str] | None:
+    """第二章 恐怖活动犯罪 -> ("chapter", "2", "恐怖活动犯罪"); 附件 / 附表 open a schedule."""
+    match = ZH_DIVISION_RE.match(line)
+    if match and len(match["heading"]) <= 40 and not match["heading"].endswith(("。", "；")):
+        return ZH_DIVISIONS[match["word"]], str(han_number(match["num"])), match["heading"].strip(" :")
+    if re.match(r"^(?:附件|附表|附录)\s*[一二三四五六七八九十\d]*\s*[:：]?\s*\S{0,40}$", line):
+        return "schedule", "", line[2:].strip(" :")
+    return None
+
+
+_AR_DIVISION_RE = re.compile(
+    rf"^(?P<word>\S+)\s*(?:\(\s*(?P<n1>\d+)\s*\)|(?P<n2>\d+)|(?P<ord>{ARABIC_ORDINAL_RE.pattern}))?\s*(?:[:.\-–—]\s*)?")
+
+
+def _ar_division(line: str) -> tuple[str, str, str] | None:
+    """الباب الأول: أحكام عامة -> ("part", "1", "أحكام عامة"); الفصل (2) -> ("chapter", "2", "")."""
+    if len(line.split()) > 16:
+        return None
+    match = _AR_DIVISION_RE.match(line)
+    level = DIVISIONS["ar"].get(fold(match["word"])) if match else None
+    if not level:
+        return None
+    number = match["n1"] or match["n2"] or (str(arabic_ordinal(match["ord"]) or "") if match["ord"] else "")
+    heading = line[match.end():].strip()
+    if not number and level != "schedule":
+        return None
+    if heading.endswith((".", "؛", "،")) and len(heading.split()) > 8:  # a sentence, not a heading
+        return None
+    return level, number, heading
+
+
+def _division_label(line: str, level: str, num: str, language: str) -> str:
+    """"Part 2", "Schedule"; in the bill's own words where its language is not written in Latin letters
+    ("Глава 24", "الفصل 2", "第二章")."""
+    if language == "zh":
+        match = ZH_DIVISION_RE.match(line)
+        return f"第{match['num']}{match['word']}" if match else line.split()[0][:6]
+    if language in ("ar", "ru"):
+        word = line.split()[0].rstrip(".:")
+        return f"{word} {num}".strip()
+    if level == "schedule":
+        return _DASH_JOIN_RE.split(line.split()[0], maxsplit=1)[0].capitalize()
+    return f"{level.capitalize()} {num}".strip()
+
+
 def _is_heading_text(text: str) -> bool:
     words = text.split()
     return 0 < len(words) <= _HEADING_MAX_WORDS and not text.endswith((".", ";", ":", ",")) and text[0].isupper()
@@ -393,7 +472,7 @@ def _article_label(word: str, num: str, language: str) -> str:
         return f"Section {num}"
     if word.startswith("sec"):
         return f"Section {num}"
-    names = {"en": "Article", "fr": "Article", "es": "Artículo"}
+    names = {"en": "Article", "fr": "Article", "es": "Artículo", "ru": "Статья"}
     return names.get(language, "Article") if word.startswith("art") else word.capitalize()
 
 
@@ -422,6 +501,10 @@ def _history_notes(text: str) -> list[tuple[int, int]]:
 
 def _article(line: str, indent: int, state: _State) -> tuple[str, str, int] | None:
     """(label, num, end of the label in the line) when the line opens an article-level provision."""
+    if state.language == "zh":
+        return _zh_article(line)
+    if state.language == "ar":
+        return _ar_article(line)
     match = ARTICLE_RE.match(fold_accents(line[:LABEL_PREFIX]))  # a label stands at the start; folding keeps lengths
     if match and not (state.language == "fr" and match["word"].lower() == "section"):
         word, num = match["word"], " ".join(match["num"].split())
@@ -455,6 +538,39 @@ def _article(line: str, indent: int, state: _State) -> tuple[str, str, int] | No
             state.last_number = _number_key(match["num"])
             return _numbered_label(match["num"], state), match["num"], match.end()
     return None
+
+
+def _zh_article(line: str) -> tuple[str, str, int] | None:
+    """第一百二十条之一 -> ("第一百二十条之一", "120-1", end): the label as printed, the number in digits."""
+    match = ZH_ARTICLE_RE.match(line)
+    if not match:
+        return None
+    number, sub = han_number(match["num"]), han_number(match["sub"]) if match["sub"] else None
+    if number is None or match["sub"] and sub is None:
+        return None
+    rest = line[match.end():]
+    if rest[:1] in "的规中" or rest.startswith(("规定", "所", "至")):  # "第五条规定的犯罪": a reference, not a label
+        return None
+    label = line[:match.end()].rstrip(" :\u3000")
+    return label, f"{number}-{sub}" if sub is not None else str(number), match.end()
+
+
+def _ar_article(line: str) -> tuple[str, str, int] | None:
+    """المادة (3) مكرراً -> ("المادة 3 مكرر", "3 مكرر", end); المادة الأولى -> ("المادة 1", "1", end)."""
+    match = AR_ARTICLE_RE.match(line)
+    if not match:
+        return None
+    number = match["n1"] or match["n2"] or str(arabic_ordinal(match["ord"]) or "")
+    if not number:
+        return None
+    rest = line[match.end():].lstrip()
+    if rest.startswith(("من ", "من\t")) and not re.search(r"[:.\-–—]\s*$", match.group(0)):
+        return None  # "المادة 5 من هذا القانون ...": a sentence naming an article
+    num = number
+    if match["bis"]:
+        extra = re.search(r"\d+", match["bis"])
+        num = f"{number} مكرر" + (f" {extra.group(0)}" if extra else "")
+    return f"{match['word'].strip()} {num}", num, match.end()
 
 
 def _decimal_after_current(num: str, state: _State) -> bool:
@@ -522,9 +638,10 @@ def _subs(line: str, indent: int, state: _State) -> tuple[list[tuple[str, str]],
     """The sub-level labels opening the line: [(kind@indent, num as printed)], and where text starts."""
     found: list[tuple[str, str]] = []
     pos = 0
+    patterns = SUB_PATTERNS + EXTRA_SUB_PATTERNS.get(state.language, ())
     while pos < len(line):
         rest = line[pos:]
-        for kind, pattern in SUB_PATTERNS:
+        for kind, pattern in patterns:
             if found and not kind.startswith("paren"):
                 continue
             match = pattern.match(rest)
@@ -565,6 +682,7 @@ def _current_article(state: _State) -> _Node | None:
 
 def _sub_label(article: _Node | None, parent: _Node | None, num: str) -> str:
     base = parent.label if parent is not None and parent.depth >= 10 else (article.label if article else "")
+    num = num if num.startswith("(") or not num.endswith(("、", ":", "-", "–", "—")) else num.rstrip("、:-–— ")
     shown = num if num.startswith("(") else f"({num.rstrip('.)').rstrip()})" if not num[0].isdigit() or "°" not in num and "º" not in num else num
     return f"{base}{shown}" if shown.startswith("(") else f"{base} {shown}".strip()
 
@@ -686,7 +804,7 @@ def _read_line(state: _State, indent: int, start: int, line: str) -> None:
         division = None  # a schedule follows the enacting text: one named before any section is front matter
     if division:
         level, num, heading = division
-        label = f"{level.capitalize()} {num}".strip() if level != "schedule" else _DASH_JOIN_RE.split(line.split()[0], maxsplit=1)[0].capitalize()
+        label = _division_label(line, level, num, state.language)
         node = _open(state, level, num, label, start, 0 if level != "schedule" else -1)
         node.heading = heading
         state.kinds, state.pending_heading = [], ""
@@ -919,11 +1037,35 @@ DEFINITION_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
         re.compile(r"se entiende por\s*[«\"“]?\s*([^»\"”:,\n]{2,80}?)\s*[»\"”]?\s*(?:[:,]|\s+(?:el|la|los|las|todo|toda)\s)", re.I),
         re.compile(r"[«\"“]\s*([^»\"”\n]{2,80}?)\s*[»\"”]\s*(?::|significa|designa|comprende)", re.I),
     ),
+    "ru": (
+        # «воздушное судно» означает ...; под финансированием терроризма понимается ...
+        re.compile(r"[«\"“]\s*([^»\"”\n]{2,80}?)\s*[»\"”]\s*(?:[—–-]\s*)?(?:означает|понимается|понимаются|включает)", re.I),
+        re.compile(r"\bпод\s+([^,.;:\n]{2,80}?)\s+(?:в\s+настоящ\w+\s+\w+\s+)?понима(?:ется|ются|ет)", re.I),
+    ),
+    "ar": (
+        # يقصد بالطائرة: ...; يقصد بعبارة "في حالة طيران" ...; يعد "عملا إرهابيا" ...
+        re.compile(r"يُ?قصد\s+ب(?:ـ\s*)?(?!(?:ال)?(?:كلمات|عبارات|ألفاظ|الفاظ|مصطلحات)\b)(?:(?:كلمة|عبارة|مصطلح)\s*)?[«\"“]?\s*([^:«»\"”،\n]{2,60}?)\s*[»\"”]?\s*(?::|في\s+(?:هذا|تطبيق)|،)"),
+        re.compile(r"[«\"“]\s*([^»\"”\n]{2,60}?)\s*[»\"”]\s*(?::|يقصد|يعني|تعني|يشمل)"),
+    ),
+    "zh": (
+        # 本法所称恐怖活动，是指……; 前款所称“航空器”，是指……; 航空器：指……
+        re.compile(r"所[称稱]\s*[“\"「]?([^，,。；“”\"「」\n]{1,30}?)[”\"」]?\s*[，,]?\s*(?:是指|[系係]指|指|包括)"),
+        re.compile(r"[“\"「]([^”\"」\n]{1,30}?)[”\"」]\s*[，,]?\s*(?:是指|[系係]指|指)"),
+    ),
 }
 _LIST_CHAPEAU = {
     "en": re.compile(r"(?:in this (?:act|part|law|section|subsection|chapter|title|division|schedule)|interpretation|unless the context|as used in this)", re.I),
     "fr": re.compile(r"(?:on entend par|au sens de la présente loi|pour l'application de la présente loi)\s*:?\s*$", re.I),
     "es": re.compile(r"(?:se entiende por|se entender[áa] por|a (?:los )?efectos de (?:la presente|esta) ley)[^.]*:?\s*$", re.I),
+    "ru": re.compile(r"(?:используются следующие (?:основные )?понятия|применяются следующие (?:основные )?понятия|"
+                     r"в (?:целях|смысле) настоящ\w+ \w+(?: \w+)?[^.]*понима\w+)[^.]*:?\s*$", re.I),
+    "ar": re.compile(r"(?:يقصد|يُقصد|المعاني المبينة|المعاني الموضحة|المعنى المبين|في تطبيق أحكام هذا|لأغراض هذا)[^.]*:?\s*$"),
+    "zh": re.compile(r"(?:下列用[语語]的含[义義]|定[义義]如下|用[词詞語语][定，,]|本(?:法|条例|條例)所[称稱])[^。]*[:：]?\s*$"),
+}
+# A term at the head of a list item under a chapeau: "терроризм — ...", "الطائرة: ...", "航空器：指..."
+_LIST_TERMS = {
+    "ru": re.compile(r"^[«\"“]?\s*([^—–:»\"”\n]{2,60}?)\s*[»\"”]?\s*(?:[—–]|\s-\s|:)\s*\S"),
+    "zh": re.compile(r"^[“\"「]?([^：:，,”\"」\n]{1,30}?)[”\"」]?\s*(?:[：:]|[，,]\s*(?:是指|[系係]指|指))"),
 }
 # A section whose heading names the term it gives the meaning of ("7 Meaning of hostage-taking": "a person
 # commits an act of hostage-taking if ..."): the whole section is the term's definition. English only for now:
@@ -950,7 +1092,7 @@ def find_definitions(text: str, provisions: tuple[Provision, ...], language: str
         if not found and provision.parent is not None:
             parent = provisions[provision.parent]
             chapeau = _own_text(parent, text)
-            term = _LIST_TERM.match(body.strip())
+            term = _LIST_TERMS.get(language, _LIST_TERM).match(body.strip())
             if term and _LIST_CHAPEAU.get(language, _LIST_CHAPEAU["en"]).search(chapeau.strip()):
                 found = [(own.find(term.group(1)), term.group(1).strip())]
         for i, (offset, term) in enumerate(found):
@@ -1057,8 +1199,8 @@ def _sub_range(first: str, last: str | None, separator: str | None) -> list[str]
 
 
 def _bare(num: str) -> str:
-    """A sub-provision number without its punctuation: "(a)", "a.", "a)" -> "a"."""
-    return re.sub(r"[().\s°º]", "", num)
+    """A sub-provision number without its punctuation: "(a)", "a.", "a)", "一、", "1-", "أولاً:" -> "a", "一", "1", "أولاً"."""
+    return re.sub(r"[().\s°º、:\-–—]", "", num)
 
 
 def _nearest_sub(provisions: tuple[Provision, ...], source: int, num: str) -> int | None:
@@ -1075,10 +1217,64 @@ def _nearest_sub(provisions: tuple[Provision, ...], source: int, num: str) -> in
     return None
 
 
-def find_crossrefs(text: str, provisions: tuple[Provision, ...]) -> tuple[CrossRef, ...]:
+# References to articles in Russian (статьями 205, 205.1 и 206; ст. 205-205.5), Arabic (المادة (5), المادتين 1 و2,
+# المواد من 3 إلى 7, المادة 3 مكرر) and Chinese (第一百二十条之一, 第五条至第八条).
+_RU_REF_RE = re.compile(r"\b(?:стат(?:ья|ьи|ье|ью|ьей|ьёй|ей|ьям|ьями|ьях)|ст\.)\s*(\d+(?:\.\d+)*)", re.I)
+_RU_MORE_RE = re.compile(r"^(?:\s*,\s*|\s+(?:и|или)\s+|\s*,\s*(?:и|или)\s+|\s*[-–—]\s*)(\d+(?:\.\d+)*)")
+_AR_REF_RE = re.compile(r"(?:ال)?(?:ماد(?:ة|ه|تين|تان)|مواد)\s*(?:من\s*)?(?:رقم\s*)?\(?\s*(\d+)\s*\)?(?:\s*(مكرر[اةه]?))?")
+_AR_MORE_RE = re.compile(r"^(?:\s*[،,]\s*|\s*و\s*|\s+(?:إلى|الى|حتى)\s+|\s*[-–]\s*)\(?\s*(\d+)\s*\)?")
+_ZH_REF_RE = re.compile(rf"第\s*([{HAN_NUMERAL}\d]+)\s*[条條](?:之\s*([{HAN_NUMERAL}\d]+))?")
+_ZH_MORE_RE = re.compile(rf"^(?:、|至|到|和|或者|或|及)第?\s*([{HAN_NUMERAL}\d]+)\s*[条條]?(?:之\s*([{HAN_NUMERAL}\d]+))?")
+
+
+def _other_refs(text: str, provisions: tuple[Provision, ...], language: str, locator: Locator) -> list[CrossRef]:
+    """References to articles in Russian, Arabic and Chinese, resolved to the bill's articles."""
+    pattern, more = {"ru": (_RU_REF_RE, _RU_MORE_RE), "ar": (_AR_REF_RE, _AR_MORE_RE),
+                     "zh": (_ZH_REF_RE, _ZH_MORE_RE)}[language]
+    articles = _article_index(provisions)
+    notes = _history_notes(text)
+    out: list[CrossRef] = []
+    for match in pattern.finditer(text):
+        if any(lo <= match.start() < hi for lo, hi in notes):
+            continue
+        source = locator.innermost(match.start())
+        if source is None or provisions[source].start == match.start() or text.startswith(provisions[source].label, match.start()):
+            continue
+        nums = [_ref_num(match, language)]
+        end = match.end()
+        while found := more.match(text[end:end + 40]):
+            separator = found.group(0)
+            last = _ref_num(found, language)
+            if re.search(r"[-–—]|إلى|الى|حتى|至|到", separator):
+                nums += _range(nums[-1], last)
+            else:
+                nums.append(last)
+            end += found.end()
+        for num in nums:
+            out.append(CrossRef(source, articles.get(fold(num.lower()).replace(" ", "")), text[match.start():end],
+                                match.start(), end))
+    return out
+
+
+def _ref_num(match: re.Match[str], language: str) -> str:
+    """The article number a reference names, spelled as the bill's articles are numbered (``num``)."""
+    if language == "zh":
+        number = han_number(match.group(1))
+        sub = han_number(match.group(2)) if match.lastindex and match.lastindex >= 2 and match.group(2) else None
+        return f"{number}-{sub}" if sub is not None else str(number)
+    if language == "ar" and match.lastindex and match.lastindex >= 2 and match.group(2):
+        return f"{match.group(1)} مكرر"
+    return match.group(1)
+
+
+def find_crossrefs(text: str, provisions: tuple[Provision, ...], language: str = "en") -> tuple[CrossRef, ...]:
     """References such as "an offence under section 5", "articles 4 à 6", "subsection (1)"."""
     articles = _article_index(provisions)
     locator = Locator(provisions)
+    if language in ("ru", "ar", "zh"):
+        digits = ascii_digits(text)  # "المادة (١٢)": the same offsets
+        out = _other_refs(digits, provisions, language, locator) + _division_refs(digits, provisions, locator)
+        return tuple(sorted(out, key=lambda r: (r.start, r.end, r.target or -1)))
     notes = _history_notes(text)
     out: list[CrossRef] = []
     for match in CROSSREF_RE.finditer(text):
@@ -1163,7 +1359,7 @@ def interpretive_provisions(text: str, provisions: tuple[Provision, ...], defini
 def split(text: str, language: str) -> Structure:
     provisions = split_provisions(text, language)
     definitions = find_definitions(text, provisions, language)
-    return Structure(provisions, definitions, find_crossrefs(text, provisions),
+    return Structure(provisions, definitions, find_crossrefs(text, provisions, language),
                      interpretive_provisions(text, provisions, definitions, language))
 
 
@@ -1177,6 +1373,14 @@ ACT_TITLE_RE: dict[str, re.Pattern[str]] = {
                      r"(?:relative?s?|portant|sur|concernant|tendant)[ \t]+[^,.;:()\n]{5,160}", re.I),
     "es": re.compile(r"\b(?:ley|decreto|código)\s+(?:orgánica\s+)?(?:n[°oº.]*\s*[\d./-]+\s+)?(?:de\s+\d{4}\s+)?"
                      r"(?:sobre|que|para|relativa|contra|de[ \t]+(?:prevención|represión|lucha))[ \t]+[^,.;:()\n]{5,160}", re.I),
+    # Федеральный закон «О противодействии терроризму», Конвенция о борьбе с незаконным захватом воздушных судов
+    "ru": re.compile(r"\b(?:(?:федеральн\w+|уголовн\w+|международн\w+)\s+)?(?:закон\w*|кодекс\w*|конвенци\w+|протокол\w*)"
+                     r"(?:\s+от\s+[^«\n]{4,40}?)?\s*(?:«[^»\n]{3,200}»|\s(?:о|об)\s+[^,.;:()\n]{5,160})", re.I),
+    # قانون مكافحة الإرهاب رقم ... ; اتفاقية قمع الاستيلاء غير المشروع على الطائرات ; «...» after a law's name
+    "ar": re.compile(r"(?:ال)?(?:اتفاقي[ةه]|بروتوكول|قانون|نظام)\s+(?:«[^»\n]{3,200}»|\"[^\"\n]{3,200}\"|"
+                     r"(?:قمع|مكافح[ةه]|منع|مناهض[ةه]|الحماي[ةه]|حماي[ةه]|طوكيو|لاهاي|مونتريال|بكين)[^،.؛:()\n]{3,160})"),
+    # 《关于制止非法劫持航空器的公约》: the title marks say it
+    "zh": re.compile(r"《[^》\n]{2,200}》|〈[^〉\n]{2,200}〉"),
 }
 
 

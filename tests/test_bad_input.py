@@ -27,6 +27,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import lawcheck.catalogue
+import lawcheck.yamlfile
 from lawcheck.catalogue import load_yaml
 from lawcheck.cli import cli
 from lawcheck.errors import CatalogueError, LawcheckError
@@ -395,7 +396,7 @@ def test_a_check_opens_no_network_connection(tmp_path: Path, monkeypatch: pytest
 
 
 def test_yaml_is_always_loaded_safely(tmp_path: Path) -> None:
-    loader = lawcheck.catalogue._UniqueKeyLoader
+    loader = lawcheck.yamlfile._UniqueKeyLoader
     safe = tuple(c for c in (yaml.SafeLoader, getattr(yaml, "CSafeLoader", None)) if c)
     assert issubclass(loader, safe)
     marker = tmp_path / "pwned"
@@ -475,8 +476,17 @@ def test_markup_readers_survive_arbitrary_markup(markup: str) -> None:
 
 
 @FUZZ
-@given(st.text(max_size=600), st.sampled_from(["en", "fr", "es"]))
+@given(st.text(max_size=600), st.sampled_from(["en", "fr", "es", "ar", "ru", "zh"]))
 def test_splitter_survives_arbitrary_text(text: str, language: str) -> None:
+    _only_our_errors(lambda: split(text, language))
+
+
+@FUZZ
+@given(_soup(["المادة ", "(١٢)", " مكرر", "الباب الأول: ", "أولاً: ", "أ- ", "يقصد بالطائرة: ", "المادتين ١ و٢", "Статья 205.1. ",
+              "Глава 24. ", "а) ", "1. ", "статьями 205 и 206", " — ", "第一百二十条之一", "第二章　", "（一）", "一、",
+              "本法所称", "是指", "第二条至第三条", "《", "》", "\n", " ", "。"], 150),
+       st.sampled_from(["ar", "ru", "zh"]))
+def test_splitter_survives_label_soup_of_the_other_traditions(text: str, language: str) -> None:
     _only_our_errors(lambda: split(text, language))
 
 

@@ -3,6 +3,7 @@ unreadable cache ignored."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -30,11 +31,14 @@ def test_a_cached_checklist_is_the_same_checklist(checklist: Path, tmp_path: Pat
 def test_a_changed_checklist_is_loaded_again(checklist: Path) -> None:
     load_catalogue(checklist)
     path = checklist / "hague-1970.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("title: Hijacking an aircraft in flight", "title: Taking an aircraft in flight", 1), encoding="utf-8")
-    titles = {o.title for o in load_catalogue(checklist).offences if o.instrument == "hague-1970"}
-    assert "Taking an aircraft in flight" in titles
-    # the cache of the old checklist is removed: the folder does not grow with every change
-    assert len(list(checklist.parent.joinpath("cache").glob("checklist-*.pickle"))) == 1
+    for n in range(5):
+        title = f"Taking an aircraft in flight, version {n}"
+        path.write_text(re.sub(r"title: (Hijacking|Taking) an aircraft in flight[^\n]*", f"title: {title}",
+                               path.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+        titles = {o.title for o in load_catalogue(checklist).offences if o.instrument == "hague-1970"}
+        assert title in titles
+    # the folder does not grow with every change: the newest three checklists are kept
+    assert len(list(checklist.parent.joinpath("cache").glob("checklist-*.pickle"))) == 3
 
 
 def test_an_unreadable_cache_is_ignored(checklist: Path, tmp_path: Path) -> None:
@@ -124,7 +128,7 @@ def test_a_changed_lemma_dictionary_gets_its_own_cache(lemma_cache: Path, tmp_pa
     monkeypatch.setattr(shipped, "DATA_FOLDER", data)
     french = lemmas._cached_factory().get_dictionary("en")
     after = set(lemma_cache.glob("simplemma-en-*.pickle"))
-    assert len(after) == 1 and after != before  # a new file, and the old one removed
+    assert len(after) == 2 and before < after  # a new file beside the old one (kept for a while: see below)
     assert french.get("aéronefs") == "aéronef"
 
 
@@ -139,3 +143,26 @@ def test_stored_rebuilds_under_a_new_name_and_ignores_invalid_content(lemma_cach
     assert cache.stored("thing-2", build("two")) == {"value": "two"} and calls == ["one", "two"]
     assert cache.stored("thing-1", build("again"), valid=lambda found: False) == {"value": "again"}
     assert not list(lemma_cache.glob("*.tmp"))
+
+
+def test_the_repair_vocabulary_is_cached_and_the_same(checklist: Path, tmp_path: Path) -> None:
+    from lawcheck import repair
+
+    catalogue = load_catalogue(checklist)
+    repair._vocabulary.cache_clear()  # built from the same phrases by an earlier test: not from this cache
+    built = repair.vocabulary(catalogue, "fr")
+    assert list((tmp_path / "cache").glob("vocabulary-fr-*.pickle"))
+    repair._vocabulary.cache_clear()
+    again = repair.vocabulary(catalogue, "fr")
+    assert again is not built
+    assert (again.words, again.written, again.rests) == (built.words, built.written, built.rests)
+    assert "infraction" in again and "aéronefs" in again and "xylophone" not in again
+
+
+def test_two_copies_of_the_same_checklist_name_their_own_files(checklist: Path, tmp_path: Path) -> None:
+    """Two checkouts with the same checklist share no cache entry: each catalogue names its own files."""
+    other = tmp_path / "elsewhere" / "offences"
+    shutil.copytree(checklist, other)
+    first, second = load_catalogue(checklist), load_catalogue(other)
+    assert first.offences[0].source_file.startswith(str(checklist))
+    assert second.offences[0].source_file.startswith(str(other))

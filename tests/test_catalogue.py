@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from lawcheck.catalogue import ARTICLE_RE, DEFAULT_DIR, load_catalogue
+from lawcheck.catalogue import DEFAULT_DIR, load_catalogue
+from lawcheck.schema import ARTICLE_RE
 from lawcheck.errors import CatalogueError
 
 REQUIRED_INSTRUMENTS = ("hague-1970", "hostages-1979", "bombings-1997", "financing-1999")
@@ -94,13 +95,9 @@ def test_yaml_is_loaded_safely(tmp_path: Path) -> None:
         load_catalogue(path.parent)
 
 
-def test_words_in_the_other_un_languages_are_accepted_before_lawcheck_reads_them(tmp_path: Path) -> None:
-    """Arabic, Russian and Chinese words may be added to the checklist entry by entry (issue 13)."""
-    path = _copy(tmp_path)
-    text = path.read_text(encoding="utf-8").replace(
-        "          es: [apoderar,", "          ru: [захват, угон]\n          zh: [劫持]\n          es: [apoderar,", 1)
-    path.write_text(text.replace("    translations:\n", "    translations:\n      ar: {title: اختطاف طائرة في الجو, summary: شخص على متن طائرة في الجو يستولي عليها أو يسيطر عليها بالقوة.}\n", 1),
-                    encoding="utf-8")
-    offence = load_catalogue(path.parent).offence("hague-1970:1(a)")
-    assert offence.elements[0].phrases["ru"] == ("захват", "угон")
-    assert offence.titles["ar"].startswith("اختطاف")
+def test_words_in_the_other_un_languages_are_read_from_the_checklist() -> None:
+    """Arabic, Russian and Chinese words are loaded beside en, fr and es (issue 13)."""
+    offence = load_catalogue().offence("hague-1970:1(a)")
+    seize = offence.element("seize")
+    assert all(seize.phrases.get(language) for language in ("ar", "ru", "zh"))
+    assert all(offence.titles.get(language) and offence.model_provision.get(language) for language in ("ar", "ru", "zh"))

@@ -142,7 +142,7 @@ def test_offences_show_and_kind_filter() -> None:
 
 
 @pytest.mark.parametrize("command", [["check"], ["eval"], ["offences", "validate"], ["offences", "list"],
-                                     ["offences", "show"]])
+                                     ["offences", "show"], ["serve"]])
 def test_every_command_has_help_with_an_example_and_is_in_the_readme(command: list[str]) -> None:
     result = run(*command, "--help")
     assert result.exit_code == 0 and "Example" in result.output

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
-from conftest import CORPORA
+import shutil
 
+import pytest
+import yaml
+from conftest import CORPORA, ROOT
+
+from lawcheck.catalogue import load_catalogue
 from lawcheck.errors import InputError
-from lawcheck.evaluate import Counts, canonical, evaluate_all, expand_article, score_case
+from lawcheck.evaluate import Counts, canonical, evaluate, evaluate_all, expand_article, render_evaluation, score_case
 from lawcheck.models import BillInfo, OffenceResult, Report
 
 
@@ -123,3 +127,36 @@ def test_provision_key(label: str, key: tuple[str, str]) -> None:
     from lawcheck.evaluate import provision_key
 
     assert provision_key(label) == key
+
+
+def _without(data, languages: tuple[str, ...]):  # noqa: ANN001, ANN202 - YAML data
+    if isinstance(data, dict):
+        return {k: _without(v, languages) for k, v in data.items() if k not in languages}
+    return [_without(v, languages) for v in data] if isinstance(data, list) else data
+
+
+def test_a_case_in_a_language_not_read_or_not_yet_written_is_skipped_not_the_run(tmp_path) -> None:
+    """A German law is skipped (language not supported); an Arabic one is skipped while the checklist has no
+    entry of its instruments in Arabic; the English case beside them is still scored."""
+    checklist = tmp_path / "checklist"
+    shutil.copytree(ROOT / "offences" / "drafting", checklist / "drafting")
+    data = yaml.safe_load((ROOT / "offences" / "hague-1970.yaml").read_text(encoding="utf-8"))
+    (checklist / "hague-1970.yaml").write_text(yaml.safe_dump(_without(data, ("ar", "ru", "zh")), allow_unicode=True),
+                                               encoding="utf-8")
+    catalogue = load_catalogue(checklist)
+    tmp_path = tmp_path / "gold"
+    (tmp_path / "texts").mkdir(parents=True)
+    texts = {"de": "§ 1. Wer ein Luftfahrzeug entführt, wird mit Freiheitsstrafe nicht unter fünf Jahren bestraft.",
+             "ar": "المادة 1\nيعاقب بالسجن كل من استولى على طائرة في حالة طيران بالقوة.",
+             "en": "1. A person who unlawfully, by force, seizes an aircraft in flight commits an offence."}
+    gold = {"cases": {}}
+    for language, text in texts.items():
+        (tmp_path / "texts" / f"case-{language}.txt").write_text(text, encoding="utf-8")
+        gold["cases"][f"case-{language}"] = {"language": language, "judge_on": ["hague-1970"],
+                                             "present": [{"instrument": "hague-1970", "article": "1(a)", "provision": "1"}]}
+    (tmp_path / "gold.yaml").write_text(yaml.safe_dump(gold, allow_unicode=True), encoding="utf-8")
+    results = {r.case: r for r in evaluate(tmp_path, catalogue)}
+    assert "not supported" in results["case-de"].error
+    assert "not yet written in ar" in results["case-ar"].error
+    assert not results["case-en"].error and results["case-en"].articles.tp == 1
+    assert "skipped: language not supported" in render_evaluation(list(results.values()))

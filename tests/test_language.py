@@ -17,6 +17,13 @@ from lawcheck.language import check_language, detect_language
          "violence ou la menace.", "fr"),
         ("Será castigado con la pena de prisión el que se apodere de una aeronave en vuelo mediante violencia "
          "o amenaza.", "es"),
+        ("Захват воздушного судна, находящегося в полете, с применением насилия или угрозы его применения "
+         "наказывается лишением свободы на срок от восьми до пятнадцати лет.", "ru"),
+        ("يعاقب بالسجن المؤبد كل من استولى على طائرة في حالة طيران أو سيطر عليها بالقوة أو بالتهديد "
+         "باستعمالها.", "ar"),
+        ("以暴力、胁迫或者其他方法劫持航空器的，处十年以上有期徒刑或者无期徒刑；致人重伤、死亡或者使航空器遭受严重"
+         "破坏的，处死刑。", "zh"),
+        ("以強暴、脅迫或其他方法劫持航空器者，處死刑、無期徒刑或七年以上有期徒刑。", "zh"),
     ],
 )
 def test_detects_supported_languages(catalogue, text: str, expected: str) -> None:
@@ -26,14 +33,15 @@ def test_detects_supported_languages(catalogue, text: str, expected: str) -> Non
 @pytest.mark.parametrize(
     "text",
     ["Wer ein Luftfahrzeug entführt, wird mit Freiheitsstrafe nicht unter fünf Jahren bestraft.",
-     "Кто захватит воздушное судно, наказывается лишением свободы.", "12345 67 89"],
+     "Кожен, хто захоплює повітряне судно, карається позбавленням волі.", "12345 67 89"],
 )
 def test_other_languages_are_refused_naming_the_supported_ones(catalogue, text: str) -> None:
-    with pytest.raises(LanguageError, match="en, es, fr"):
+    with pytest.raises(LanguageError, match="ar, en, es, fr, ru, zh"):
         detect_language(text, catalogue.drafting, "bill.txt")
 
 
 def test_lang_option_is_checked(catalogue) -> None:
     assert check_language("fr", catalogue.drafting) == "fr"
-    with pytest.raises(LanguageError, match="choose one of: en, es, fr"):
+    assert check_language("zh", catalogue.drafting) == "zh"
+    with pytest.raises(LanguageError, match="choose one of: ar, en, es, fr, ru, zh"):
         check_language("de", catalogue.drafting)

@@ -69,3 +69,138 @@ def test_ligatures_are_decomposed_in_the_keys_not_in_the_offsets(text: str, form
 )
 def test_phrases_with_ligatures_meet_plain_words(phrase: str, keys: tuple) -> None:
     assert phrase_keys(phrase, "en") == keys
+
+
+# --------------------------------------------------------------------------- Arabic, Russian, Chinese (issue 13)
+
+_AR = "المادة (٣): يُعاقَب بالسجن كلُّ من استولى على الطائرةِ بالقوة، والطائرات المدنية."
+_RU = "Статья 211. Угон судна воздушного транспорта — наказывается лишением свободы; «ёмкость» воздушными судами."
+_ZH = "第一百二十一条 以暴力、胁迫或者其他方法劫持航空器的，处十年以上有期徒刑或者无期徒刑。"
+
+
+@pytest.mark.parametrize(("language", "text"), [("ar", _AR), ("ru", _RU), ("zh", _ZH)])
+def test_offsets_point_at_the_words_in_every_script(language: str, text: str) -> None:
+    tokens = tokenize(text, language, offset=7)
+    assert len(tokens) > 5
+    for start, end, form in zip(tokens.starts, tokens.ends, tokens.forms):
+        word = text[start - 7:end - 7]
+        assert word.strip() == word and any(c.isalnum() for c in word)
+        assert form == fold(word)
+
+
+@given(st.text(max_size=200), st.sampled_from(["ar", "ru", "zh"]))
+def test_tokens_lie_inside_the_text_in_order_in_every_script(text: str, language: str) -> None:
+    tokens = tokenize(text, language)
+    previous = 0
+    for start, end in zip(tokens.starts, tokens.ends):
+        assert previous <= start < end <= len(text)
+        previous = end
+
+
+@pytest.mark.parametrize(
+    ("bill_word", "phrase_word"),
+    [("والطائرة", "طائرة"), ("بالقوة", "قوة"), ("للطائرة", "طائرة"), ("وبالقوة", "قوة"), ("الطائرات", "طائرة"),
+     ("طائرةٍ", "طائرة"), ("الـطـائـرة", "طائرة"), ("بالإرهاب", "ارهاب"), ("يُعاقَب", "يعاقب"), ("إلى", "الى"),
+     ("الرهائن", "رهينة"), ("وسفينة", "سفينة"), ("بتسليمه", "تسليم"), ("المتفجرات", "متفجرات"),
+     ("بالالتزامات", "التزام"), ("السكان", "سكان")],
+)
+def test_arabic_words_meet_without_their_clitics_vowels_and_letter_variants(bill_word: str, phrase_word: str) -> None:
+    keys = set(phrase_keys(phrase_word, "ar")[0])
+    token = tokenize(bill_word, "ar")
+    assert token.starts == (0,) and token.ends == (len(bill_word),)
+    assert keys & {token.forms[0], token.lemmas[0]}, (bill_word, token, keys)
+
+
+@pytest.mark.parametrize(("word", "other"), [("بلد", "لد"), ("وزير", "زير"), ("فعل", "عل"), ("كتاب", "تاب")])
+def test_arabic_words_that_begin_with_a_clitic_letter_keep_it(word: str, other: str) -> None:
+    """« بلد » (country) is no ب before « لد »: short words and words the dictionary knows keep their letters."""
+    assert other not in (tokenize(word, "ar").lemmas[0], tokenize(word, "ar").forms[0])
+
+
+@pytest.mark.parametrize(
+    ("bill", "phrase"),
+    [("воздушного судна", "воздушное судно"), ("воздушным судном", "воздушное судно"), ("захваченного", "захватить"),
+     ("заложников", "заложник"), ("наказываются", "наказывается"), ("взрывных устройств", "взрывное устройство"),
+     ("ёмкости", "емкость"), ("воздушных судах", "воздушные суда"), ("воздушных судов", "воздушные суда")],
+)
+def test_russian_inflected_forms_meet(bill: str, phrase: str) -> None:
+    tokens = tokenize(bill, "ru")
+    for keys, form, lemma in zip(phrase_keys(phrase, "ru"), tokens.forms, tokens.lemmas):
+        assert {form, lemma} & set(keys), (bill, phrase, keys, form, lemma)
+
+
+def test_russian_short_i_is_a_letter_not_an_accent() -> None:
+    assert tokenize("который", "ru").forms == ("который",)
+    assert fold("Ёлка") == "елка"
+
+
+def test_chinese_is_segmented_into_words_with_offsets() -> None:
+    tokens = tokenize(_ZH, "zh")
+    words = [_ZH[s:e] for s, e in zip(tokens.starts, tokens.ends)]
+    assert "劫持" in words and "航空器" in words and ["有期", "徒刑"] == words[words.index("有期"):words.index("有期") + 2]
+    assert "，" not in words and "。" not in words
+
+
+@pytest.mark.parametrize(("phrase", "keys"), [("劫持航空器", (("劫持",), ("航空器",))),
+                                               ("劫持 * 航空器", (("劫持",), ("*",), ("航空器",))),
+                                               ("的，处", (("的",), ("处",)))])
+def test_chinese_phrases_are_segmented_as_bills_are(phrase: str, keys: tuple) -> None:
+    assert phrase_keys(phrase, "zh") == keys
+
+
+def test_no_module_of_another_language_is_imported_for_an_english_bill() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from lawcheck.normalise import tokenize; tokenize('A person who seizes an aircraft', 'en'); "
+            "print(sorted(m for m in ('rjieba', 'pymorphy3', 'opencc') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_spacy_imported_without_its_command_line_still_has_it_on_demand() -> None:
+    """lawcheck imports spaCy without spacy.cli (start-up); a later import of spacy.cli gets the real one, and the
+    tokens are those of a plain import."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from lawcheck.normalise import tokenize\n"
+        "forms = tokenize(\"The Minister's 3 aircraft (in flight) e.g. hijacked.\", 'en').forms\n"
+        "assert 'spacy.cli' not in sys.modules\n"
+        "import spacy.cli, spacy\n"
+        "assert callable(spacy.cli.download) and spacy.info()['spacy_version']\n"
+        "plain = [t.text.lower() for t in spacy.blank('en')(\"The Minister's 3 aircraft (in flight) e.g. hijacked.\")]\n"
+        "assert list(forms) == [w for w in plain if any(c.isalnum() for c in w)], (forms, plain)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(("phrase", "text"), [("危害 * 安全", "危害公共安全的"), ("有期徒刑", "处十年以上有期徒刑"),
+                                               ("威胁", "以杀害人质相威胁"), ("恐怖 * 信息", "编造恐怖信息"),
+                                               ("劫持 * 航空器", "劫持正在飞行的民用航空器")])
+def test_a_chinese_compound_does_not_hide_its_parts(phrase: str, text: str) -> None:
+    from lawcheck.match import BillIndex
+
+    assert BillIndex(tokenize(text, "zh"), "zh").find(phrase)
+
+
+def test_a_chinese_word_is_not_found_inside_another() -> None:
+    from lawcheck.match import BillIndex
+
+    assert not BillIndex(tokenize("劫持船舶的", "zh"), "zh").find("劫持航空器")
+    assert not BillIndex(tokenize("航空公司", "zh"), "zh").find("航空器")
+
+
+def test_traditional_characters_meet_simplified_phrases_with_their_offsets() -> None:
+    from lawcheck.match import BillIndex
+
+    text = "以強暴、脅迫或其他方法劫持航空器者，處死刑、無期徒刑或七年以上有期徒刑。破壞機場設施者"
+    tokens = tokenize(text, "zh")
+    index = BillIndex(tokens, "zh")
+    for phrase in ("劫持航空器", "处 * 徒刑", "无期徒刑", "破坏 * 机场", "胁迫"):
+        assert index.find(phrase), phrase
+    hit = index.find("无期徒刑")[0]
+    assert text[hit.start:hit.end] == "無期徒刑"

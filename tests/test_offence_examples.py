@@ -1,4 +1,7 @@
-"""Data that tests itself: every element's examples must (not) match its phrases, in every language."""
+"""Data that tests itself: every element's examples must (not) match its phrases, in every language.
+
+Arabic, Russian and Chinese are tested on the elements whose examples are written in them (issue 13: the
+checklist is being written in these languages entry by entry)."""
 
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ def _cases(expect: str) -> list:
             examples = element.examples.match if expect == "match" else element.examples.no_match
             for language in LANGUAGES:
                 for text in examples.get(language, ()):
-                    cases.append(pytest.param(element.phrases[language], language, text,
+                    cases.append(pytest.param(element.phrases.get(language, ()), language, text,
                                               id=f"{offence.id}/{element.id}/{language}/{text[:30]}"))
     return cases
 

@@ -45,6 +45,7 @@ def test_the_wheel_carries_the_checklist_and_the_samples(installed: Path) -> Non
     names = zipfile.ZipFile(wheel).namelist()
     assert "lawcheck/checklist/hague-1970.yaml" in names and "lawcheck/checklist/drafting/en.yaml" in names
     assert "lawcheck/samples/demo.yaml" in names and "lawcheck/samples/en/counter-terrorism-bill.txt" in names
+    assert "lawcheck/serve/templates/report.html.j2" in names and "lawcheck/serve/static/serve.js" in names
 
 
 @pytest.mark.slow

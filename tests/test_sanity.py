@@ -57,8 +57,9 @@ def test_a_close_language_guess_is_said_and_a_given_language_is_not(catalogue) -
 def test_every_warning_is_said_in_every_report_language(language: str) -> None:
     english = Labels("en")
     codes = {k.split(".", 1)[1] for k in english.keys() if k.startswith("warning.")}
-    assert codes >= {"no_provisions", "schedule_early", "unlabelled", "few_offences", "language_margin"}
-    values = {"label": "Schedule", "percent": 10, "words": 5000, "sections": 0, "language": "en", "other": "fr"}
+    assert codes >= {"no_provisions", "schedule_early", "unlabelled", "few_offences", "language_margin", "not_available"}
+    values = {"label": "Schedule", "percent": 10, "words": 5000, "sections": 0, "language": "en", "other": "fr",
+              "count": 3, "total": 441, "instruments": 2}
     for code in codes:
         notice = Notice(code, **{k: v for k, v in values.items() if "{" + k + "}" in english(f"warning.{code}")})
         said = in_language(notice, Labels(language))

@@ -31,7 +31,9 @@ class ReportOptions:
     party_to: tuple[str, ...] | None = None  # instruments the State is party to or means to join; None = not said
 
     def report_language(self, report: Report) -> str:
-        return self.language or report.bill.language or "en"
+        from lawcheck.render.i18n import report_language
+
+        return self.language or report_language(report.bill.language)
 
     def report_date(self) -> str:
         if self.date:

@@ -191,6 +191,38 @@ def render_brief(explanation: Explanation, width: int = WIDTH, language: str = "
     return "\n".join(lines) + "\n"
 
 
+UNWRAPPED = 10**6  # a width no sentence reaches: one sentence a line, for the web page
+
+
+def titles(explanation: Explanation, language: str, catalogue: Catalogue | None) -> tuple[str, str, str]:
+    """The entry's title, its instrument's title and its summary in ``language``."""
+    return _Say(language, catalogue, explanation).title(explanation)
+
+
+def element_label(explanation: Explanation, element_id: str, language: str, catalogue: Catalogue | None) -> str:
+    """An element's words for people in ``language`` (its id without the checklist)."""
+    return _Say(language, catalogue, explanation).element(element_id)
+
+
+def role(name: str, language: str) -> str:
+    """An element's role ("the act", "the means") in ``language``."""
+    labels = Labels(language)
+    return labels(f"explain.role.{name}") if f"explain.role.{name}" in labels.keys() else name
+
+
+def element_sentences(explanation: Explanation, element: ElementExplanation, language: str,
+                      catalogue: Catalogue | None) -> list[str]:
+    """What the full view says of one element (phrases tried, where found or the closest words, where else it
+    appears), one sentence a line, unwrapped: for the web page."""
+    say = _Say(language, catalogue, explanation)
+    return [line.strip() for line in _element_lines(0, element, explanation, UNWRAPPED, say)[1:]]
+
+
+def rule_sentences(explanation: Explanation, language: str, catalogue: Catalogue | None) -> list[str]:
+    """How the status followed, one sentence a line, unwrapped: for the web page."""
+    return [line.strip() for line in _rule_lines(explanation, UNWRAPPED, _Say(language, catalogue, explanation))]
+
+
 def render_explanation_json(explanation: Explanation) -> str:
     data = {"schema": SCHEMA, **dataclasses.asdict(explanation)}
     data.pop("why")  # the facts of "reason", which the JSON states in English

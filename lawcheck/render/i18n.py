@@ -10,19 +10,29 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from lawcheck.catalogue import load_yaml
 from lawcheck.errors import LawcheckError
 from lawcheck.models import LANGUAGES
 
 LABELS_DIR = Path(__file__).resolve().parent / "labels"
 
 
+def report_languages() -> tuple[str, ...]:
+    """The languages a report can be written in: those of :data:`LANGUAGES` whose labels are written."""
+    return tuple(language for language in LANGUAGES if (LABELS_DIR / f"{language}.yaml").is_file())
+
+
+def report_language(language: str | None) -> str:
+    """The report's language for a bill in ``language``: the bill's own when reports are written in it, else
+    English."""
+    return language if language and language in report_languages() else "en"
+
+
 @lru_cache(maxsize=None)
 def _load(language: str) -> dict[str, str]:
-    if language not in LANGUAGES:
-        raise LawcheckError(f"report language {language!r} is not available; choose one of {', '.join(LANGUAGES)}")
-    data = yaml.safe_load((LABELS_DIR / f"{language}.yaml").read_text(encoding="utf-8"))
+    if language not in report_languages():
+        raise LawcheckError(f"report language {language!r} is not available; choose one of {', '.join(report_languages())}")
+    data = load_yaml(LABELS_DIR / f"{language}.yaml")  # libyaml; a key written twice is refused
     return dict(_flatten(data))
 
 

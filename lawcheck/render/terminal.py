@@ -4,7 +4,6 @@ unless ``show="all"``; a missing verdict shows no score unless ``scores``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import groupby
 
 from rich.console import Console, Group
@@ -14,23 +13,10 @@ from rich.text import Text
 from lawcheck import rating as rating_rules
 from lawcheck.models import Decision, OffenceResult, Report
 from lawcheck.render.i18n import Labels
+from lawcheck.render.view import View
 
 STYLE = {"covered": "bold green", "partial": "bold yellow", "missing": "bold red"}
 QUOTE_WIDTH = 70
-
-
-@dataclass(frozen=True)
-class View:
-    """What the terminal shows: ``show`` gaps or all entries, of some ``kinds``, only the summary table, scores."""
-
-    show: str = "gaps"  # gaps | all
-    kinds: tuple[str, ...] = ()  # principal, ancillary, obligation; () = all
-    summary_only: bool = False
-    scores: bool = False
-    language: str = "en"  # the language of the words the terminal adds (--report-lang)
-
-    def wants(self, result: OffenceResult) -> bool:
-        return not self.kinds or result.kind in self.kinds
 
 
 def _evidence(result: OffenceResult, say: Labels) -> Text:

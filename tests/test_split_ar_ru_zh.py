@@ -1,0 +1,184 @@
+"""Structure in the Russian, Arabic and Chinese drafting traditions (issue 13): articles, divisions, parts and
+items, numbers in every script, definitions and cross-references. The snippets are our own, written in each
+tradition's style."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lawcheck.evaluate import provision_key
+from lawcheck.numbering import arabic_ordinal, ascii_digits, han_number
+from lawcheck.split import act_titles, split, split_provisions
+
+RU = """Федеральный закон о борьбе с захватом воздушных судов
+Раздел I. Общие положения
+Глава 1. Преступления против безопасности воздушного транспорта
+Статья 3. Основные понятия
+В настоящем Федеральном законе используются следующие основные понятия:
+1) воздушное судно — летательный аппарат, поддерживаемый в атмосфере за счет взаимодействия с воздухом;
+2) заложник — лицо, захваченное или удерживаемое в целях принуждения.
+Статья 205.1. Захват воздушного судна
+1. Захват воздушного судна, находящегося в полете, —
+наказывается лишением свободы на срок от восьми до пятнадцати лет.
+2. То же деяние, совершенное:
+а) группой лиц по предварительному сговору;
+б) с применением оружия, —
+наказывается лишением свободы на срок от двенадцати до двадцати лет.
+Статья 206. Покушение
+Покушение на преступления, предусмотренные статьями 205.1 и 207 настоящего Федерального закона, наказывается.
+Примечание. Под захватом в настоящей статье понимается установление контроля над воздушным судном.
+"""
+AR = """قانون مكافحة الاستيلاء على الطائرات
+الباب الأول: أحكام عامة
+المادة الأولى:
+يقصد بالكلمات والعبارات الآتية المعاني المبينة أمام كل منها:
+أ- الطائرة: كل آلة تستطيع أن تستمد بقاءها في الجو من ردود فعل الهواء.
+ب- في حالة طيران: من لحظة إغلاق جميع أبوابها الخارجية بعد الركوب.
+الفصل الثاني
+المادة (٢)
+يعاقب بالسجن مدة لا تقل عن عشر سنوات كل من:
+أولاً: استولى على طائرة في حالة طيران أو سيطر عليها بالقوة.
+ثانياً: دمر طائرة في الخدمة.
+المادة ٢ مكرر
+يعاقب على الشروع في الجرائم المنصوص عليها في المادتين ١ و٢ من هذا القانون.
+المادة الحادية عشرة - يعاقب كل من
+1- حاز مواد نووية.
+2- هدد باستعمالها.
+"""
+ZH = """中华人民共和国反劫持航空器法
+第一章　总则
+第一条　为了惩治劫持航空器的犯罪，制定本法。
+第二条　本法所称航空器，是指在飞行中的民用航空器。
+第二章　罪名和刑罚
+第一节　劫持
+第一百二十条之一　以暴力、胁迫或者其他方法劫持航空器的，处十年以上有期徒刑或者无期徒刑；有下列情形之一的，处死刑：
+（一）致人重伤、死亡的；
+（二）使航空器遭受严重破坏的。
+第一百二十一条　犯第一百二十条之一规定之罪，未遂的，依照本法第二条至第三条的规定处罚。
+"""
+
+
+def _structure(text: str, language: str) -> dict[str, object]:
+    structure = split(text, language)
+    return {p.label: p for p in structure.provisions}
+
+
+def test_russian_articles_parts_and_items() -> None:
+    provisions = _structure(RU, "ru")
+    assert [label for label in provisions if label != "Preamble"] == [
+        "Раздел I", "Глава 1", "Статья 3", "Статья 3(1)", "Статья 3(2)", "Статья 205.1", "Статья 205.1(1)",
+        "Статья 205.1(2)", "Статья 205.1(2)(а)", "Статья 205.1(2)(б)", "Статья 206"]
+    assert provisions["Статья 205.1"].num == "205.1"
+    assert provisions["Статья 205.1"].heading == "Захват воздушного судна"
+    assert provisions["Глава 1"].level == "chapter" and provisions["Раздел I"].level == "part"
+
+
+def test_russian_definitions_and_references() -> None:
+    structure = split(RU, "ru")
+    assert {"воздушное судно", "заложник", "захватом"} <= {d.term for d in structure.definitions}
+    labels = [p.label for p in structure.provisions]
+    refs = {(structure.provisions[r.source].label, labels[r.target] if r.target is not None else None)
+            for r in structure.crossrefs}
+    assert ("Статья 206", "Статья 205.1") in refs and ("Статья 206", None) in refs  # 207 is not in the bill
+
+
+def test_arabic_articles_in_every_numbering() -> None:
+    provisions = _structure(AR, "ar")
+    articles = [p for p in provisions.values() if p.level == "article"]
+    assert [(p.label, p.num) for p in articles] == [("المادة 1", "1"), ("المادة 2", "2"),
+                                                    ("المادة 2 مكرر", "2 مكرر"), ("المادة 11", "11")]
+    assert [p.label for p in provisions.values() if p.level == "part"] == ["الباب 1"]
+    assert provisions["الباب 1"].heading == "أحكام عامة"
+    assert [p.label for p in provisions.values() if p.level == "chapter"] == ["الفصل 2"]
+    assert {"المادة 2(أولاً)", "المادة 2(ثانياً)", "المادة 1(أ)", "المادة 1(ب)", "المادة 11(1)", "المادة 11(2)"} <= set(provisions)
+
+
+def test_arabic_definitions_and_references() -> None:
+    structure = split(AR, "ar")
+    assert {"الطائرة", "في حالة طيران"} <= {d.term for d in structure.definitions}
+    assert not any("الكلمات" in d.term for d in structure.definitions)
+    labels = [p.label for p in structure.provisions]
+    refs = {labels[r.target] for r in structure.crossrefs if r.target is not None}
+    assert {"المادة 1", "المادة 2"} <= refs  # المادتين ١ و٢
+
+
+def test_chinese_articles_divisions_and_items() -> None:
+    provisions = _structure(ZH, "zh")
+    article = provisions["第一百二十条之一"]
+    assert (article.num, article.level) == ("120-1", "article")
+    assert [p.label for p in provisions.values() if p.parent == article.index] == ["第一百二十条之一(一)", "第一百二十条之一(二)"]
+    assert (provisions["第二章"].level, provisions["第二章"].num, provisions["第二章"].heading) == ("chapter", "2", "罪名和刑罚")
+    assert (provisions["第一节"].level, provisions["第一节"].heading) == ("division", "劫持")
+    assert provisions["第一百二十一条"].num == "121"
+
+
+def test_chinese_definitions_and_references() -> None:
+    structure = split(ZH, "zh")
+    assert "航空器" in {d.term for d in structure.definitions}
+    labels = [p.label for p in structure.provisions]
+    refs = [(labels[r.source], labels[r.target]) for r in structure.crossrefs if r.target is not None]
+    assert ("第一百二十一条", "第一百二十条之一") in refs
+    assert ("第一百二十一条", "第二条") in refs  # 第二条至第三条: a range
+
+
+def test_a_sentence_naming_an_article_opens_none() -> None:
+    text = "第五条　有下列行为之一的，处三年以下有期徒刑。\n第五条规定的犯罪，由公安机关立案侦查。\n"
+    assert [p.label for p in split_provisions(text, "zh") if p.level == "article"] == ["第五条"]
+    text = "المادة 5\nيعاقب بالحبس.\nالمادة 5 من هذا القانون تسري على الجرائم المرتكبة في الخارج.\n"
+    assert [p.label for p in split_provisions(text, "ar") if p.level == "article"] == ["المادة 5"]
+
+
+@pytest.mark.parametrize(("text", "number"), [("一百二十", 120), ("十五", 15), ("二〇〇五", 2005), ("一百零一", 101),
+                                               ("两千", 2000), ("十", 10), ("120", 120), ("１２", 12)])
+def test_chinese_numerals(text: str, number: int) -> None:
+    assert han_number(text) == number
+
+
+@pytest.mark.parametrize(("text", "number"), [("الأولى", 1), ("الحادية عشرة", 11), ("الثالث والعشرون", 23),
+                                               ("ثانياً", 2), ("أولا", 1), ("العاشرة", 10),
+                                               ("الرابعة والخمسون بعد المائة", 154), ("الحادية عشرة بعد المائتين", 211)])
+def test_arabic_ordinals(text: str, number: int) -> None:
+    assert arabic_ordinal(text) == number
+
+
+def test_digits_of_every_script_keep_the_length() -> None:
+    text = "المادة (١٢٣) و۴ （一）１２"
+    assert ascii_digits(text) == "المادة (123) و4 (一)12" and len(ascii_digits(text)) == len(text)
+
+
+@pytest.mark.parametrize(("label", "key"), [("第一百二十条之一", ("120-1", "")), ("第一百二十条之一(一)", ("120-1", "一")),
+                                             ("Статья 205.1", ("205.1", "")), ("ст. 205.1(2)", ("205.1", "2")),
+                                             ("المادة (١٢)", ("12", "")), ("المادة الأولى", ("1", "")),
+                                             ("s 10A(1)(a)", ("10a", "1"))])
+def test_provision_keys_of_every_tradition(label: str, key: tuple[str, str]) -> None:
+    assert provision_key(label) == key
+
+
+def test_titles_of_other_acts_are_found() -> None:
+    zh = "本法所称公约，是指《关于制止非法劫持航空器的公约》。"
+    assert [zh[a:b] for a, b in act_titles(zh, "zh")] == ["《关于制止非法劫持航空器的公约》"]
+    ru = "в соответствии с Конвенцией о борьбе с незаконным захватом воздушных судов, подписанной в Гааге"
+    assert any("захватом воздушных судов" in ru[a:b] for a, b in act_titles(ru, "ru"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="المادة()١٢٣ مكرر أولاً: 第一百二十条之一（）、章节 Статья 205.1. а) глава\n", max_size=200),
+       st.sampled_from(["ar", "ru", "zh"]))
+def test_any_text_splits_into_nested_spans(text: str, language: str) -> None:
+    provisions = split(text, language).provisions
+    for p in provisions:
+        assert 0 <= p.start <= p.own_start <= p.own_end <= p.end <= len(text)
+        if p.parent is not None:
+            parent = provisions[p.parent]
+            assert parent.start <= p.start and p.end <= parent.end
+
+
+def test_traditional_chinese_articles_and_definitions() -> None:
+    text = ("第一章　總則\n第 2 條　本法用詞，定義如下：\n一、航空器：指任何藉空氣之反作用力，得以飛航於大氣中之器物。\n"
+            "第一百條　以強暴、脅迫或其他方法劫持航空器者，處死刑、無期徒刑或七年以上有期徒刑。\n")
+    structure = split(text, "zh")
+    articles = [(p.label, p.num) for p in structure.provisions if p.level == "article"]
+    assert articles == [("第 2 條", "2"), ("第一百條", "100")]
+    assert "航空器" in {d.term for d in structure.definitions}

@@ -285,9 +285,6 @@ def evaluate(folder: str | Path, catalogue: Catalogue, detail: bool = False) -> 
         if path is None or not judged:
             out.append(CaseResult(case, Counts(), Counts(), error="no text found" if path is None else "no instrument to judge"))
             continue
-        if gold.get("language") and gold["language"] not in catalogue.drafting:
-            out.append(CaseResult(case, Counts(), Counts(), error=f"lawcheck does not read {gold['language']!r} yet"))
-            continue
         bill = read_bill(path)
         bill = dataclasses.replace(bill, text=strip_comment_lines(bill.text), path=path.name)
         selected = catalogue.select(tuple(judged))

@@ -69,16 +69,6 @@ def test_a_case_name_in_two_folders_is_refused(tmp_path, catalogue) -> None:
         evaluate_all([tmp_path / "a", tmp_path / "b"], catalogue)
 
 
-def test_a_case_in_a_language_lawcheck_does_not_read_is_skipped_not_fatal(tmp_path, catalogue) -> None:
-    (tmp_path / "texts").mkdir()
-    (tmp_path / "texts" / "sw.txt").write_text("Kifungu 1. Mtu yeyote atakayeteka ndege anatenda kosa.", encoding="utf-8")
-    (tmp_path / "texts" / "en.txt").write_text("Section 1. Nothing here.", encoding="utf-8")
-    (tmp_path / "gold.yaml").write_text("cases:\n  sw:\n    language: sw\n    judge_on: [hague-1970]\n"
-                                        "  en:\n    language: en\n    judge_on: [hague-1970]\n", encoding="utf-8")
-    results = {r.case: r for r in evaluate_all([tmp_path], catalogue)}
-    assert "sw" in results["sw"].error and not results["en"].error
-
-
 def _cited_report(found: list[tuple[str, str, str, str]]) -> Report:
     from lawcheck.models import ProvisionRef
 

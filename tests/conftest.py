@@ -22,7 +22,10 @@ SHARED = ROOT.parent / "shared"
 # Real laws with gold: the shared set beside the checkout, and the development corpus kept in the repository.
 CORPORA = tuple(folder for folder in (SHARED / "legislation", ROOT / "tests" / "legislation")
                 if (folder / "gold.yaml").exists())
-SAMPLE_BILLS = sorted(SAMPLES.glob("*/*.txt"))
+# The sample bills in the languages the checklist reads (offences/drafting/<lang>.yaml); a sample written ahead
+# of its language (samples/ar, ru, zh before lawcheck reads them) joins the tests when its language does.
+READ_LANGUAGES = frozenset(p.stem for p in (ROOT / "offences" / "drafting").glob("*.yaml"))
+SAMPLE_BILLS = sorted(p for p in SAMPLES.glob("*/*.txt") if p.parent.name in READ_LANGUAGES)
 
 
 @pytest.fixture(scope="session")

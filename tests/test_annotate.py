@@ -9,7 +9,7 @@ import docx
 import pytest
 from builders import make_docx
 from click.testing import CliRunner
-from conftest import SAMPLES
+from conftest import SAMPLE_BILLS, SAMPLES
 
 from lawcheck.annotate import annotate_bill, relied_on
 from lawcheck.cli import cli
@@ -50,7 +50,7 @@ def provisions_relied_on(report) -> set:  # noqa: ANN001
     return {(innermost(r.provisions)[0].start, innermost(r.provisions)[0].end) for r in report.results if relied_on(r)}
 
 
-@pytest.mark.parametrize("sample", sorted(SAMPLES.glob("*/*.txt"))[:3])
+@pytest.mark.parametrize("sample", [p for p in SAMPLE_BILLS if p.parent.name == "en"][:3])  # reports in ar/ru/zh: words13
 def test_text_bill_becomes_a_docx_with_one_comment_per_provision_relied_on(catalogue, sample: Path) -> None:
     bill, report, document = annotated(catalogue, sample)
     assert [p.text for p in document.paragraphs] == bill.text.split("\n")

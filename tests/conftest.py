@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SHARED = ROOT.parent / "shared"
 # Real laws with gold: the shared set beside the checkout, and the development corpus kept in the repository.
-CORPORA = tuple(folder for folder in (SHARED / "legislation", ROOT / "tests" / "legislation")
+CORPORA = tuple(folder for folder in (SHARED / "legislation", ROOT / "tests" / "legislation",
+                                      ROOT / "tests" / "legislation-ar-ru-zh")
                 if (folder / "gold.yaml").exists())
 # The sample bills in the languages the checklist reads (offences/drafting/<lang>.yaml); a sample written ahead
 # of its language (samples/ar, ru, zh before lawcheck reads them) joins the tests when its language does.

@@ -550,9 +550,10 @@ def _zh_article(line: str) -> tuple[str, str, int] | None:
     if number is None or match["sub"] and sub is None:
         return None
     rest = line[match.end():]
-    if rest[:1] in "的规中" or rest.startswith(("规定", "所", "至")):  # "第五条规定的犯罪": a reference, not a label
-        return None
     label = line[:match.end()].rstrip(" :\u3000")
+    glued = len(label) == match.end()  # no space or colon between the label and what follows
+    if glued and (rest[:1] in "的规中" or rest.startswith(("规定", "所", "至"))):
+        return None  # "第五条规定的犯罪", "第五条中的": a reference; "第二条 中华人民共和国……" is an article
     return label, f"{number}-{sub}" if sub is not None else str(number), match.end()
 
 

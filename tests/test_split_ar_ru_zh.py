@@ -191,3 +191,10 @@ def test_article_headings_alone_on_their_lines_are_not_running_heads() -> None:
                      for n in range(1, 13))
     provisions = _structure(text, "ar")
     assert [p.num for p in provisions.values() if p.level == "article"] == [str(n) for n in range(1, 13)]
+
+
+def test_a_chinese_article_whose_text_opens_with_zhong_is_an_article() -> None:
+    """"第二条　中华人民共和国……" opens article 2; "第五条中的" (glued) names it."""
+    text = "第一条　为了保障民用航空安全，制定本法。\n第二条　中华人民共和国领域内的民用航空活动适用本法。\n第三条 本法第五条中的规定不适用于军用航空器。\n"
+    provisions = _structure(text, "zh")
+    assert [p.num for p in provisions.values() if p.level == "article"] == ["1", "2", "3"]

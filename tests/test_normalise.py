@@ -45,7 +45,7 @@ def test_folding_twice_is_folding_once(text: str) -> None:
     assert fold(fold(text)) == fold(text)
 
 
-@given(st.text(max_size=300), st.sampled_from(["en", "fr", "es"]))
+@given(st.text(max_size=300), st.sampled_from(["en", "fr", "es", "ar", "ru", "zh"]))
 def test_tokens_lie_inside_the_text_in_order(text: str, language: str) -> None:
     tokens = tokenize(text, language)
     previous = 0
@@ -86,15 +86,6 @@ def test_offsets_point_at_the_words_in_every_script(language: str, text: str) ->
         word = text[start - 7:end - 7]
         assert word.strip() == word and any(c.isalnum() for c in word)
         assert form == fold(word)
-
-
-@given(st.text(max_size=200), st.sampled_from(["ar", "ru", "zh"]))
-def test_tokens_lie_inside_the_text_in_order_in_every_script(text: str, language: str) -> None:
-    tokens = tokenize(text, language)
-    previous = 0
-    for start, end in zip(tokens.starts, tokens.ends):
-        assert previous <= start < end <= len(text)
-        previous = end
 
 
 @pytest.mark.parametrize(

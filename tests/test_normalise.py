@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lawcheck.errors import LawcheckError
@@ -45,6 +45,7 @@ def test_folding_twice_is_folding_once(text: str) -> None:
     assert fold(fold(text)) == fold(text)
 
 
+@settings(deadline=None)  # a language's first text loads its segmenter or lemmatiser: not what is tested
 @given(st.text(max_size=300), st.sampled_from(["en", "fr", "es", "ar", "ru", "zh"]))
 def test_tokens_lie_inside_the_text_in_order(text: str, language: str) -> None:
     tokens = tokenize(text, language)

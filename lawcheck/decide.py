@@ -22,7 +22,7 @@ import bisect
 import dataclasses
 from dataclasses import dataclass
 
-from lawcheck.context import Ranges, Unit, article_of, division_reach, merge
+from lawcheck.context import Ranges, Unit, article_of, division_reach, heading_span, merge
 from lawcheck.match import NEGATION_WINDOW, REPORTED_WINDOW, BillIndex, Hit, Hits, drop_after, hits_outside, hits_within
 from lawcheck.normalise import fold
 from lawcheck.split import Locator, act_titles
@@ -72,7 +72,12 @@ class Decider:
         self.language = language
         drafting = catalogue.drafting[language]
         self.carve_outs = index.find_any(drafting.carve_out)
-        self.reported = index.find_any(drafting.reported)
+        # a heading is not operative text: its "сообщение о" ("false message about a bomb") reports nothing
+        # in the body below it, however close the body's first words stand
+        headings = merge([span for p in structure.provisions if (span := heading_span(p, text))])
+        cues = index.find_any(drafting.reported)
+        in_headings = {id(h) for h in hits_within(cues, headings)}
+        self.reported = Hits(h for h in cues if id(h) not in in_headings)
         self.negations = index.find_any(drafting.negation)
         self.means = index.find_any(drafting.means)
         self.by_reference_hits = index.find_any(drafting.by_reference)

@@ -185,12 +185,7 @@ def outputs() -> dict[str, str]:
     return found
 
 
-# The Russian draft 1 has four offences a careful reader finds only partly covered (samples/gold.yaml), but the
-# check finds none partial, so the demo has no partial offence to show (an engine gap, not the script's).
-RU_NO_PARTIAL = pytest.mark.xfail(strict=True, reason="the check finds no partial offence in the Russian draft 1")
-
-
-@pytest.mark.parametrize("language", ["en", "fr", "es", "ar", pytest.param("ru", marks=RU_NO_PARTIAL), "zh"])
+@pytest.mark.parametrize("language", ["en", "fr", "es", "ar", "ru", "zh"])
 def test_cli_demo_runs_every_step_in_each_language(outputs: dict[str, str], language: str) -> None:
     import re
 

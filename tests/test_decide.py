@@ -131,6 +131,45 @@ def test_what_a_false_message_reports_is_not_the_act(catalogue, text: str, langu
     assert _status(catalogue, text, "montreal-1971:1(1)(e)", language)[0] != "missing"  # false information
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("6. False message that a bomb is on board\nA person who communicates information which that person knows "
+         "to be false, to the effect that a bomb has been placed on board an aircraft, commits an offence.", "en"),
+        ("Статья 6. Заведомо ложное сообщение о взрывном устройстве\nСообщение заведомо ложных сведений о том, что "
+         "на борт воздушного судна помещена бомба, — наказывается лишением свободы на срок до десяти лет.", "ru"),
+    ],
+)
+def test_a_heading_naming_a_false_message_does_not_hide_the_message_below_it(catalogue, text: str,
+                                                                                language: str) -> None:
+    """The heading's "message that" / "сообщение о" reports nothing in the body: the body's "communicates" /
+    "Сообщение" is the act (a heading is not operative text)."""
+    assert _status(catalogue, text, "montreal-1971:1(1)(e)", language)[0] == "partial"  # a bomb hoax only
+    assert _status(catalogue, text, "montreal-1971:1(1)(c)", language)[0] == "missing"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the threat is how the aircraft is seized, not a threat to commit an offence
+        "Статья 3. Захват воздушного судна\nНеправомерный захват воздушного судна, находящегося в полете, с "
+        "применением силы или угрозой ее применения — наказывается пожизненным лишением свободы.",
+        # "угрожать безопасности" is to endanger, not to threaten
+        "Статья 4. Насилие на борту\nУмышленное совершение акта насилия в отношении члена экипажа воздушного судна "
+        "в полете, если этот акт может угрожать безопасности этого воздушного судна, — наказывается лишением свободы.",
+    ],
+)
+def test_russian_force_or_endangering_is_no_threat_to_commit_an_offence(catalogue, text: str) -> None:
+    assert _status(catalogue, text, "beijing-2010:1(3)(a)", "ru")[0] == "missing"
+
+
+def test_a_russian_threat_to_commit_an_offence_is_one(catalogue) -> None:
+    text = ("Статья 3. Захват воздушного судна\nЗахват воздушного судна — наказывается лишением свободы.\n"
+            "Статья 10. Угроза\nУгроза совершения преступления, предусмотренного статьей 3, — наказывается "
+            "лишением свободы на срок до пяти лет.")
+    assert _status(catalogue, text, "beijing-2010:1(3)(a)", "ru")[0] == "covered"
+
+
 HIJACKING_ACT = ("PART II\n3. Hijacking\nA person who, on board an aircraft in flight, by force seizes or exercises "
                  "control of the aircraft commits an offence.\nPART III\n")
 SHIP_ACT = "PART II\n3. Ships\nA person who by force seizes or exercises control over a ship commits an offence.\nPART III\n"

@@ -172,7 +172,10 @@ def _verdict_sentence(result: OffenceResult, labels: Labels, names: dict[str, st
 
 def opening(report: Report, labels: Labels, names: dict[str, str], path: str = "",
             first: dict[str, int] | None = None) -> list[str]:
-    """The opening comment: the counts, the gaps that matter most, where the rest is (a few lines)."""
+    """The opening comment: the counts, the gaps that matter most, where the rest is (a few lines); when
+    nothing could be judged, that alone (not "no gap")."""
+    if not report.results:
+        return [labels("annotated.none_judged")]
     counts = report.summary()
     lines = [labels("annotated.counts", **counted(labels, entries=len(report.results),
                                                   instruments=len(report.instruments), covered=counts["covered"],

@@ -270,6 +270,10 @@ def _wrote(report, output: str | None, fmt: str) -> None:  # noqa: ANN001
     """One line on stderr when a report was written to a file: what, where, and the counts."""
     if output is None:
         return
+    if not report.results:  # "0 missing of 0 entries" would read as no gap
+        click.echo(f"lawcheck: wrote the {fmt} report to {output}: nothing was judged (no checklist entry could "
+                   "be checked against this bill)", err=True)
+        return
     counts = report.summary()
     click.echo(f"lawcheck: wrote the {fmt} report to {output}: {counts['covered']} covered, {counts['partial']} "
                f"partial, {counts['missing']} missing of {len(report.results)} entries", err=True)

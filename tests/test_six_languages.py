@@ -162,3 +162,61 @@ def test_a_duty_of_the_state_creates_no_offence(checklist: Path, language: str) 
     """The words of the offence in a provision that sets a duty of the State and no penalty: not the offence."""
     report = check_bill(make_bill(DUTIES[language]), load_catalogue(checklist), language)
     assert [r.status for r in report.results] == ["missing"]
+
+
+# ---------------------------------------------------------------------------------------- nothing judged
+
+NOTHING_JUDGED_BILL = ("Статья 1. Угон воздушного судна\nУгон воздушного судна наказывается лишением свободы на срок "
+                       "до десяти лет.\n")
+
+
+@pytest.fixture(scope="module")
+def nothing_judged(tmp_path_factory) -> tuple[Path, Path]:
+    """A Russian bill and a checklist written in en, fr and es only: not one entry can be judged on it."""
+    folder = tmp_path_factory.mktemp("nothing")
+    bill = folder / "bill.txt"
+    bill.write_text(NOTHING_JUDGED_BILL, encoding="utf-8")
+    return bill, _tiny_checklist(folder / "checklist", ("en", "fr", "es"))
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_report_where_nothing_was_judged_says_so_not_no_gap(nothing_judged, tmp_path, language: str) -> None:
+    """Terminal, Word, HTML and the annotated bill, in each report language: "nothing could be judged", never
+    "no gap was found" or "every mandatory entry is covered"."""
+    import docx
+    from click.testing import CliRunner
+
+    from lawcheck.cli import cli
+    from lawcheck.render.i18n import Labels
+
+    bill, checklist = nothing_judged
+    say, runner = Labels(language), CliRunner()
+    common = [str(bill), "--offences", str(checklist), "--report-lang", language]
+    terminal = runner.invoke(cli, ["check", *common], env={"COLUMNS": "200"})
+    assert terminal.exit_code == 0, terminal.output
+    assert _flat(say("terminal.none_judged")) in _flat(terminal.stdout)
+    assert _flat(say("terminal.checked", count=0)) not in _flat(terminal.stdout)
+    misleading = [say("summary.no_gaps"), say("summary.no_recommendations")]
+    for suffix in ("html", "docx"):
+        written = runner.invoke(cli, ["check", *common, "-o", str(tmp_path / f"report.{suffix}")])
+        assert written.exit_code == 0 and "nothing was judged" in written.stderr
+    html = _flat(__import__("html").unescape((tmp_path / "report.html").read_text(encoding="utf-8")))
+    word = _flat("\n".join(p.text for p in docx.Document(str(tmp_path / "report.docx")).paragraphs))
+    for text in (html, word):
+        assert _flat(say("summary.none_judged")) in text and _flat(say("word.scope_none")) in text
+        assert _flat(say("summary.none_judged_recommendations")) in text
+        assert not [m for m in misleading if _flat(m) in text]
+
+
+def test_the_annotated_bill_says_nothing_was_judged(nothing_judged) -> None:
+    from lawcheck.annotate import opening
+    from lawcheck.render.i18n import Labels
+
+    bill, checklist = nothing_judged
+    report = check_bill(make_bill(NOTHING_JUDGED_BILL), load_catalogue(checklist), "ru")
+    assert not report.results
+    assert opening(report, Labels("fr"), {}) == [Labels("fr")("annotated.none_judged")]

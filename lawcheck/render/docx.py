@@ -517,7 +517,8 @@ class _Builder:
                                                              self.t("cover.words", count=bill.words)]))),
             (self.t("cover.language"), self.t(f"language.{bill.language}")),
             (self.t("cover.date"), self.options.report_date()),
-            (self.t("word.scope"), self.t("word.scope_text", count=len(self.report.instruments), names=names)),
+            (self.t("word.scope"), self.t("word.scope_text", count=len(self.report.instruments), names=names)
+             if self.report.instruments else self.t("word.scope_none")),
             (self.t("scope.why"), scope_reasons(self.report, self.party_to,
                                                 {i: self.name_of(i) for i in self.report.instruments}, self.t)),
             (self.t("cover.entries"), str(len(self.report.results))),
@@ -579,8 +580,8 @@ class _Builder:
 
     def top_gaps(self) -> None:
         self.heading(self.t("word.gaps"), 2)
-        if not self.top:
-            self.para(self.t("summary.no_gaps"))
+        if not self.top:  # nothing judged is not "no gap"
+            self.para(self.t("summary.no_gaps" if self.report.results else "summary.none_judged"))
         list_id = self.new_list()
         for gap in self.top:
             paragraph = self.numbered(list_id)
@@ -607,7 +608,8 @@ class _Builder:
         found = [item for item in rating_rules.recommendations(self.report, self.party_to, self.first)
                  if item.instrument not in idle]
         if not found and not idle:
-            self.para(self.t("summary.no_recommendations"))
+            self.para(self.t("summary.no_recommendations" if self.report.results
+                             else "summary.none_judged_recommendations"))
         list_id = self.new_list()
         for item in found:
             paragraph = self.numbered(list_id)

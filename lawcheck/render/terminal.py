@@ -104,6 +104,9 @@ def render_terminal(report: Report, view: View | None = None) -> Group:
         parts.append(Text(say("terminal.warning", warning=in_language(warning, say)), style="yellow"))
     if report.decisions_file:
         parts.append(Text(say("terminal.decisions_file", file=report.decisions_file), style="italic"))
+    if not report.results:  # nothing could be judged: say so, never "0 missing" (that reads as no gap)
+        parts.append(Text(say("terminal.none_judged"), style="bold yellow"))
+        return Group(*parts)
     parts.append(_overview(report, view, say))
     if not view.summary_only:
         untouched = []

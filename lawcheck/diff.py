@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 
 from lawcheck.decisions import normalised, provision_text
 from lawcheck.models import BillInfo, Catalogue, Decision, OffenceResult, Provision, Report
+from lawcheck.sanity import Notice
 from lawcheck.split import split
 
 MATCH_THRESHOLD = 80.0  # token_set_ratio (0-100) for two provisions to be the same one
@@ -191,10 +192,10 @@ def diff_reports(old: Report, new: Report, old_text: str, new_text: str) -> Draf
         if a is not None:
             kind = _change_kind(a, b, old_draft, new_draft, pairs)
             changes[kind].append(_change(a, b, kind))
-    warnings = [f"old draft: {w}" for w in old.warnings] + [f"new draft: {w}" for w in new.warnings]
+    warnings = [Notice("old_draft", warning=w) for w in old.warnings] + [
+        Notice("new_draft", warning=w) for w in new.warnings]
     if old.bill.language != new.bill.language:
-        warnings.append(f"the drafts are in different languages ({old.bill.language}, {new.bill.language}): "
-                        "provisions cannot be matched by content")
+        warnings.append(Notice("languages_differ", language=old.bill.language, other=new.bill.language))
     return DraftDiff(
         old.bill, new.bill, old.summary(), new.summary(), tuple(changes["closed"]), tuple(changes["opened"]),
         tuple(changes["improved"] + changes["worsened"] + changes["elsewhere"]), tuple(changes["moved"]),

@@ -152,3 +152,34 @@ def test_the_word_comparison_speaks_the_report_language(drafts, tmp_path: Path, 
                 "diff.offence", "diff_docx.col_heading"):
         assert english(key) not in words
     assert Labels(language)("diff_docx.title") == words[0]
+
+
+FRENCH = ("Article 1\nEst puni de la réclusion criminelle à perpétuité le fait, à bord d'un aéronef en vol, de s'emparer "
+          "de cet aéronef par violence ou menace de violence.\n")
+PROSE = "Memorandum\nThe government intends to improve airport security and to consult airlines next year.\n"
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "ar", "ru", "zh"])
+def test_the_warnings_of_a_comparison_are_in_the_report_language(catalogue, language: str) -> None:
+    """A warning about one draft (here: no numbered provision in the old one) and the warning that the drafts are
+    in different languages: in the report's language, with the languages named in it, at the terminal and in
+    Word; the JSON keeps the English text."""
+    import docx
+
+    from lawcheck.render.diff_docx import render_diff_docx
+    from lawcheck.render.i18n import Labels
+
+    old = check_bill(make_bill(PROSE, "old.txt"), catalogue, "en", ("hague-1970",))
+    new = check_bill(make_bill(FRENCH, "new.txt"), catalogue, "fr", ("hague-1970",))
+    changes = diff_reports(old, new, PROSE, FRENCH)
+    say, english = Labels(language), Labels("en")
+    text = " ".join(diff_text(changes, language=language).split())
+    word = " ".join(" ".join(p.text for p in docx.Document(__import__("io").BytesIO(
+        render_diff_docx(changes, language))).paragraphs).split())
+    expected = [say("warning.old_draft", warning=say("warning.no_provisions")),
+                say("warning.languages_differ", language=say("language.en"), other=say("language.fr"))]
+    for shown in (text, word):
+        assert all(" ".join(e.split()) in shown for e in expected), shown
+        assert "old draft" not in shown and "different languages" not in shown
+    data = json.loads(render_diff_json(changes))
+    assert data["warnings"][0] == english("warning.old_draft", warning=english("warning.no_provisions"))

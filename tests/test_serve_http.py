@@ -312,6 +312,20 @@ def test_the_comparison_downloads_as_word(local_server: Running) -> None:
         assert word.status_code == 200 and word.content.startswith(b"PK")
 
 
+def test_the_comparison_page_gives_its_warnings_in_the_page_language(local_server: Running) -> None:
+    """Drafts in two languages: the warning that their provisions cannot be matched, in Arabic."""
+    with client(local_server) as http:
+        answer = http.post("/compare", data={"csrf": csrf(http), "old_sample": "sample:en/aviation-security-bill-draft1.txt",
+                                             "new_sample": "sample:ru/zakon-aviabezopasnost-redaktsiya1.txt",
+                                             "instrument": "hague-1970", "lang": "ar"},
+                           files={"old_file": ("", b""), "new_file": ("", b"")})
+        assert answer.status_code == 303
+        page = html.unescape(finished(http, answer.headers["location"]).text)
+        say = Labels("ar")
+        assert say("warning.languages_differ", language=say("language.en"), other=say("language.ru")) in page
+        assert "different languages" not in page
+
+
 @pytest.mark.parametrize("query, expected", [
     ({}, ("", "gaps", "")),
     ({"instrument": "hague-1970", "status": "covered", "kind": "principal"}, ("hague-1970", "covered", "principal")),

@@ -42,6 +42,7 @@ from lawcheck.render.common import short_name
 from lawcheck.render.i18n import LABELS_DIR, Labels
 from lawcheck.serve import pages, security
 from lawcheck.serve.pool import CHECK, URGENT, Busy, Failed, Pool, Task
+from lawcheck.sanity import in_language
 from lawcheck.serve.work import Checked, Source
 
 HERE = Path(__file__).resolve().parent
@@ -393,8 +394,10 @@ def routes(server: Server) -> list[Route]:
 
             changes = localise_diff(job.changes, server.catalogue, language)
             names = {i: short_name(server.catalogue, i, language) for i in server.catalogue.instruments}
+            say = Labels(language)
             return server.page(request, "diff.html.j2", job=job, changes=changes, names=names,
-                               summary=summary_line(changes, language), renumbered=renumbered_line(changes, language))
+                               summary=summary_line(changes, language), renumbered=renumbered_line(changes, language),
+                               warnings=tuple(in_language(w, say) for w in changes.warnings))
         filters = pages.Filters.read(dict(request.query_params), job.checked.report)
         view = pages.report_view(job.checked.report, server.catalogue, language, filters)
         return server.page(request, "report.html.j2", job=job, view=view, downloads=_downloads(),

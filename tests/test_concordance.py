@@ -217,3 +217,22 @@ def test_word_concordance_uses_the_same_innermost_rule(checked, catalogue) -> No
     assert "Section 8(1)(a)" in cited and not any("Section 8(1)" in c.split("\n") for c in cited if "Section 8(1)(a)" in c)
     # the Word concordance lists the requirements of the instruments the bill implements, one provision per line
     assert cited and {c.replace("\n", ", ") for c in cited if c != "—"} <= {provision_labels(r) for r in report.results}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es", "ar", "ru", "zh"])
+def test_the_sheet_names_each_instrument_as_the_word_report_does(catalogue, language: str) -> None:  # noqa: ANN001
+    """One name per instrument across the documents of one report: "Airports Protocol (1988)" in the sheet as in
+    Word, not "Airports Protocol of 1988" in one and "(1988)" in the other."""
+    import docx
+
+    from lawcheck.render.docx import render_docx
+
+    bill = read_bill(BILL)
+    report = check_bill(bill, catalogue, None, ("airports-1988", "hague-1970", "plastic-1991"))
+    options = ReportOptions(language=language, date="2024-05-01")
+    _, rows = concordance_table(report, catalogue, bill.text, options)
+    sheet = list(dict.fromkeys(row[0] for row in rows))
+    document = docx.Document(io.BytesIO(render_docx(report, catalogue, bill.text, options)))
+    ratings = next(t for t in document.tables if t.rows[0].cells[0].text == Labels(language)("col.instrument"))
+    assert sheet == [row.cells[0].text for row in ratings.rows[1:]]
+    assert len(set(sheet)) == 3

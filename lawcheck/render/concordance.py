@@ -15,7 +15,15 @@ import re
 
 from lawcheck import rating as rating_rules
 from lawcheck.models import Catalogue, OffenceResult, Report
-from lawcheck.render.common import FIXED_MODIFIED, ReportOptions, fixed_zip, localise, provision_labels, short_quote
+from lawcheck.render.common import (
+    FIXED_MODIFIED,
+    ReportOptions,
+    fixed_zip,
+    localise,
+    provision_labels,
+    short_name,
+    short_quote,
+)
 from lawcheck.render.i18n import Labels
 
 COLUMNS = ("instrument", "article", "requirement", "provision", "words", "assessment", "comment")
@@ -36,27 +44,11 @@ def concordance_table(report: Report, catalogue: Catalogue, bill_text: str,
     header = [t(f"sheet.{column}") for column in COLUMNS]
     rows = []
     for instrument, results in rating_rules.by_instrument(report).items():
-        name = _instrument_name(catalogue, instrument, language)
+        name = short_name(catalogue, instrument, language)  # as the Word and HTML reports name it
         for result in results:
             rows.append([name, result.article, result.title, provision_labels(result),
                          short_quote(bill_text, result), _assessment(result, t), ""])
     return header, rows
-
-
-def _instrument_name(catalogue: Catalogue, instrument: str, language: str) -> str:
-    """The instrument as people cite it in ``language``, with its year, not its id: the shortest of its short
-    names that holds the year of adoption ("Hague Convention of 1970"), else the shortest with the year added
-    ("Airports Protocol (1988)"), else its title."""
-    found = catalogue.instruments.get(instrument)
-    if found is None:
-        return instrument
-    year = (found.adopted_date or "")[:4]
-    names = found.short_names.get(language) or (found.title_in(language),)
-    dated = [n for n in names if year and year in n]
-    if dated:
-        return min(dated, key=lambda n: (len(n), n))
-    name = min(names, key=lambda n: (len(n), n))
-    return f"{name} ({year})" if year.isdigit() else name
 
 
 def _lines(values: list[str]) -> int:

@@ -154,3 +154,45 @@ def test_colons_and_semicolons_are_written_as_the_language_writes_them(language:
     t = Labels(language)
     assert t.colon(t("finding.status")) == colon
     assert t.join(["a", "b", "c"], "punct.series") == listed
+
+
+@pytest.mark.parametrize(("language", "one", "several"), [
+    ("en", "of this instrument", "of these instruments"),
+    ("fr", "de cet instrument", "de ces instruments"),
+    ("es", "de este instrumento", "de estos instrumentos"),
+    ("ar", "بنود هذا الصك", "بنود هذه الصكوك"),
+    ("ru", "этого документа", "этих документов"),
+])
+def test_the_table_of_instruments_not_implemented_agrees_with_their_number(language: str, one: str,
+                                                                           several: str) -> None:
+    """"ces instruments … Chacun" when the table holds a single instrument read oddly: one is "cet instrument"."""
+    t = Labels(language)
+    alone = t("word.untouched_intro", count=1)
+    assert one in alone and several not in alone and not {"Each", "Chacun", "Cada uno"} & set(alone.split())
+    assert several in t("word.untouched_intro", count=3) and one not in t("word.untouched_intro", count=3)
+    if language == "ar":  # two instruments: the dual
+        assert "هذين الصكين" in t("word.untouched_intro", count=2)
+
+
+def test_the_chinese_table_of_instruments_not_implemented_is_said_without_number() -> None:
+    t = Labels("zh")
+    assert t("word.untouched_intro", count=1) == t("word.untouched_intro", count=3)
+    assert "这些" not in t("word.untouched_intro", count=1)  # "these": wrong for a single instrument
+
+
+def test_a_french_word_report_with_one_instrument_not_implemented_says_cet_instrument(catalogue) -> None:  # noqa: ANN001
+    import io
+
+    import docx
+    from conftest import SAMPLES
+
+    from lawcheck.pipeline import check_bill
+    from lawcheck.read import read_bill
+    from lawcheck.render.common import ReportOptions
+    from lawcheck.render.docx import render_docx
+
+    bill = read_bill(SAMPLES / "fr" / "projet-loi-terrorisme.txt")
+    report = check_bill(bill, catalogue, None, ("hostages-1979", "hague-1970"))  # the bill implements no Hague
+    data = render_docx(report, catalogue, bill.text, ReportOptions(date="2024-05-01"))
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+    assert Labels("fr")("word.untouched_intro", count=1) in text and "Chacun" not in text

@@ -631,7 +631,7 @@ class _Builder:
         self.heading(self.t("word.untouched_title"), 1)
         self.para(self.t("word.untouched_line", count=len(self.untouched), total=len(self.report.instruments),
                          table=self.table_number + 1))
-        self.para(self.t("word.untouched_intro"))
+        self.para(self.t("word.untouched_intro", count=len(self.untouched)))
         ratings = {r.instrument: r for r in self.ratings}
         rows = []
         for instrument in self.untouched:

@@ -196,3 +196,35 @@ def test_a_french_word_report_with_one_instrument_not_implemented_says_cet_instr
     data = render_docx(report, catalogue, bill.text, ReportOptions(date="2024-05-01"))
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
     assert Labels("fr")("word.untouched_intro", count=1) in text and "Chacun" not in text
+
+
+@pytest.mark.parametrize(("language", "number", "written"), [
+    ("fr", 999, "999"), ("fr", 1854, "1\u202f854"), ("fr", 1234567, "1\u202f234\u202f567"),  # from four digits
+    ("es", 1854, "1854"), ("es", 12345, "12\u202f345"),  # RAE: from five digits
+    ("ru", 1854, "1854"), ("ru", 12345, "12\u202f345"),
+    ("en", 1854, "1854"), ("en", 12345, "12,345"),
+    ("ar", 12345, "12345"), ("zh", 12345, "12345"),
+])
+def test_numbers_are_grouped_as_the_language_writes_them(language: str, number: int, written: str) -> None:
+    t = Labels(language)
+    assert t.number(number) == written
+    assert t("count.words", count=number).startswith(written) if "count.words" in t.keys() else True
+
+
+def test_a_french_word_report_groups_the_bill_s_word_count(catalogue) -> None:  # noqa: ANN001
+    import io
+
+    import docx
+    from conftest import SAMPLES
+
+    from lawcheck.pipeline import check_bill
+    from lawcheck.read import read_bill
+    from lawcheck.render.common import ReportOptions
+    from lawcheck.render.docx import render_docx
+
+    bill = read_bill(SAMPLES / "fr" / "projet-loi-terrorisme.txt")
+    report = check_bill(bill, catalogue, None, ("hague-1970",))
+    assert report.bill.words >= 1000
+    data = render_docx(report, catalogue, bill.text, ReportOptions(date="2024-05-01"))
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+    assert Labels("fr").number(report.bill.words) + " mots" in text and f"{report.bill.words} mots" not in text

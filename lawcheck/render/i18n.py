@@ -134,9 +134,21 @@ class Labels:
             text = text.get(form) or text["other"]
         if not values:
             return text
+        values = {name: self.number(value) if type(value) is int else value for name, value in values.items()}
         if self.right_to_left:
             values = {name: _isolated(value) for name, value in values.items()}
         return text.format(**values)
+
+    def number(self, value: int) -> str:
+        """A whole number as the language writes it: its digits grouped by three (``punct.thousands``) once it has
+        ``punct.thousands_from`` digits or more ("1\u202f854" in French, "12\u202f345" but "1854" in Spanish)."""
+        digits = str(abs(value))
+        group = self.separator("punct.thousands") if "punct.thousands" in self.strings else ""
+        if not group or len(digits) < int(self.strings.get("punct.thousands_from") or 0):
+            return str(value)
+        head = len(digits) % 3 or 3
+        parts = [digits[:head], *(digits[i:i + 3] for i in range(head, len(digits), 3))]
+        return ("-" if value < 0 else "") + group.join(parts)
 
     def separator(self, key: str) -> str:
         """The text between ``{first}`` and ``{second}`` in label ``key`` (``punct.list``: ", ", or "、")."""

@@ -26,8 +26,9 @@ def _run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProc
 def installed(tmp_path_factory) -> Path:
     """The bin/ folder of a fresh environment with the wheel installed."""
     base = tmp_path_factory.mktemp("wheel")
-    built = _run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", base / "dist", ROOT)
+    built = _run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-v", "-w", base / "dist", ROOT)
     assert built.returncode == 0, built.stderr
+    (base / "build.log").write_text(built.stdout + built.stderr, encoding="utf-8")  # -v: the build backend's words
     wheel = next((base / "dist").glob("lawcheck-*.whl"))
     venv = base / "venv"
     assert _run(sys.executable, "-m", "venv", "--without-pip", venv).returncode == 0
@@ -46,6 +47,17 @@ def test_the_wheel_carries_the_checklist_and_the_samples(installed: Path) -> Non
     assert "lawcheck/checklist/hague-1970.yaml" in names and "lawcheck/checklist/drafting/en.yaml" in names
     assert "lawcheck/samples/demo.yaml" in names and "lawcheck/samples/en/counter-terrorism-bill.txt" in names
     assert "lawcheck/serve/templates/report.html.j2" in names and "lawcheck/serve/static/serve.js" in names
+    assert "lawcheck/render/templates/report.html.j2" in names
+    assert {f"lawcheck/render/labels/{language}.yaml" for language in ("en", "fr", "es", "ar", "ru", "zh")} <= set(names)
+
+
+@pytest.mark.slow
+def test_the_wheel_builds_without_a_packaging_warning(installed: Path) -> None:
+    """Every data folder inside the package (labels, templates, static files) is listed as a package: setuptools
+    warns about a folder Python could import but the configuration does not name."""
+    log = (installed.parent.parent / "build.log").read_text(encoding="utf-8")
+    assert "Successfully built lawcheck" in log
+    assert "BuildBackendWarning" not in log and "absent from the `packages` configuration" not in log, log[-3000:]
 
 
 @pytest.mark.slow

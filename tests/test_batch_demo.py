@@ -304,3 +304,41 @@ def test_help_has_an_example_and_the_command_is_in_the_readme(command: str) -> N
     result = run(command, "--help")
     assert result.exit_code == 0 and "Example" in result.output
     assert f"`lawcheck {command}" in (SAMPLES.parent / "README.md").read_text(encoding="utf-8")
+
+
+def _without(language: str, data):  # noqa: ANN001, ANN202 - YAML data
+    if isinstance(data, dict):
+        return {k: _without(language, v) for k, v in data.items() if k != language}
+    return [_without(language, v) for v in data] if isinstance(data, list) else data
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "ru"])
+def test_a_bill_nothing_could_be_judged_on_is_said_in_the_matrix(tmp_path: Path, language: str) -> None:
+    """A checklist not written in one bill's language: the matrix shows "—" (not judged) for that bill, says
+    what it means and that nothing was judged, in the report's language; the CSV leaves its cells empty."""
+    import yaml
+
+    from lawcheck.render.i18n import Labels
+
+    root = Path(__file__).resolve().parent.parent
+    checklist = tmp_path / "checklist"
+    shutil.copytree(root / "offences" / "drafting", checklist / "drafting")
+    hague = yaml.safe_load((root / "offences" / "hague-1970.yaml").read_text(encoding="utf-8"))
+    (checklist / "hague-1970.yaml").write_text(yaml.safe_dump(_without("ru", hague), allow_unicode=True),
+                                               encoding="utf-8")
+    bills = tmp_path / "bills"
+    bills.mkdir()
+    shutil.copy(DRAFT1, bills / "a.txt")
+    shutil.copy(SAMPLES / "ru" / "zakon-aviabezopasnost-redaktsiya1.txt", bills / "b.txt")
+    say = Labels(language)
+    shown = CliRunner().invoke(cli, ["batch", str(bills), "--offences", str(checklist), "--report-lang", language],
+                               env={"COLUMNS": "200"})
+    assert shown.exit_code == 0 and "Traceback" not in shown.output, shown.output
+    assert say("batch.legend_unjudged") in shown.output
+    assert say("batch.bill_unjudged", number=2, path="b.txt", language="ru") in shown.output
+    table = [line for line in shown.output.splitlines() if line.startswith("│ hague-1970")]
+    assert len(table) == 1 and "\u2014" in table[0]
+    written = run("batch", bills, "--offences", checklist, "-o", tmp_path / "m.csv")
+    assert written.exit_code == 0, written.output
+    rows = {row["bill"]: row for row in csv.DictReader(io.StringIO((tmp_path / "m.csv").read_text(encoding="utf-8")))}
+    assert rows["b.txt"]["hague-1970 rating"] == "" and rows["a.txt"]["hague-1970 rating"]

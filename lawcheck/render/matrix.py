@@ -23,6 +23,7 @@ SCHEMA = "lawcheck.matrix/1"
 COUNTS = ("covered", "partial", "missing")
 CELL_FIELDS = ("rating", "score", *COUNTS)
 CODE = {"compliant": "C", "largely": "LC", "partially": "PC", "non": "NC", "na": "N/A"}  # FATF abbreviations
+UNJUDGED = "\u2014"  # an instrument none of whose entries could be judged on the bill (not written in its language)
 STYLE = {"compliant": "bold green", "largely": "green", "partially": "yellow", "non": "bold red", "na": "dim"}
 
 
@@ -45,8 +46,8 @@ def render_matrix_csv(batch: Batch) -> str:
         cells = _cells(outcome)
         bill = outcome.report.bill
         writer.writerow([outcome.path, bill.title, bill.language, "",
-                         *(f"{cells[i][field]:.3f}" if field == "score" else cells[i][field]
-                           for i in batch.instruments for field in CELL_FIELDS)])
+                         *(("" if i not in cells else f"{cells[i][field]:.3f}" if field == "score" else cells[i][field])
+                           for i in batch.instruments for field in CELL_FIELDS)])  # empty: not judged on that bill
     return out.getvalue()
 
 
@@ -81,13 +82,16 @@ def render_matrix_terminal(batch: Batch, language: str = "en") -> Group:
     for instrument in batch.instruments:
         row = []
         for cell in cells:
-            rating = cell[instrument]["rating"]
-            row.append(Text(CODE[rating], style=STYLE[rating]))
+            rating = cell[instrument]["rating"] if instrument in cell else None  # None: not judged on that bill
+            row.append(Text(CODE[rating], style=STYLE[rating]) if rating else Text(UNJUDGED, style="dim"))
         table.add_row(instrument, *row)
     parts: list = [table, Text(say("batch.legend"), style="dim")]
+    if any(i not in cell for cell in cells for i in batch.instruments):
+        parts.append(Text(say("batch.legend_unjudged"), style="dim"))
     for number, outcome in enumerate(checked, 1):
         counts = outcome.report.summary()
-        parts.append(Text(say("batch.bill", number=number, path=outcome.path, language=outcome.report.bill.language,
+        key = "batch.bill" if outcome.report.results else "batch.bill_unjudged"  # never "0 missing" for nothing
+        parts.append(Text(say(key, number=number, path=outcome.path, language=outcome.report.bill.language,
                               **counts)))
     parts.extend(Text(say("batch.failed", error=o.error), style="red") for o in batch.failed)
     parts.append(Text(summary_line(batch, language), style="bold"))

@@ -228,3 +228,28 @@ def test_a_french_word_report_groups_the_bill_s_word_count(catalogue) -> None:  
     data = render_docx(report, catalogue, bill.text, ReportOptions(date="2024-05-01"))
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
     assert Labels("fr").number(report.bill.words) + " mots" in text and f"{report.bill.words} mots" not in text
+
+
+@pytest.mark.parametrize(("language", "written"), [("en", "0.73"), ("fr", "0,73"), ("es", "0,73"), ("ru", "0,73"),
+                                                   ("ar", "0.73"), ("zh", "0.73")])
+def test_a_score_has_the_decimal_mark_of_the_language(language: str, written: str) -> None:
+    assert Labels(language).decimal(0.7272) == written and Labels(language).decimal(1) == "1" + written[1] + "00"
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "ru"])
+def test_the_explanation_and_the_terminal_write_scores_with_a_decimal_comma(language: str) -> None:
+    import re
+
+    from click.testing import CliRunner
+    from conftest import SAMPLES
+
+    from lawcheck.cli import cli
+
+    bill = str(SAMPLES / "en" / "aviation-security-bill-draft1.txt")
+    runner = CliRunner()
+    brief = runner.invoke(cli, ["explain", bill, "montreal-1971:1(1)(e)", "--brief", "--report-lang", language])
+    table = runner.invoke(cli, ["check", bill, "--instrument", "montreal-1971", "--report-lang", language],
+                          env={"COLUMNS": "200"})
+    for result in (brief, table):
+        assert result.exit_code == 0, result.output
+        assert re.search(r"\d,\d\d\b", result.output) and not re.search(r"\b[01]\.\d\d\b", result.output)

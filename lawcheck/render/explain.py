@@ -140,7 +140,7 @@ def render_explanation(explanation: Explanation, width: int = WIDTH, language: s
              *_wrap(say("header", instrument=instrument_title, article=e.article, kind=say(f"kind.{e.kind}"),
                         summary=summary), width=width),
              *_wrap(say("bill", bill=e.bill, language=e.language), width=width), "",
-             say("verdict", status=say.status(e.status).upper(), score=f"{e.score:.2f}", where=where)]
+             say("verdict", status=say.status(e.status).upper(), score=say.labels.decimal(e.score), where=where)]
     if e.excerpt:
         lines += _wrap(say.labels("punct.quote", first=e.excerpt), "  ", width)
     lines += ["", say("elements")]
@@ -176,7 +176,7 @@ def render_brief(explanation: Explanation, width: int = WIDTH, language: str = "
     say = _Say(language, catalogue, e)
     title = say.title(e)[0]
     lines = [*_wrap(say.labels.colon(f"{e.offence} ({say(f'kind.{e.kind}')})") + title, width=width),
-             "  " + say("brief_status", status=say.status(e.status), score=f"{e.score:.2f}")]
+             "  " + say("brief_status", status=say.status(e.status), score=say.labels.decimal(e.score))]
     if e.provision:
         lines.append("  " + say("brief_provision", provision=e.provision))
     quotes = list(dict.fromkeys(x.place.quote for x in e.elements if x.found and x.place and x.place.quote))

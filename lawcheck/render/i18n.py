@@ -139,6 +139,12 @@ class Labels:
             values = {name: _isolated(value) for name, value in values.items()}
         return text.format(**values)
 
+    def decimal(self, value: float, places: int = 2) -> str:
+        """A score as the language writes it, with its decimal mark (``punct.decimal``): "0.73", "0,73"."""
+        whole, _, fraction = f"{value:.{places}f}".partition(".")
+        mark = self.separator("punct.decimal") if "punct.decimal" in self.strings else "."
+        return whole + mark + fraction if fraction else whole
+
     def number(self, value: int) -> str:
         """A whole number as the language writes it: its digits grouped by three (``punct.thousands``) once it has
         ``punct.thousands_from`` digits or more ("1\u202f854" in French, "12\u202f345" but "1854" in Spanish)."""

@@ -110,7 +110,7 @@ def explanation_view(explanation, language: str, catalogue: Catalogue) -> Explan
     titles = words.titles(explanation, language, catalogue)
     say = Labels(language)
     where = say("explain.rests_on", provision=explanation.provision) if explanation.provision else ""
-    verdict = say("explain.verdict", status=say(f"status.{explanation.status}"), score=f"{explanation.score:.2f}",
+    verdict = say("explain.verdict", status=say(f"status.{explanation.status}"), score=say.decimal(explanation.score),
                   where=where)
     elements = tuple(
         ElementView(number, words.element_label(explanation, element.id, language, catalogue),

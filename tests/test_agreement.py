@@ -253,3 +253,12 @@ def test_the_explanation_and_the_terminal_write_scores_with_a_decimal_comma(lang
     for result in (brief, table):
         assert result.exit_code == 0, result.output
         assert re.search(r"\d,\d\d\b", result.output) and not re.search(r"\b[01]\.\d\d\b", result.output)
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "ru"])
+def test_a_percentage_never_parts_from_its_sign(language: str) -> None:
+    """"73 %" with a no-break space, so that a line (or a table cell) never ends between the number and "%"."""
+    t = Labels(language)
+    assert t("report.percent", value=73) == "73\u00a0%"
+    for key in t.keys():
+        assert not any(" %" in form for form in t.forms(key)), key

@@ -180,7 +180,7 @@ def test_the_chinese_table_of_instruments_not_implemented_is_said_without_number
     assert "这些" not in t("word.untouched_intro", count=1)  # "these": wrong for a single instrument
 
 
-def test_a_french_word_report_with_one_instrument_not_implemented_says_cet_instrument(catalogue) -> None:  # noqa: ANN001
+def test_a_french_report_with_one_instrument_not_implemented_says_cet_instrument(catalogue) -> None:  # noqa: ANN001
     import io
 
     import docx

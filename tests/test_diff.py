@@ -154,8 +154,8 @@ def test_the_word_comparison_speaks_the_report_language(drafts, tmp_path: Path, 
     assert Labels(language)("diff_docx.title") == words[0]
 
 
-FRENCH = ("Article 1\nEst puni de la réclusion criminelle à perpétuité le fait, à bord d'un aéronef en vol, de s'emparer "
-          "de cet aéronef par violence ou menace de violence.\n")
+FRENCH = ("Article 1\nEst puni de la réclusion criminelle à perpétuité le fait, à bord d'un aéronef en vol, de "
+          "s'emparer de cet aéronef par violence ou menace de violence.\n")
 PROSE = "Memorandum\nThe government intends to improve airport security and to consult airlines next year.\n"
 
 

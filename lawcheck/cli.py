@@ -261,6 +261,9 @@ def _concordance(fmt: str, report, catalogue, text: str, options, bom: bool = Tr
 def _exit_on(results, fail_on: str | None, kinds: tuple[str, ...] = ()) -> None:  # noqa: ANN001 - OffenceResults
     """Exit 1 when a mandatory entry (of the ``--kind`` kinds, if given) is as bad as ``--fail-on`` asks, or
     worse. Optional entries ("may", "shall consider") never fail a pipeline."""
+    if fail_on and not results:  # nothing judged is no finding of compliance: a pipeline must not pass on it
+        click.echo("lawcheck: --fail-on: nothing could be judged, so the bill cannot pass", err=True)
+        sys.exit(1)
     counted = [r for r in results if not r.optional and (not kinds or r.kind in kinds)]
     if fail_on and any(r.status == "missing" or (fail_on == "partial" and r.status == "partial") for r in counted):
         sys.exit(1)

@@ -212,6 +212,18 @@ def test_a_report_where_nothing_was_judged_says_so_not_no_gap(nothing_judged, tm
         assert not [m for m in misleading if _flat(m) in text]
 
 
+def test_fail_on_does_not_pass_a_bill_where_nothing_was_judged(nothing_judged) -> None:
+    """A drafting office's pipeline gate must not pass on a check that judged nothing."""
+    from click.testing import CliRunner
+
+    from lawcheck.cli import cli
+
+    bill, checklist = nothing_judged
+    for level in ("missing", "partial"):
+        result = CliRunner().invoke(cli, ["check", str(bill), "--offences", str(checklist), "--fail-on", level])
+        assert result.exit_code == 1 and "nothing could be judged" in result.stderr
+
+
 def test_the_annotated_bill_says_nothing_was_judged(nothing_judged) -> None:
     from lawcheck.annotate import opening
     from lawcheck.render.i18n import Labels

@@ -131,12 +131,14 @@ class _State:
     contents: set[int] = field(default_factory=set)  # starts of the lines of a table of contents
     line_start: int = 0
     previous: str = ""  # the line before, to tell a wrapped line from a new provision
+    previous_marked: bool = False  # the line before is a Markdown heading ("# Title"): no sentence runs on from it
     formula_line: int = -99  # the line number of the last insertion formula ("the following section:")
     previous_two: str = ""
     line_number: int = 0
     amending: int | None = None  # the amending provision whose inserted text is being read
     quoted: bool = False  # reading a quoted article that an amending law without sections of its own inserts
     quote_opened: set[int] = field(default_factory=set)  # starts of the lines that open with a quotation mark
+    host_kinds: list[str] = field(default_factory=list)  # the sub-levels of the amending article, kept over a quote
     moved: set[int] = field(default_factory=set)  # starts of the labels printed late, opened where their sentence starts
     bare_label: int | None = None  # an article whose label stood alone on the line before ("### Artículo 148")
 
@@ -742,6 +744,8 @@ def _open_subs(state: _State, subs: list[tuple[str, str]], start: int) -> None:
 def _is_wrapped(state: _State, line: str) -> bool:
     """The line continues the sentence of the line before (a PDF wraps lines): it opens no Part or section."""
     previous = state.previous
+    if state.previous_marked:  # "# О внесении изменений ... деятельности" then "Статья 1. Внести ...": a title
+        return False
     return len(previous.split()) > _HEADING_MAX_WORDS and (previous[-1:].islower() or previous.endswith(","))
 
 
@@ -752,7 +756,11 @@ def _line(state: _State, indent: int, start: int, line: str) -> None:
     if line.rstrip().endswith((":", "—", "–", "-")) and pattern.search(f"{state.previous_two} {line}"):
         state.formula_line = state.line_number
     if state.amending is not None and state.line_number > state.formula_line and _INSERTION_END_RE.search(line):
-        state.amending = None  # the closing quotation mark ends the inserted text
+        host, state.amending = state.amending, None  # the closing quotation mark ends the inserted text
+        if host in state.stack:  # what follows is the amending provision's own next item (« 18) дополнить ... »)
+            while state.stack[-1] != host:
+                state.nodes[state.stack.pop()].end = start + len(line)
+            state.kinds = list(state.host_kinds)
     if state.quoted and _INSERTION_END_RE.search(line):
         # the closing quotation mark ends the inserted article: what follows is the amending law's next item
         # (« 2. В Уголовно-процессуальный кодекс ... »), not a part of that article
@@ -779,6 +787,8 @@ def _open_inserted(state: _State, num: str, label: str, start: int) -> _Node | N
         return None
     while state.stack and state.stack[-1] != state.amending:
         state.nodes[state.stack.pop()].end = start
+    if state.nodes[state.stack[-1]].depth == _ARTICLE_DEPTH and state.nodes[state.stack[-1]].inserted_by is None:
+        state.host_kinds = list(state.kinds)  # the amending article's own sub-levels, taken up again after the quote
     node = _Node(len(state.nodes), _ARTICLE_LEVEL, num, label, start, state.amending, 10, own_start=start,
                  inserted_by=state.amending)
     state.nodes[state.amending].children.append(node.index)
@@ -810,7 +820,7 @@ def _read_line(state: _State, indent: int, start: int, line: str) -> None:
         state.pending_heading, state.heading_slot = "", None
         return
     wrapped = _is_wrapped(state, line)
-    state.previous = line
+    state.previous, state.previous_marked = line, start in state.marked_headings
     division = None if wrapped else _division(line, state.language)
     if division and division[0] == "schedule" and not any(n.depth == 10 for n in state.nodes):
         division = None  # a schedule follows the enacting text: one named before any section is front matter

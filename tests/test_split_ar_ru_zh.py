@@ -230,3 +230,21 @@ def test_an_amending_law_without_articles_ends_a_quoted_article_at_the_closing_q
     assert [label for label in provisions if label.startswith("Статья 247")] == [
         "Статья 247", "Статья 247(1)", "Статья 247(2)"]
     assert "Закон о борьбе" not in text[provisions["Статья 247"].start:provisions["Статья 247"].end]
+
+
+def test_after_a_quoted_article_the_amending_article_takes_up_its_own_items_again() -> None:
+    """« 18) дополнить ... » after the closing quotation mark is the amending article's next item, not a part of the
+    article it quoted; and a long Markdown title does not run on into « Статья 1. »."""
+    text = ("# О внесении изменений и дополнений в некоторые законодательные акты по вопросам противодействия "
+            "организованной преступности, террористической и экстремистской деятельности\n\n"
+            "Статья 1. Внести изменения в следующие законодательные акты:\n"
+            "1. В Уголовный кодекс:\n"
+            "17) статью 233-3 изложить в следующей редакции:\n"
+            "«Статья 233-3. Финансирование террористической деятельности\n"
+            "1. Заведомо незаконное предоставление или сбор денег для осуществления террористической деятельности -\n"
+            "наказываются лишением свободы на срок до пяти лет.»;\n"
+            "18) статью 235 дополнить примечанием.\n")
+    labels = [label for label in _structure(text, "ru") if label != "Preamble"]
+    assert labels[0] == "Статья 1"
+    assert "Статья 1 (включаемая статья 233-3(1))" in labels
+    assert not any("233-3" in label and "(18)" in label for label in labels)

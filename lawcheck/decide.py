@@ -23,7 +23,8 @@ import dataclasses
 from dataclasses import dataclass
 
 from lawcheck.context import Ranges, Unit, article_of, division_reach, heading_span, merge
-from lawcheck.match import NEGATION_WINDOW, REPORTED_WINDOW, BillIndex, Hit, Hits, drop_after, hits_outside, hits_within
+from lawcheck.match import (NEGATION_WINDOW, REPORTED_WINDOW, BillIndex, Hit, Hits, drop_after, drop_reported, hits_outside,
+                            hits_within)
 from lawcheck.normalise import fold
 from lawcheck.split import Locator, act_titles
 from lawcheck.models import (
@@ -112,7 +113,7 @@ class Decider:
         if key not in self._hits:
             hits = self.index.find_any(element.phrases.get(self.language, ()), self.carve_outs)
             if element.role == "conduct" and self.reported:  # "information that a bomb has been placed"
-                hits = Hits(drop_after(hits, self.reported, REPORTED_WINDOW))
+                hits = Hits(drop_reported(hits, self.reported, REPORTED_WINDOW, self.text))
             if element.role == "conduct" and self.means:  # "seizes a ship by violence or threat of violence"
                 hits = hits_outside(hits, self.means)
             if element.role == "circumstance" and self.negations:  # "aircraft not in service"

@@ -136,7 +136,8 @@ _LABEL_WORD_RE = re.compile(
     r"chapters?|parts?|schedules?)\b\.?\s*|§+\s*)+", re.I)
 _NUMBER_RE = re.compile(r"[A-Za-z]{0,2}\d[\w.\-]*?(?=[\s(,;º°]|$|\.(?:\s|$))|[A-Za-z]{0,2}\d[\w.\-]*")
 _SUBPART_RE = re.compile(r"\(([^()\s]{1,6})\)")
-_INSERTED_LABEL_RE = re.compile(r"\b(?:insert|substitut|replac|amend|enact)\w*\s+(?:section|article|s\.?|art\.?)\s*(\S+)", re.I)
+_INSERTED_LABEL_RE = re.compile(r"\b(?:insert|substitut|replac|amend|enact|включаем)\w*\s+(?:section|article|s\.?|art\.?|стать[яиюей])\s*(\S+)",
+                                re.I)  # "Section 5 (inserting section 10A(1))", « Статья 1 (включаемая статья 233-3(1)) »
 
 
 _OTHER_LABEL_RE = re.compile(

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from lawcheck.normalise import Tokens, key_positions, phrase_keys
+from lawcheck.normalise import EXACT, Tokens, key_positions, phrase_keys
 
 FUZZY_MIN_LENGTH = 5  # words shorter than this are matched exactly only
 FUZZY_CUTOFF = 86.0  # rapidfuzz ratio (0-100)
@@ -107,6 +107,8 @@ class BillIndex:
         return found
 
     def _alternatives(self, keys: tuple[str, ...]) -> dict[str, float]:
+        if keys[0].startswith(EXACT):  # one inflected form: no lemma, no near spelling
+            return {key[1:]: 1.0 for key in keys if key[1:] in self.positions}
         out = {key: 1.0 for key in keys if key in self.positions}
         if not out:
             for key in keys:
@@ -193,6 +195,20 @@ def drop_after(hits, cues: tuple[Hit, ...], window: int) -> list[Hit]:  # noqa: 
     """The hits that do not begin within ``window`` words after one of the cues."""
     ends = sorted(h.last_token for h in cues)
     return [h for h in hits if not _follows(h, ends, window)]
+
+
+def drop_reported(hits, cues: tuple[Hit, ...], window: int, text: str) -> list[Hit]:  # noqa: ANN001 - any iterable of hits
+    """The hits that do not begin within ``window`` words after one of the cues on the same line: a message
+    reported after "to the effect that" ends with its line, so a heading (« Заведомо ложное сообщение о взрывном
+    устройстве ») reports nothing of the article text under it."""
+    ends = sorted((h.last_token, h.end) for h in cues)
+    kept = []
+    for hit in hits:
+        i = bisect.bisect_left(ends, (hit.first_token - window, -1))
+        reported = any("\n" not in text[end:hit.start] for last, end in ends[i:] if last < hit.first_token)
+        if not reported:
+            kept.append(hit)
+    return kept
 
 
 def _follows(hit: Hit, cue_ends: list[int], window: int) -> bool:

@@ -291,9 +291,14 @@ def tokenize(text: str, language: str, offset: int = 0) -> Tokens:
     return Tokens(tuple(starts), tuple(ends), tuple(forms), tuple(lemmas))
 
 
+EXACT = "="  # a phrase word written "=применением" meets that form only: « с применением насилия » is how an act
+# is done, « применение насилия » (the same lemmas) is the act itself
+
+
 @lru_cache(maxsize=50_000)
 def phrase_keys(phrase: str, language: str) -> tuple[tuple[str, ...], ...]:
-    """A checklist phrase as a sequence of token alternatives; ``("*",)`` marks a gap of 0-3 words.
+    """A checklist phrase as a sequence of token alternatives; ``("*",)`` marks a gap of 0-3 words, and a key
+    that begins with ``EXACT`` a word matched in that form only (neither its lemma nor a near spelling).
 
     Each position holds the folded form and the folded lemma (one or two keys; a Russian word whose reading
     is ambiguous also every lemma it may have, so « суда » meets both « судно » and « суд »). A Chinese
@@ -301,7 +306,12 @@ def phrase_keys(phrase: str, language: str) -> tuple[tuple[str, ...], ...]:
     """
     out: list[tuple[str, ...]] = []
     for part in phrase.split():
-        out.extend([("*",)] if part == "*" else _word_keys(part, language))
+        if part == "*":
+            out.append(("*",))
+        elif part.startswith(EXACT) and len(part) > 1:  # "=применением": this inflected form only, not its lemma
+            out.extend((EXACT + form,) for form in tokenize(part[1:], language).forms)
+        else:
+            out.extend(_word_keys(part, language))
     return tuple(out)
 
 

@@ -92,6 +92,7 @@ _HEADING_MAX_WORDS = 12
 LABEL_PREFIX = 80  # characters of a line in which its label must stand
 _MARKDOWN_RE = re.compile(r"^(?:#+\s*|[-*]\s+(?=\S))")
 _ARTICLE_LEVEL = "article"
+_ARTICLE_DEPTH = 10  # the depth of an article node (divisions above, subsections below)
 _SUB_LEVELS = ("subsection", "paragraph", "subparagraph", "clause", "subclause", "item", "subitem")
 
 
@@ -130,10 +131,14 @@ class _State:
     contents: set[int] = field(default_factory=set)  # starts of the lines of a table of contents
     line_start: int = 0
     previous: str = ""  # the line before, to tell a wrapped line from a new provision
+    previous_marked: bool = False  # the line before is a Markdown heading ("# Title"): no sentence runs on from it
     formula_line: int = -99  # the line number of the last insertion formula ("the following section:")
     previous_two: str = ""
     line_number: int = 0
     amending: int | None = None  # the amending provision whose inserted text is being read
+    quoted: bool = False  # reading a quoted article that an amending law without sections of its own inserts
+    quote_opened: set[int] = field(default_factory=set)  # starts of the lines that open with a quotation mark
+    host_kinds: list[str] = field(default_factory=list)  # the sub-levels of the amending article, kept over a quote
     moved: set[int] = field(default_factory=set)  # starts of the labels printed late, opened where their sentence starts
     bare_label: int | None = None  # an article whose label stood alone on the line before ("### Artículo 148")
 
@@ -208,11 +213,13 @@ INSERTION_RE = {
     "fr": re.compile(r"\b(?:(?:est|sont)\s+(?:ainsi\s+)?(?:rédigée?s?|remplacée?s?|insérée?s?|ajoutée?s?|complétée?s?)"
                      r"|il\s+est\s+(?:inséré|ajouté|créé)|(?:les\s+)?dispositions?\s+suivantes?|ainsi\s+rédigée?s?)", re.I),
     "es": re.compile(r"\b(?:para\s+quedar\s+como\s+sigue|se\s+(?:adiciona|reforma|sustituye|agrega|modifica|incorpora)n?"
-                     r"|queda(?:n)?\s+redactad[oa]s?|(?:el|los)\s+siguientes?\s+(?:texto|art[íi]culos?))", re.I),
+                     r"|queda(?:n)?\s+redactad[oa]s?|(?:el|los)\s+siguientes?\s+(?:texto|art[íi]culos?))", re.I),    # « статью 233 изложить в следующей редакции: », « дополнить статьей 233-1 следующего содержания: »
+    "ru": re.compile(r"(?:в\s+следующей\s+редакции|следующего\s+содержания)", re.I),
 }
 INSERTION_REACH = 4  # lines (headings) that may stand between the insertion formula and the inserted provision
 _INSERTION_END_RE = re.compile(r"[\"”»’']\s*[.;,]?\s*$")
 _OPENING_QUOTE_RE = re.compile(r"^[\"“«‘']\s*")
+_QUOTE_BEFORE_RE = re.compile(r"[\"“«‘']\s*$")  # between a line's start and its first word: the line opens a quotation
 INLINE_MIN_CHARS = 250  # a line this long may hold a whole section: "(1) ... — (a) ...; or (b) ... (2) ..."
 _INLINE_LABEL_RE = re.compile(r"(?<=[.;:—–\]])\s*(?:(?:or|and|ou|et|o|y)\s+)?(\((\d{1,3}|[a-z]{1,4}|[A-Z])\))\s+(?=\S)")
 ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")  # sub-paragraph numbers in order
@@ -737,6 +744,8 @@ def _open_subs(state: _State, subs: list[tuple[str, str]], start: int) -> None:
 def _is_wrapped(state: _State, line: str) -> bool:
     """The line continues the sentence of the line before (a PDF wraps lines): it opens no Part or section."""
     previous = state.previous
+    if state.previous_marked:  # "# О внесении изменений ... деятельности" then "Статья 1. Внести ...": a title
+        return False
     return len(previous.split()) > _HEADING_MAX_WORDS and (previous[-1:].islower() or previous.endswith(","))
 
 
@@ -747,7 +756,16 @@ def _line(state: _State, indent: int, start: int, line: str) -> None:
     if line.rstrip().endswith((":", "—", "–", "-")) and pattern.search(f"{state.previous_two} {line}"):
         state.formula_line = state.line_number
     if state.amending is not None and state.line_number > state.formula_line and _INSERTION_END_RE.search(line):
-        state.amending = None  # the closing quotation mark ends the inserted text
+        host, state.amending = state.amending, None  # the closing quotation mark ends the inserted text
+        if host in state.stack:  # what follows is the amending provision's own next item (« 18) дополнить ... »)
+            while state.stack[-1] != host:
+                state.nodes[state.stack.pop()].end = start + len(line)
+            state.kinds = list(state.host_kinds)
+    if state.quoted and _INSERTION_END_RE.search(line):
+        # the closing quotation mark ends the inserted article: what follows is the amending law's next item
+        # (« 2. В Уголовно-процессуальный кодекс ... »), not a part of that article
+        state.quoted = False
+        _close_to(state, _ARTICLE_DEPTH, start + len(line))
     state.previous_two = line
 
 
@@ -769,6 +787,8 @@ def _open_inserted(state: _State, num: str, label: str, start: int) -> _Node | N
         return None
     while state.stack and state.stack[-1] != state.amending:
         state.nodes[state.stack.pop()].end = start
+    if state.nodes[state.stack[-1]].depth == _ARTICLE_DEPTH and state.nodes[state.stack[-1]].inserted_by is None:
+        state.host_kinds = list(state.kinds)  # the amending article's own sub-levels, taken up again after the quote
     node = _Node(len(state.nodes), _ARTICLE_LEVEL, num, label, start, state.amending, 10, own_start=start,
                  inserted_by=state.amending)
     state.nodes[state.amending].children.append(node.index)
@@ -800,7 +820,7 @@ def _read_line(state: _State, indent: int, start: int, line: str) -> None:
         state.pending_heading, state.heading_slot = "", None
         return
     wrapped = _is_wrapped(state, line)
-    state.previous = line
+    state.previous, state.previous_marked = line, start in state.marked_headings
     division = None if wrapped else _division(line, state.language)
     if division and division[0] == "schedule" and not any(n.depth == 10 for n in state.nodes):
         division = None  # a schedule follows the enacting text: one named before any section is front matter
@@ -817,7 +837,11 @@ def _read_line(state: _State, indent: int, start: int, line: str) -> None:
         article = None  # "Section 7 of the Airports Act ..." continuing a sentence; a bare "3. Heading" still opens
     if article:
         label, num, cut = article
-        node = _open_inserted(state, num, label, start) or _open(state, _ARTICLE_LEVEL, num, label, start, 10)
+        after_formula = state.line_number - state.formula_line <= INSERTION_REACH
+        inserted = _open_inserted(state, num, label, start)
+        node = inserted or _open(state, _ARTICLE_LEVEL, num, label, start, _ARTICLE_DEPTH)
+        if inserted is None and start in state.quote_opened and (state.quoted or after_formula):
+            state.quoted = True  # an article quoted whole by an amending law that has no sections of its own
         state.kinds = []
         node.heading, state.pending_heading = state.pending_heading, ""
         _after_article_label(state, node, indent, start, line, cut)
@@ -860,7 +884,7 @@ def _plain_line(state: _State, line: str) -> None:
 def _inserted_labels(state: _State) -> None:
     """An inserted provision is cited through the provision that inserts it: "Section 5 (inserting section
     10A(1)(a))", « Article 4 (insérant l'article 12) »."""
-    verb = {"fr": "insérant", "es": "que inserta"}.get(state.language, "inserting")
+    verb = {"fr": "insérant", "es": "que inserta", "ru": "включаемая"}.get(state.language, "inserting")
     for node in state.nodes:
         if node.inserted_by is None:
             continue
@@ -1008,6 +1032,8 @@ def split_provisions(text: str, language: str) -> tuple[Provision, ...]:
     state = _State(language, numbered_articles=not _uses_article_words(lines, language), marked_headings=marked,
                    contents=_contents(lines, language), moved={start for line, (_, start, _) in zip(read, lines)
                                                                  if line[1] != start})
+    state.quote_opened = {start for _, start, _ in lines
+                           if _QUOTE_BEFORE_RE.search(text, text.rfind("\n", 0, start) + 1, start)}
     probe = _State(language, state.numbered_articles, marked_headings=marked, line_start=lines[0][1] if lines else 0)
     if lines and not _division(lines[0][2], language) and not _article(lines[0][2], lines[0][0], probe):
         _open(state, "preamble", "", "Preamble", lines[0][1], 100)

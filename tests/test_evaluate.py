@@ -150,3 +150,14 @@ def test_a_case_in_a_language_not_read_or_not_yet_written_is_skipped_not_the_run
     assert "not yet written in ar" in results["case-ar"].error
     assert not results["case-en"].error and results["case-en"].articles.tp == 1
     assert "skipped: language not supported" in render_evaluation(list(results.values()))
+
+
+@pytest.mark.parametrize(("gold", "cited", "right"), [
+    ("Section 10A", ("Section 5 (inserting section 10A(1))",), True),
+    ("Статья 233-3", ("Статья 1 (включаемая статья 233-3(1))",), True),
+    ("Статья 235", ("Статья 1 (включаемая статья 233-3(1))",), False),
+])
+def test_an_inserted_provision_is_rightly_cited_through_the_article_that_inserts_it(gold, cited, right) -> None:
+    from lawcheck.evaluate import rightly_cited
+
+    assert rightly_cited(gold, cited) is right

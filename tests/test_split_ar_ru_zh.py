@@ -198,3 +198,53 @@ def test_a_chinese_article_whose_text_opens_with_zhong_is_an_article() -> None:
     text = "第一条　为了保障民用航空安全，制定本法。\n第二条　中华人民共和国领域内的民用航空活动适用本法。\n第三条 本法第五条中的规定不适用于军用航空器。\n"
     provisions = _structure(text, "zh")
     assert [p.num for p in provisions.values() if p.level == "article"] == ["1", "2", "3"]
+
+
+def test_a_russian_amending_law_cites_the_articles_it_inserts_through_its_own() -> None:
+    """« статью 233 изложить в следующей редакции: » quotes an article inside the amending law's own article."""
+    text = ("Статья 1. Внести в Уголовный кодекс следующие изменения:\n"
+            "1) статью 233 изложить в следующей редакции:\n"
+            '"Статья 233. Терроризм\n'
+            "1. Совершение взрыва в целях устрашения населения -\n"
+            'наказывается лишением свободы на срок от четырех до десяти лет.";\n'
+            "Статья 2. Настоящий Закон вводится в действие со дня его опубликования.\n")
+    labels = [label for label in _structure(text, "ru") if label != "Preamble"]
+    assert labels == ["Статья 1", "Статья 1(1)", "Статья 1 (включаемая статья 233)",
+                      "Статья 1 (включаемая статья 233(1))", "Статья 2"]
+
+
+def test_an_amending_law_without_articles_ends_a_quoted_article_at_the_closing_quotation_mark() -> None:
+    """A law whose items are only numbered (« 1. В Уголовный кодекс ... 8) статью 247 изложить ... ») quotes whole
+    articles; its next item, after the closing quotation mark, is not a part of the last article it quoted."""
+    text = ("1. В Уголовный кодекс внести следующие изменения:\n"
+            "1) статью 247 изложить в следующей редакции:\n"
+            '"Статья 247. Незаконное обращение с радиоактивными материалами\n'
+            "1. Незаконные приобретение или хранение радиоактивных материалов -\n"
+            "наказываются лишением свободы на срок до трех лет.\n"
+            "2. Незаконный сбыт радиоактивных материалов -\n"
+            'наказывается лишением свободы на срок от двух до шести лет.".\n'
+            "2. В Закон о борьбе с терроризмом внести следующие изменения:\n"
+            '1) в статье 7 слова "радиоактивных материалов" исключить.\n')
+    provisions = _structure(text, "ru")
+    assert provisions["Статья 247"].level == "article"
+    assert [label for label in provisions if label.startswith("Статья 247")] == [
+        "Статья 247", "Статья 247(1)", "Статья 247(2)"]
+    assert "Закон о борьбе" not in text[provisions["Статья 247"].start:provisions["Статья 247"].end]
+
+
+def test_after_a_quoted_article_the_amending_article_takes_up_its_own_items_again() -> None:
+    """« 18) дополнить ... » after the closing quotation mark is the amending article's next item, not a part of the
+    article it quoted; and a long Markdown title does not run on into « Статья 1. »."""
+    text = ("# О внесении изменений и дополнений в некоторые законодательные акты по вопросам противодействия "
+            "организованной преступности, террористической и экстремистской деятельности\n\n"
+            "Статья 1. Внести изменения в следующие законодательные акты:\n"
+            "1. В Уголовный кодекс:\n"
+            "17) статью 233-3 изложить в следующей редакции:\n"
+            "«Статья 233-3. Финансирование террористической деятельности\n"
+            "1. Заведомо незаконное предоставление или сбор денег для осуществления террористической деятельности -\n"
+            "наказываются лишением свободы на срок до пяти лет.»;\n"
+            "18) статью 235 дополнить примечанием.\n")
+    labels = [label for label in _structure(text, "ru") if label != "Preamble"]
+    assert labels[0] == "Статья 1"
+    assert "Статья 1 (включаемая статья 233-3(1))" in labels
+    assert not any("233-3" in label and "(18)" in label for label in labels)

@@ -258,14 +258,15 @@ class UnitBuilder:
         same article (one glossary whose entries refer to each other): "financing of terrorism means providing
         funds ... for a terrorist act" is read with the meaning of "terrorist act" given beside it. A term of
         another article is left out: its definition may be scoped to a few sections ("In sections 82.1 to
-        82.7, device means ...")."""
+        82.7, device means ..."). So is a one-word term ("ship", "funds", « الإرهابي »): inside another meaning
+        the word is as often used in its ordinary sense, or as part of another phrase (« عمل إرهابي »)."""
         direct = set(chosen)
         structure = self.structure
         for used in list(chosen.values()):
             article = article_of(structure, used.provision)
             for d in structure.definitions:
                 key = self._term_keys[d.term]
-                if key in direct or article_of(structure, d.provision) != article \
+                if key in direct or len(d.term.split()) < 2 or article_of(structure, d.provision) != article \
                         or not hits_within(self.term_hits[d.term], ((used.start, used.end),)):
                     continue
                 best = chosen.get(key)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from conftest import probe
 
+from lawcheck.lemmas import arabic_lemma
 from lawcheck.split import split
 
 DEFINITIONS = """قانون مكافحة الإرهاب
@@ -90,3 +91,13 @@ def test_arab_codes_name_ships_aircraft_and_navigation_facilities_so(body: str, 
 ])
 def test_other_transport_and_other_property_are_not_these_offences(body: str, offence: str) -> None:
     assert probe(HEAD + body, "ar", offence).status == "missing"
+
+
+@pytest.mark.parametrize("word, bare", [("وعوامة", "عوامة"), ("ومفرقعات", "مفرقعات"), ("فعوامة", "عوامة")])
+def test_an_unknown_word_loses_its_conjunction(word: str, bare: str) -> None:
+    assert arabic_lemma(word) == arabic_lemma(bare)
+
+
+@pytest.mark.parametrize("word", ["وسيلة", "وزير", "فقرة", "وثيقة"])
+def test_a_word_whose_root_opens_with_waw_or_fa_keeps_it(word: str) -> None:
+    assert arabic_lemma(word)[0] == word[0]

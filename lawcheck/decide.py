@@ -23,7 +23,8 @@ import dataclasses
 from dataclasses import dataclass
 
 from lawcheck.context import Ranges, Unit, article_of, division_reach, merge
-from lawcheck.match import NEGATION_WINDOW, REPORTED_WINDOW, BillIndex, Hit, Hits, drop_after, hits_outside, hits_within
+from lawcheck.match import (NEGATION_WINDOW, REPORTED_WINDOW, BillIndex, Hit, Hits, as_written, drop_after, hits_outside,
+                           hits_within)
 from lawcheck.normalise import fold
 from lawcheck.split import Locator, act_titles
 from lawcheck.models import (
@@ -75,6 +76,8 @@ class Decider:
         self.reported = index.find_any(drafting.reported)
         self.negations = index.find_any(drafting.negation)
         self.means = index.find_any(drafting.means)
+        if drafting.means_as_written:
+            self.means = as_written(index, self.means)
         self.by_reference_hits = index.find_any(drafting.by_reference)
         names = tuple(n for i in catalogue.instruments.values() for n in i.short_names.get(language, ()))
         titles = [(h.start, h.end) for h in index.find_any(names)] + list(act_titles(text, language))

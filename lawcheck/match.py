@@ -189,6 +189,23 @@ class BillIndex:
         return Hits(sorted(kept, key=lambda h: (h.start, -h.score, h.end, h.phrase)))
 
 
+def as_written(index: BillIndex, hits: Hits) -> Hits:
+    """The hits whose first and last words the bill writes as their phrase does, not only with the same lemma.
+    An Arabic means cue is a preposition written onto a noun (« بالعنف », by violence): met on its lemma, it
+    would be the bare noun (« العنف ») wherever the act itself is named. One letter more in front of the word is
+    still the word as written: a conjunction joined to it (« وبالعنف »)."""
+    def written(token: int, word: str) -> bool:
+        form = index.tokens.forms[token]
+        return form == word or (form.endswith(word) and len(form) == len(word) + 1)
+
+    kept = []
+    for hit in hits:
+        words = [keys[0] for keys in phrase_keys(hit.phrase, index.language) if keys != ("*",)]
+        if words and written(hit.first_token, words[0]) and written(hit.last_token, words[-1]):
+            kept.append(hit)
+    return Hits(kept)
+
+
 def drop_after(hits, cues: tuple[Hit, ...], window: int) -> list[Hit]:  # noqa: ANN001 - any iterable of hits
     """The hits that do not begin within ``window`` words after one of the cues."""
     ends = sorted(h.last_token for h in cues)

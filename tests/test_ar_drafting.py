@@ -101,3 +101,17 @@ def test_an_unknown_word_loses_its_conjunction(word: str, bare: str) -> None:
 @pytest.mark.parametrize("word", ["وسيلة", "وزير", "فقرة", "وثيقة"])
 def test_a_word_whose_root_opens_with_waw_or_fa_keeps_it(word: str) -> None:
     assert arabic_lemma(word)[0] == word[0]
+
+
+@pytest.mark.parametrize("body, status", [
+    # the act of violence named as an act: « استعمل العنف ضد أحد الركاب »
+    ("المادة (2)\nيعاقب بالسجن كل من استعمل العنف ضد أحد الركاب على متن طائرة في حالة طيران بما يعرض "
+     "سلامتها للخطر.\n", "found"),
+    # violence only as the means of another act: the seizure, the resistance to the authorities
+    ("المادة (2)\nيعاقب بالسجن المؤبد كل من استولى على طائرة في حالة طيران بالقوة أو بالتهديد بها.\n", "missing"),
+    ("المادة (2)\nيعاقب بالسجن كل من قاوم بالقوة أو العنف السلطات العامة في استعادة طائرة في حالة طيران "
+     "وعلى متنها ركاب.\n", "missing"),
+])
+def test_violence_as_a_means_is_not_the_act_of_violence_on_board(body: str, status: str) -> None:
+    result = probe(HEAD + body, "ar", "montreal-1971:1(1)(a)")
+    assert (result.status in ("covered", "partial")) == (status == "found")

@@ -157,6 +157,11 @@ def _arabic_stems(word: str) -> list[tuple[str, bool]]:
 _ARABIC_SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه", "ك", "ي")
 
 
+# Two-letter particles the dictionary also lists with a conjunction joined to them (« ولا », « فلا », « وفي »): read
+# as the bare particle, so that « ولا تسري أحكام هذه المادة » meets the carve-out « لا تسري ».
+_ARABIC_PARTICLES = frozenset({"لا", "ما", "لم", "لن", "في", "من", "عن", "قد"})
+
+
 def arabic_lemma(word: str) -> str:
     """The lemma of one Arabic word, its clitics taken off: « والطائرة » and « بالطائرات » -> « طائرة »,
     « بالقوة » -> « قوة », « بتسليمه » -> « تسليم ». A word with the article is looked up without it first
@@ -167,6 +172,8 @@ def arabic_lemma(word: str) -> str:
     bare = _ARABIC_MARKS_RE.sub("", word)
     if not bare or not any("\u0620" <= c <= "\u064a" for c in bare):
         return bare
+    if len(bare) == 3 and bare[0] in "وف" and bare[1:] in _ARABIC_PARTICLES:
+        return bare[1:]
     stems = _arabic_stems(bare)
     whole = lemmatize(bare, "ar") if is_known(bare, "ar") else None
     if whole is None or not whole.startswith("ال"):  # « التزام »: its ال is no article, the dictionary says

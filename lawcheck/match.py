@@ -185,7 +185,7 @@ class BillIndex:
     def find_any(self, phrases: tuple[str, ...], carve_outs: tuple[Hit, ...] = ()) -> Hits:
         """Hits of any of the phrases, in document order, without those that a carve-out excludes."""
         hits = {hit for phrase in phrases for hit in self.find(phrase)}
-        kept = drop_after(hits, carve_outs, CARVE_OUT_WINDOW)
+        kept = drop_inside(drop_after(hits, carve_outs, CARVE_OUT_WINDOW), carve_outs)
         return Hits(sorted(kept, key=lambda h: (h.start, -h.score, h.end, h.phrase)))
 
 
@@ -210,6 +210,19 @@ def drop_after(hits, cues: tuple[Hit, ...], window: int) -> list[Hit]:  # noqa: 
     """The hits that do not begin within ``window`` words after one of the cues."""
     ends = sorted(h.last_token for h in cues)
     return [h for h in hits if not _follows(h, ends, window)]
+
+
+def drop_inside(hits, cues: tuple[Hit, ...]) -> list[Hit]:  # noqa: ANN001 - any iterable of hits
+    """The hits that do not begin inside one of the cues: « تسري أحكام » in « ولا تسري أحكام هذه المادة », "apply"
+    in "does not apply to" are the carve-out's own words."""
+    spans = sorted((c.first_token, c.last_token) for c in cues)
+    firsts = [first for first, _ in spans]
+    out = []
+    for hit in hits:
+        i = bisect.bisect_right(firsts, hit.first_token)
+        if not any(spans[j][1] >= hit.first_token for j in range(max(0, i - 3), i)):
+            out.append(hit)
+    return out
 
 
 def _follows(hit: Hit, cue_ends: list[int], window: int) -> bool:

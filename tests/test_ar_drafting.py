@@ -115,3 +115,19 @@ def test_a_word_whose_root_opens_with_waw_or_fa_keeps_it(word: str) -> None:
 def test_violence_as_a_means_is_not_the_act_of_violence_on_board(body: str, status: str) -> None:
     result = probe(HEAD + body, "ar", "montreal-1971:1(1)(a)")
     assert (result.status in ("covered", "partial")) == (status == "found")
+
+
+def test_a_particle_with_its_conjunction_is_the_particle() -> None:
+    assert [arabic_lemma(w) for w in ("ولا", "فلا", "وفي")] == ["لا", "لا", "في"]
+
+
+def test_words_inside_a_carve_out_are_the_carve_out() -> None:
+    """« ولا تسري أحكام هذه المادة على الطائرات العسكرية »: no rule of jurisdiction in « تسري أحكام »; the words
+    after the definition of an aircraft in flight (doors opened « لنزولهم », a forced landing) are not the
+    State of landing's jurisdiction either."""
+    text = HEAD + ("المادة (2)\nفي تطبيق أحكام هذا القانون، يقصد بالكلمات والعبارات التالية المعاني المبينة قرين كل "
+                   "منها:\nالطائرة في حالة طيران: الطائرة من لحظة إغلاق أبوابها إلى لحظة فتح أي منها لنزول الركاب، "
+                   "وفي حالة الهبوط الاضطراري إلى أن تتولى السلطات المختصة المسؤولية عنها.\n"
+                   "المادة (3)\nيعاقب بالسجن المؤبد كل من كان على متن الطائرة في حالة طيران فاستولى عليها بالقوة.\n"
+                   "ولا تسري أحكام هذه المادة على الطائرات المستخدمة في الخدمات العسكرية.\n")
+    assert probe(text, "ar", "hague-1970:4(1)(b)").status == "missing"

@@ -250,7 +250,28 @@ class UnitBuilder:
             best = chosen.get(key)
             if best is None or _nearer(d, best, here):
                 chosen[key] = d
+        self._terms_in_meanings(chosen, here)
         return sorted(self._definition_index[d] for d in chosen.values())
+
+    def _terms_in_meanings(self, chosen: dict[str, Definition], here: int) -> None:
+        """Add the definitions of the terms that the meanings already chosen use, one level down and from the
+        same article (one glossary whose entries refer to each other): "financing of terrorism means providing
+        funds ... for a terrorist act" is read with the meaning of "terrorist act" given beside it. A term of
+        another article is left out: its definition may be scoped to a few sections ("In sections 82.1 to
+        82.7, device means ..."). So is a one-word term ("ship", "funds", « الإرهابي »): inside another meaning
+        the word is as often used in its ordinary sense, or as part of another phrase (« عمل إرهابي »)."""
+        direct = set(chosen)
+        structure = self.structure
+        for used in list(chosen.values()):
+            article = article_of(structure, used.provision)
+            for d in structure.definitions:
+                key = self._term_keys[d.term]
+                if key in direct or len(d.term.split()) < 2 or article_of(structure, d.provision) != article \
+                        or not hits_within(self.term_hits[d.term], ((used.start, used.end),)):
+                    continue
+                best = chosen.get(key)
+                if best is None or _nearer(d, best, here):
+                    chosen[key] = d
 
     def _references(self, index: int, own: Ranges) -> tuple[int, ...]:
         out = []

@@ -23,8 +23,8 @@ import dataclasses
 from dataclasses import dataclass
 
 from lawcheck.context import Ranges, Unit, article_of, division_reach, heading_span, merge
-from lawcheck.match import (NEGATION_WINDOW, REPORTED_WINDOW, BillIndex, Hit, Hits, drop_after, drop_reported, hits_outside,
-                            hits_within)
+from lawcheck.match import (NEGATION_WINDOW, REPORTED_WINDOW, BillIndex, Hit, Hits, as_written, drop_after, drop_reported,
+                            hits_outside, hits_within)
 from lawcheck.normalise import fold
 from lawcheck.split import Locator, act_titles
 from lawcheck.models import (
@@ -81,6 +81,8 @@ class Decider:
         self.reported = Hits(h for h in cues if id(h) not in in_headings)
         self.negations = index.find_any(drafting.negation)
         self.means = index.find_any(drafting.means)
+        if drafting.means_as_written:
+            self.means = as_written(index, self.means)
         self.by_reference_hits = index.find_any(drafting.by_reference)
         names = tuple(n for i in catalogue.instruments.values() for n in i.short_names.get(language, ()))
         titles = [(h.start, h.end) for h in index.find_any(names)] + list(act_titles(text, language))

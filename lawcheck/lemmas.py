@@ -157,15 +157,23 @@ def _arabic_stems(word: str) -> list[tuple[str, bool]]:
 _ARABIC_SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه", "ك", "ي")
 
 
+# Two-letter particles the dictionary also lists with a conjunction joined to them (« ولا », « فلا », « وفي »): read
+# as the bare particle, so that « ولا تسري أحكام هذه المادة » meets the carve-out « لا تسري ».
+_ARABIC_PARTICLES = frozenset({"لا", "ما", "لم", "لن", "في", "من", "عن", "قد"})
+
+
 def arabic_lemma(word: str) -> str:
     """The lemma of one Arabic word, its clitics taken off: « والطائرة » and « بالطائرات » -> « طائرة »,
     « بالقوة » -> « قوة », « بتسليمه » -> « تسليم ». A word with the article is looked up without it first
     (the dictionary gives « المتفجرات » and « متفجرات » different lemmas: the bare word's is taken for both),
     unless the dictionary reads its ال as part of it (« التزام »); a word the dictionary knows as it is (« بلد », « وزير ») keeps its first letters; a word no dictionary knows
-    loses its article and the clitics before it (« بالمخطوفين » -> « مخطوفين »)."""
+    loses its article and the clitics before it (« بالمخطوفين » -> « مخطوفين »), and its conjunction
+    (« وعوامة » -> « عوامة »)."""
     bare = _ARABIC_MARKS_RE.sub("", word)
     if not bare or not any("\u0620" <= c <= "\u064a" for c in bare):
         return bare
+    if len(bare) == 3 and bare[0] in "وف" and bare[1:] in _ARABIC_PARTICLES:
+        return bare[1:]
     stems = _arabic_stems(bare)
     whole = lemmatize(bare, "ar") if is_known(bare, "ar") else None
     if whole is None or not whole.startswith("ال"):  # « التزام »: its ال is no article, the dictionary says
@@ -185,6 +193,10 @@ def arabic_lemma(word: str) -> str:
             if base.endswith(suffix) and len(base) - len(suffix) >= ARABIC_BARE_STEM_MIN \
                     and is_known(base[:-len(suffix)], "ar"):
                 return lemmatize(base[:-len(suffix)], "ar")
+    if bare[0] in "وف" and len(bare) - 1 >= ARABIC_BARE_STEM_MIN:
+        # a word no dictionary knows that opens with و or ف: the conjunction (« وعوامة », « وكارثة »), not a
+        # first letter of its own (the words whose root opens with و or ف are in the dictionary: « وسيلة »)
+        return arabic_lemma(bare[1:])
     guessed = lemmatize(bare, "ar")
     if guessed != bare:
         return guessed

@@ -187,8 +187,25 @@ class BillIndex:
     def find_any(self, phrases: tuple[str, ...], carve_outs: tuple[Hit, ...] = ()) -> Hits:
         """Hits of any of the phrases, in document order, without those that a carve-out excludes."""
         hits = {hit for phrase in phrases for hit in self.find(phrase)}
-        kept = drop_after(hits, carve_outs, CARVE_OUT_WINDOW)
+        kept = drop_inside(drop_after(hits, carve_outs, CARVE_OUT_WINDOW), carve_outs)
         return Hits(sorted(kept, key=lambda h: (h.start, -h.score, h.end, h.phrase)))
+
+
+def as_written(index: BillIndex, hits: Hits) -> Hits:
+    """The hits whose first and last words the bill writes as their phrase does, not only with the same lemma.
+    An Arabic means cue is a preposition written onto a noun (« بالعنف », by violence): met on its lemma, it
+    would be the bare noun (« العنف ») wherever the act itself is named. One letter more in front of the word is
+    still the word as written: a conjunction joined to it (« وبالعنف »)."""
+    def written(token: int, word: str) -> bool:
+        form = index.tokens.forms[token]
+        return form == word or (form.endswith(word) and len(form) == len(word) + 1)
+
+    kept = []
+    for hit in hits:
+        words = [keys[0] for keys in phrase_keys(hit.phrase, index.language) if keys != ("*",)]
+        if words and written(hit.first_token, words[0]) and written(hit.last_token, words[-1]):
+            kept.append(hit)
+    return Hits(kept)
 
 
 def drop_after(hits, cues: tuple[Hit, ...], window: int) -> list[Hit]:  # noqa: ANN001 - any iterable of hits
@@ -209,6 +226,19 @@ def drop_reported(hits, cues: tuple[Hit, ...], window: int, text: str) -> list[H
         if not reported:
             kept.append(hit)
     return kept
+
+
+def drop_inside(hits, cues: tuple[Hit, ...]) -> list[Hit]:  # noqa: ANN001 - any iterable of hits
+    """The hits that do not begin inside one of the cues: « تسري أحكام » in « ولا تسري أحكام هذه المادة », "apply"
+    in "does not apply to" are the carve-out's own words."""
+    spans = sorted((c.first_token, c.last_token) for c in cues)
+    firsts = [first for first, _ in spans]
+    out = []
+    for hit in hits:
+        i = bisect.bisect_right(firsts, hit.first_token)
+        if not any(spans[j][1] >= hit.first_token for j in range(max(0, i - 3), i)):
+            out.append(hit)
+    return out
 
 
 def _follows(hit: Hit, cue_ends: list[int], window: int) -> bool:

@@ -180,6 +180,7 @@ class Drafting:
     engage: tuple[str, ...] = ()  # "engages in": doing the act a defined term names ("engages in a terrorist act")
     extraterritorial: tuple[str, ...] = ()  # "whether in or outside [State]": meets every jurisdiction basis
     means: tuple[str, ...] = ()  # "by force or threat of force": how an act is done, never the act itself
+    means_as_written: bool = False  # a means cue meets only the words as written, not their lemmas (« بالعنف »)
     negation: tuple[str, ...] = ()  # "not": a circumstance right after it is excluded ("aircraft not in service")
     offender: tuple[str, ...] = ()  # "a person who has committed an offence": names an offender, creates none
 

@@ -92,8 +92,9 @@ def vocabulary(catalogue: Catalogue, language: str) -> Vocabulary:
     drafting = catalogue.drafting.get(language)
     if drafting is not None:
         for field in dataclasses.fields(drafting):  # every phrase list (not the language, not the stopwords)
-            if field.name not in ("language", "stopwords"):
-                phrases.extend(getattr(drafting, field.name))
+            value = getattr(drafting, field.name)
+            if field.name not in ("language", "stopwords") and isinstance(value, tuple):
+                phrases.extend(value)
     return _vocabulary(tuple(phrases), language)
 
 

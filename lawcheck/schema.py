@@ -182,6 +182,7 @@ class DraftingSchema(_Strict):
     offender: list[str] = []
     negation: list[str] = []
     means: list[str] = []
+    means_as_written: bool = False
 
 # --------------------------------------------------------------------------- loading
 
@@ -272,6 +273,6 @@ def load_drafting(directory: Path) -> dict[str, Drafting]:
         data = _validate(DraftingSchema, load_yaml(path), path)
         if data.language != path.stem:
             raise CatalogueError(f"{path}: language: {data.language!r} must be the file name {path.stem!r}")
-        values = {k: tuple(v) for k, v in data.model_dump().items() if k != "language"}
+        values = {k: tuple(v) if isinstance(v, list) else v for k, v in data.model_dump().items() if k != "language"}
         drafting[data.language] = Drafting(language=data.language, **values)
     return drafting

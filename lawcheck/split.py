@@ -1103,6 +1103,15 @@ _MEANING_HEADING = {
     "en": re.compile(r"^(?:meaning|definition)\s+of\s+(?:the\s+(?:terms?|expressions?|words?)\s+)?[\"“'‘]?(?P<term>[^\"”'’?]{2,60}?)[\"”'’]?\s*$", re.I),
 }
 _LIST_TERM = re.compile(r"^[«\"“']?\s*([^:»\"”'\n]{2,60}?)\s*[»\"”']?\s*:\s+\S")
+# The list number printed before a term ("١ -النظام: ...", "3) الأموال: ..."): not part of the term.
+_TERM_NUMBER = re.compile(r"^[\d\u0660-\u0669\u06f0-\u06f9]*\s*[-–.)]\s*")
+# Arabic definitions articles print their terms one to a line, unnumbered, under the chapeau ("في تطبيق أحكام هذا
+# القانون يقصد بالكلمات والعبارات التالية المعاني المبينة قرين كل منها:" then "الإرهاب : استخدام للقوة ..."): a line
+# that opens with a short term and a colon, and goes on after it, is a definition until the next such line.
+_LINE_TERMS = {
+    "ar": re.compile(r"^[ \t]*([\u0621-\u064a][^:\n.،؛()\-–]{1,60}?)[ \t]*:[ \t]*(?=\S)", re.M),
+}
+_LINE_TERM_WORDS = 6
 
 
 def _own_text(provision: Provision, text: str) -> str:
@@ -1122,14 +1131,43 @@ def find_definitions(text: str, provisions: tuple[Provision, ...], language: str
             chapeau = _own_text(parent, text)
             term = _LIST_TERMS.get(language, _LIST_TERM).match(body.strip())
             if term and _LIST_CHAPEAU.get(language, _LIST_CHAPEAU["en"]).search(chapeau.strip()):
-                found = [(own.find(term.group(1)), term.group(1).strip())]
+                name = _TERM_NUMBER.sub("", term.group(1).strip())
+                found = [(own.find(name), name)] if name else []
         for i, (offset, term) in enumerate(found):
             stop = provision.own_start + found[i + 1][0] if i + 1 < len(found) else provision.end
             out.append(Definition(term, provision.index, provision.own_start + offset, stop))
         named = _MEANING_HEADING[language].match(provision.heading) if language in _MEANING_HEADING else None
         if named and provision.level == _ARTICLE_LEVEL and fold(named["term"]) not in {fold(t) for _, t in found}:
             out.append(Definition(named["term"], provision.index, provision.start, provision.end))
+    if language in _LINE_TERMS:
+        out += _line_definitions(text, provisions, language, {fold(d.term) for d in out})
     return tuple(out)
+
+
+def _line_definitions(text: str, provisions: tuple[Provision, ...], language: str,
+                      known: set[str]) -> list[Definition]:
+    """The unnumbered "term: meaning" lines of an article after its definitions chapeau (see _LINE_TERMS);
+    each runs to the next such line or the end of the article, whatever sub-items it holds."""
+    out: list[Definition] = []
+    chapeau_re = _LIST_CHAPEAU[language]
+    for article in provisions:
+        if article.level != _ARTICLE_LEVEL:
+            continue
+        body = text[article.start:article.end]
+        chapeau = next((m for m in re.finditer(r"[^\n]+", body) if chapeau_re.search(m.group().strip())), None)
+        if chapeau is None:
+            continue
+        terms = [m for m in _LINE_TERMS[language].finditer(body, chapeau.end())
+                 if len(m.group(1).split()) <= _LINE_TERM_WORDS]
+        for i, m in enumerate(terms):
+            term = m.group(1).strip()
+            if fold(term) in known:
+                continue
+            start = article.start + m.start(1)
+            stop = article.start + terms[i + 1].start() if i + 1 < len(terms) else article.end
+            holder = max((p for p in provisions if p.start <= start < p.end), key=lambda p: p.start)
+            out.append(Definition(term, holder.index, start, stop))
+    return out
 
 
 # ----------------------------------------------------------------------------- cross-references

@@ -1,0 +1,133 @@
+"""Arabic drafting found on real Gulf statutes (Qatar, Bahrain): definitions printed one to a line under the
+definitions chapeau, a prohibition article that a later article punishes, the words Arab codes use for a ship,
+an aircraft and navigation facilities. The texts are short provisions written on the pattern of those laws
+(our own words), with the verdict a lawyer would give.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import probe
+
+from lawcheck.lemmas import arabic_lemma
+from lawcheck.split import split
+
+DEFINITIONS = """قانون مكافحة الإرهاب
+المادة (1)
+في تطبيق أحكام هذا القانون، تكون للكلمات والعبارات التالية المعاني الموضحة قرين كل منها:
+الوزير: وزير الداخلية.
+الفعل الإرهابي: أي فعل من الأفعال التالية:
+(1) أي فعل يشكل جريمة وفقاً للاتفاقيات الدولية.
+(2) أي فعل آخر يراد منه قتل مدنيين.
+الأموال : الأصول أياً كان نوعها، وتشمل على سبيل المثال:
+أ- العملات الوطنية والأجنبية.
+المادة (2)
+يعاقب بالحبس كل من خالف أحكام هذا القانون.
+الجهة المختصة: لا يقصد بها هنا أي تعريف.
+"""
+
+
+def test_arabic_definitions_printed_one_to_a_line() -> None:
+    """Unnumbered "term: meaning" lines under the chapeau are definitions, each to the next term, sub-items
+    included; a "term: ..." line in an article without the chapeau is not."""
+    structure = split(DEFINITIONS, "ar")
+    spans = {d.term: DEFINITIONS[d.start:d.end] for d in structure.definitions}
+    assert set(spans) == {"الوزير", "الفعل الإرهابي", "الأموال"}
+    assert "قتل مدنيين" in spans["الفعل الإرهابي"] and "الأموال" not in spans["الفعل الإرهابي"]
+    assert "العملات الوطنية" in spans["الأموال"]
+
+
+def test_a_numbered_list_term_loses_its_number() -> None:
+    text = ("المادة الأولى\nيقصد بالألفاظ والعبارات الآتية المعاني المبينة أمام كل منها:\n"
+            "١ -النظام: نظام مكافحة غسل الأموال.\n٢ -الأموال: الأصول أيًّا كانت قيمتها.\n")
+    assert {"النظام", "الأموال"} <= {d.term for d in split(text, "ar").definitions}
+
+
+HEAD = "قانون تجريبي\nالمادة (1)\nتسري أحكام هذا القانون على الجرائم التي ترتكب في إقليم الدولة.\n"
+
+FINANCING = HEAD + (
+    "المادة (2)\n"
+    "في تطبيق أحكام هذا القانون، تكون للكلمات والعبارات التالية المعاني الموضحة قرين كل منها:\n"
+    "الفعل الإرهابي: أي فعل يراد منه قتل مدنيين أو إلحاق ضرر جسدي جسيم بهم، متى كان الغرض منه تخويف "
+    "مجموعة من الناس أو إجبار حكومة على القيام بعمل معيّن أو الامتناع عنه.\n"
+    "تمويل الإرهاب: فعل يرتكبه أي شخص يقوم بأية وسيلة كانت بتوفير الأموال أو جمعها، بقصد استخدامها، أو مع "
+    "علمه بأنها ستستخدم في تنفيذ فعل إرهابي.\n"
+    "المادة (3)\n"
+    "يُحظر ارتكاب أي فعل من أفعال تمويل الإرهاب.\n"
+    "كما يُحظر الاشتراك بطريق الاتفاق أو المساعدة أو التحريض أو التعاون لارتكاب جريمة تمويل الإرهاب.\n"
+    "المادة (4)\n"
+    "يُعاقب بالحبس مدة لا تجاوز عشر سنوات، كل من ارتكب إحدى جرائم تمويل الإرهاب المنصوص عليها في "
+    "المادة ( 3 ) من هذا القانون.\n")
+
+
+def test_a_prohibition_punished_by_a_later_article_is_the_offence() -> None:
+    """"يُحظر تمويل الإرهاب" read with the defined term and with the article that punishes it: the financing
+    offence, resting on the prohibition; « التعاون » listed among the ways of taking part is not a duty of the
+    State."""
+    result = probe(FINANCING, "ar", "financing-1999:2(1)(b)")
+    assert result.status in ("covered", "partial")
+    assert any(p.label.startswith("المادة 3") for p in result.provisions)
+
+
+@pytest.mark.parametrize("body, offence", [
+    ("المادة (2)\nيعاقب بالحبس مدة لا تزيد على خمس سنوات كل من أتلف أو عطل عمداً المنشآت أو الأجهزة أو "
+     "المعدات اللازمة لتأمين سلامة الطيران.\n", "montreal-1971:1(1)(d)"),
+    ("المادة (2)\nيعاقب بالحبس مدة لا تجاوز خمس سنوات، كل من خرّب أو عطّل عمداً فناراً، أو عوامة، أو غير ذلك "
+     "من الأشياء المستعملة لأغراض الملاحة.\n", "sua-1988:3(1)(e)"),
+    ("المادة (2)\nيعاقب بالسجن المؤبد كل من أغرق عمداً وسيلة من وسائل النقل البحري، أو أتلفها على أي نحو.\n",
+     "sua-1988:3(1)(c)"),
+    ("المادة (2)\nيعاقب بالسجن المؤبد كل من اختطف بالقوة وسيلة من وسائل النقل الجوي وعلى متنها ركاب.\n",
+     "hague-1970:1(a)"),
+])
+def test_arab_codes_name_ships_aircraft_and_navigation_facilities_so(body: str, offence: str) -> None:
+    assert probe(HEAD + body, "ar", offence).status in ("covered", "partial")
+
+
+@pytest.mark.parametrize("body, offence", [
+    ("المادة (2)\nيعاقب بالسجن كل من اختطف بالقوة وسيلة من وسائل النقل البري.\n", "hague-1970:1(a)"),
+    ("المادة (2)\nيعاقب بالغرامة كل شركة أو منشأة نقل جوي تعلن عن أسعار تخالف الأسعار المعتمدة.\n",
+     "montreal-1971:1(1)(d)"),
+    ("المادة (2)\nيعاقب بالحبس كل من أتلف عمداً مستودعات الميناء.\n", "sua-1988:3(1)(e)"),
+])
+def test_other_transport_and_other_property_are_not_these_offences(body: str, offence: str) -> None:
+    assert probe(HEAD + body, "ar", offence).status == "missing"
+
+
+@pytest.mark.parametrize("word, bare", [("وعوامة", "عوامة"), ("ومفرقعات", "مفرقعات"), ("فعوامة", "عوامة")])
+def test_an_unknown_word_loses_its_conjunction(word: str, bare: str) -> None:
+    assert arabic_lemma(word) == arabic_lemma(bare)
+
+
+@pytest.mark.parametrize("word", ["وسيلة", "وزير", "فقرة", "وثيقة"])
+def test_a_word_whose_root_opens_with_waw_or_fa_keeps_it(word: str) -> None:
+    assert arabic_lemma(word)[0] == word[0]
+
+
+@pytest.mark.parametrize("body, status", [
+    # the act of violence named as an act: « استعمل العنف ضد أحد الركاب »
+    ("المادة (2)\nيعاقب بالسجن كل من استعمل العنف ضد أحد الركاب على متن طائرة في حالة طيران بما يعرض "
+     "سلامتها للخطر.\n", "found"),
+    # violence only as the means of another act: the seizure, the resistance to the authorities
+    ("المادة (2)\nيعاقب بالسجن المؤبد كل من استولى على طائرة في حالة طيران بالقوة أو بالتهديد بها.\n", "missing"),
+    ("المادة (2)\nيعاقب بالسجن كل من قاوم بالقوة أو العنف السلطات العامة في استعادة طائرة في حالة طيران "
+     "وعلى متنها ركاب.\n", "missing"),
+])
+def test_violence_as_a_means_is_not_the_act_of_violence_on_board(body: str, status: str) -> None:
+    result = probe(HEAD + body, "ar", "montreal-1971:1(1)(a)")
+    assert (result.status in ("covered", "partial")) == (status == "found")
+
+
+def test_a_particle_with_its_conjunction_is_the_particle() -> None:
+    assert [arabic_lemma(w) for w in ("ولا", "فلا", "وفي")] == ["لا", "لا", "في"]
+
+
+def test_words_inside_a_carve_out_are_the_carve_out() -> None:
+    """« ولا تسري أحكام هذه المادة على الطائرات العسكرية »: no rule of jurisdiction in « تسري أحكام »; the words
+    after the definition of an aircraft in flight (doors opened « لنزولهم », a forced landing) are not the
+    State of landing's jurisdiction either."""
+    text = HEAD + ("المادة (2)\nفي تطبيق أحكام هذا القانون، يقصد بالكلمات والعبارات التالية المعاني المبينة قرين كل "
+                   "منها:\nالطائرة في حالة طيران: الطائرة من لحظة إغلاق أبوابها إلى لحظة فتح أي منها لنزول الركاب، "
+                   "وفي حالة الهبوط الاضطراري إلى أن تتولى السلطات المختصة المسؤولية عنها.\n"
+                   "المادة (3)\nيعاقب بالسجن المؤبد كل من كان على متن الطائرة في حالة طيران فاستولى عليها بالقوة.\n"
+                   "ولا تسري أحكام هذه المادة على الطائرات المستخدمة في الخدمات العسكرية.\n")
+    assert probe(text, "ar", "hague-1970:4(1)(b)").status == "missing"

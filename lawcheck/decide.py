@@ -23,7 +23,8 @@ import dataclasses
 from dataclasses import dataclass
 
 from lawcheck.context import Ranges, Unit, article_of, division_reach, merge
-from lawcheck.match import NEGATION_WINDOW, REPORTED_WINDOW, BillIndex, Hit, Hits, drop_after, hits_outside, hits_within
+from lawcheck.match import (NEGATION_WINDOW, OUTSIDE_WINDOW, REPORTED_WINDOW, BillIndex, Hit, Hits, drop_after,
+                            drop_qualified, hits_outside, hits_within)
 from lawcheck.normalise import fold
 from lawcheck.split import Locator, act_titles
 from lawcheck.models import (
@@ -114,6 +115,9 @@ class Decider:
                 kept = drop_after(hits, self.negations, NEGATION_WINDOW)
                 self._negated[key] = Hits(sorted(set(hits) - set(kept), key=lambda h: (h.start, h.end)))
                 hits = Hits(kept)
+            outside = element.outside.get(self.language, ())
+            if outside:  # "a military aircraft": outside the treaty (Hague Art. 3(2))
+                hits = Hits(drop_qualified(hits, self.index.find_any(outside), self.text, OUTSIDE_WINDOW))
             inside_names = {id(h) for h in hits_within(hits, self.name_spans)}
             self._hits[key] = Hits(h for h in hits if id(h) not in inside_names)
         return self._hits[key]

@@ -13,6 +13,7 @@ excludes that act rather than creating it.
 from __future__ import annotations
 
 import bisect
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -29,6 +30,8 @@ GAP = 3  # "*" in a phrase stands for 0..GAP words
 GAPS = {"zh": 5}  # Chinese words are one or two characters: a gap of as many characters takes more of them
 CARVE_OUT_WINDOW = 4  # words between a carve-out and the words it excludes
 NEGATION_WINDOW = 1  # a negation excludes the circumstance right after it ("not in flight"), no further
+OUTSIDE_WINDOW = 2  # a qualifier puts outside the treaty the word right after it, or the second of two joined
+#                     words (« 军用舰艇、航空器 »: military vessels and aircraft)
 REPORTED_WINDOW = 15  # words after "to the effect that" that report a message rather than describe an act
 
 
@@ -193,6 +196,26 @@ def drop_after(hits, cues: tuple[Hit, ...], window: int) -> list[Hit]:  # noqa: 
     """The hits that do not begin within ``window`` words after one of the cues."""
     ends = sorted(h.last_token for h in cues)
     return [h for h in hits if not _follows(h, ends, window)]
+
+
+# A Chinese list « 军用机场、港口、舰艇、航空器 »: a qualifier before the first word reaches every word of the list
+_ZH_LIST_RE = re.compile(r"^[^，,；;。：:\n“”「」（）()]{0,40}$")
+
+
+def drop_qualified(hits, cues: tuple[Hit, ...], text: str, window: int) -> list[Hit]:  # noqa: ANN001 - any iterable of hits
+    """The hits not qualified by one of the cues: a cue standing ``window`` words before the hit, or before a
+    Chinese list (words joined by 、) that ends with it, unless a word of the list is qualified otherwise
+    (« 军用或者民用航空器 »: 民用 gives the aircraft back)."""
+    kept = drop_after(hits, cues, window)
+    ends = sorted((c.last_token, c.end) for c in cues)
+    out = []
+    for h in kept:
+        i = bisect.bisect_left(ends, (h.first_token, -1)) - 1
+        between = text[ends[i][1]:h.start] if i >= 0 else ""
+        if i >= 0 and "、" in between and _ZH_LIST_RE.match(between) and "民用" not in between:
+            continue
+        out.append(h)
+    return out
 
 
 def _follows(hit: Hit, cue_ends: list[int], window: int) -> bool:

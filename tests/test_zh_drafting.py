@@ -1,0 +1,51 @@
+"""Chinese drafting patterns met in real PRC and Taiwan laws (tests/legislation-ar-ru-zh): what makes a provision
+an offence, the hostage formula, military aircraft and ships outside the aviation and maritime treaties, and the
+Taiwan laws database's layout."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import probe
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("第一条 以暴力、胁迫或者其他方法劫持航空器的，处十年以上有期徒刑或者无期徒刑。", "covered"),
+    ("第一条 以暴力、胁迫或者其他方法劫持航空器的，依照刑法有关规定追究刑事责任。", "missing"),
+    ("第一条 以暴力、胁迫或者其他方法劫持航空器，构成犯罪的，依法追究刑事责任。", "missing"),
+])
+def test_sending_the_act_to_the_criminal_law_creates_no_offence(text: str, status: str) -> None:
+    assert probe(text, "zh", "hague-1970:1(a)").status == status
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("第一条 绑架他人作为人质的，处十年以上有期徒刑或者无期徒刑。", "covered"),
+    ("第一条 劫持航空器内的乘客，将其扣为人质的，处十年以上有期徒刑。", "covered"),
+    ("第一条 以勒索财物为目的绑架他人的，处十年以上有期徒刑或者无期徒刑。", "missing"),
+])
+def test_taking_a_person_as_a_hostage_names_the_purpose_a_ransom_alone_does_not(text: str, status: str) -> None:
+    assert probe(text, "zh", "hostages-1979:1(1)").status == status
+
+
+@pytest.mark.parametrize(("text", "offence", "status"), [
+    ("第一条 以暴力劫持军用航空器的，处十年以上有期徒刑。", "hague-1970:1(a)", "missing"),
+    ("第一条 以暴力劫持军用舰艇、航空器的，处十年以上有期徒刑。", "hague-1970:1(a)", "missing"),
+    ("第一条 以暴力劫持民用航空器的，处十年以上有期徒刑。", "hague-1970:1(a)", "covered"),
+    ("第一条 故意毁坏军用机场、港口、雷达、航空器，危及飞行安全的，处七年以上有期徒刑。", "montreal-1971:1(1)(b)",
+     "missing"),
+    ("第一条 故意毁坏军用或者民用航空器，危及飞行安全的，处七年以上有期徒刑。", "montreal-1971:1(1)(b)", "covered"),
+    ("第一条 以暴力劫持军用船舶的，处十年以上有期徒刑。", "sua-1988:3(1)(a)", "missing"),
+])
+def test_military_aircraft_and_ships_are_outside_the_treaties(text: str, offence: str, status: str) -> None:
+    """Hague Art. 3(2), Montreal Art. 4(1), SUA Art. 2(1): military, customs and police aircraft and ships are
+    outside; « 军用 » before a list reaches every word of it, unless another word of the list is « 民用 »."""
+    assert probe(text, "zh", offence).status == status
+
+
+def test_a_taiwan_article_printed_label_then_text_is_judged_on_its_own() -> None:
+    """The Taiwan laws database prints "第 1 條" on its own line; Taiwan statutes say 強暴 (violence) and 飛航中 (in
+    flight), read as simplified characters."""
+    text = "第 1 條\n以強暴、脅迫或其他方法劫持飛航中之航空器者，處死刑、無期徒刑或七年以上有期徒刑。\n第 2 條\n本條例自公布日施行。\n"
+    result = probe(text, "zh", "hague-1970:1(a)")
+    assert result.status == "covered" and [p.label for p in result.provisions] == ["第 1 條"]
+    assert {m.element for m in result.elements if m.found} >= {"seize", "aircraft", "in-flight",
+                                                                 "force-threat-intimidation"}

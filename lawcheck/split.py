@@ -560,6 +560,8 @@ def _zh_article(line: str) -> tuple[str, str, int] | None:
     glued = len(label) == match.end()  # no space or colon between the label and what follows
     if glued and rest and rest[0] in "的规規中之所至":
         return None  # "第五条规定的犯罪", "第五条中的", "第三百二十三條之規定": a reference; "第二条 中华人民共和国……" is an article
+    amended = _zh_amended_article(rest.lstrip(" \u3000"))  # an amending law's "第三条　在刑法第一百二十条后增加一条……"
+    label = f"{label}（{amended}）" if amended else label
     return label, f"{number}-{sub}" if sub is not None else str(number), match.end()
 
 
@@ -567,10 +569,17 @@ def _zh_article(line: str) -> tuple[str, str, int] | None:
 # "六、将刑法第二百三十九条修改为：“……”". The article it rewrites or inserts is named after the number.
 ZH_NUMBERED_ARTICLE_RE = re.compile(rf"^(?P<num>[{HAN_NUMERAL}]+)、\s*")
 _ZH_ARTICLE_NAME = rf"第[{HAN_NUMERAL}\d]+[条條](?:之[{HAN_NUMERAL}\d]+)?"
+_ZH_AMENDED_ACT = r"(?:将|把|在)?(?:《[^》\n]{1,40}》|[^，,：:“第\n]{0,12}?)"  # 将刑法, 在《中华人民共和国XX法》
 ZH_AMENDED_ARTICLE_RES = (
-    re.compile(rf"^在[^，,：:“]{{0,30}}?{_ZH_ARTICLE_NAME}后增加一条[，,]?\s*作为(?P<article>{_ZH_ARTICLE_NAME})"),
-    re.compile(rf"^(?:将|把)?[^，,：:“]{{0,30}}?(?P<article>{_ZH_ARTICLE_NAME})[^，,：:“]{{0,12}}?(?:修改为|修改如下|中增加|增加)"),
+    re.compile(rf"^{_ZH_AMENDED_ACT}{_ZH_ARTICLE_NAME}后增加一条[，,]?\s*作为(?P<article>{_ZH_ARTICLE_NAME})"),
+    re.compile(rf"^{_ZH_AMENDED_ACT}(?P<article>{_ZH_ARTICLE_NAME})[^，,：:“\n]{{0,12}}?(?:修改为|修改如下|中增加|后增加)"),
 )
+
+
+def _zh_amended_article(rest: str) -> str | None:
+    """The article an amending provision rewrites or inserts: "将刑法第二百三十九条修改为" -> "第二百三十九条",
+    "在刑法第一百二十条后增加一条，作为第一百二十条之一" -> "第一百二十条之一"."""
+    return next((m["article"] for m in (r.match(rest) for r in ZH_AMENDED_ARTICLE_RES) if m), None)
 
 
 def _zh_numbered_article(line: str, state: _State) -> tuple[str, str, int] | None:
@@ -584,8 +593,7 @@ def _zh_numbered_article(line: str, state: _State) -> tuple[str, str, int] | Non
     previous = han_number(current.num) if current is not None and current.inserted_by is None else 0
     if previous is None or number != previous + 1:
         return None
-    rest = line[match.end():]
-    amended = next((m["article"] for m in (r.match(rest) for r in ZH_AMENDED_ARTICLE_RES) if m), None)
+    amended = _zh_amended_article(line[match.end():])
     label = f"{match['num']}（{amended}）" if amended else match["num"]
     return label, str(number), match.end()
 

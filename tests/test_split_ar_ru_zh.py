@@ -237,3 +237,14 @@ def test_items_of_an_article_stay_items() -> None:
     text = "第一条　有下列情形之一的，处三年以下有期徒刑：\n一、劫持航空器的；\n二、扣押人质的。\n第二条　本法自公布之日起施行。\n"
     provisions = _structure(text, "zh")
     assert [p.label for p in provisions.values() if p.level == "article"] == ["第一条", "第二条"]
+
+
+def test_an_amending_article_named_with_words_names_the_article_it_inserts() -> None:
+    """"第三条　在刑法第一百二十条后增加一条，作为第一百二十条之一" (or without 在) inserts article 120-1: cited either way."""
+    text = ("第一条　将刑法第二百三十九条修改为：“绑架他人作为人质的，处十年以上有期徒刑。”\n"
+            "第二条　刑法第一百二十条后增加一条，作为第一百二十条之一：“资助恐怖活动组织的，处五年以下有期徒刑。”\n"
+            "第三条　违反本法第一条规定，增加罚款的，从其规定。\n")
+    provisions = _structure(text, "zh")
+    assert [p.label for p in provisions.values() if p.level == "article"] == [
+        "第一条（第二百三十九条）", "第二条（第一百二十条之一）", "第三条"]
+    assert rightly_cited("第一百二十条之一", ("第二条（第一百二十条之一）",))

@@ -49,3 +49,12 @@ def test_a_taiwan_article_printed_label_then_text_is_judged_on_its_own() -> None
     assert result.status == "covered" and [p.label for p in result.provisions] == ["第 1 條"]
     assert {m.element for m in result.elements if m.found} >= {"seize", "aircraft", "in-flight",
                                                                  "force-threat-intimidation"}
+
+
+def test_an_act_in_the_message_passed_on_is_told_not_done() -> None:
+    """« 传递航空器上已放置炸弹的信息 »: the bomb is in the false message (Montreal Art. 1(1)(e)), nobody placed it."""
+    text = "第六条　明知是虚假的信息，而传递航空器上已放置炸弹或者其他爆炸装置的信息的，处十年以下有期徒刑。"
+    assert probe(text, "zh", "montreal-1971:1(1)(c)").status == "missing"
+    assert probe(text, "zh", "montreal-1971:1(1)(e)").status in ("covered", "partial")
+    assert probe("第一条　故意在使用中的航空器上放置炸弹，足以毁坏该航空器的，处十年以上有期徒刑。", "zh",
+                 "montreal-1971:1(1)(c)").status == "covered"

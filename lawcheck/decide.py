@@ -23,8 +23,8 @@ import dataclasses
 from dataclasses import dataclass
 
 from lawcheck.context import Ranges, Unit, article_of, division_reach, merge
-from lawcheck.match import (NEGATION_WINDOW, OUTSIDE_WINDOW, REPORTED_WINDOW, BillIndex, Hit, Hits, drop_after,
-                            drop_qualified, hits_outside, hits_within)
+from lawcheck.match import (CLAUSE_CARVE_OUTS, NEGATION_WINDOW, OUTSIDE_WINDOW, REPORTED_WINDOW, BillIndex, Hit, Hits,
+                            clause_spans, drop_after, drop_qualified, hits_outside, hits_within)
 from lawcheck.normalise import fold
 from lawcheck.split import Locator, act_titles
 from lawcheck.models import (
@@ -73,6 +73,7 @@ class Decider:
         self.language = language
         drafting = catalogue.drafting[language]
         self.carve_outs = index.find_any(drafting.carve_out)
+        self.carved = clause_spans(self.carve_outs, text) if language in CLAUSE_CARVE_OUTS else ()
         self.reported = index.find_any(drafting.reported)
         self.negations = index.find_any(drafting.negation)
         self.means = index.find_any(drafting.means)
@@ -107,6 +108,8 @@ class Decider:
         key = (offence.id, element.id)
         if key not in self._hits:
             hits = self.index.find_any(element.phrases.get(self.language, ()), self.carve_outs)
+            if self.carved:  # « 不适用于军事、海关或者警察部门使用的航空器 »: the whole clause is carved out
+                hits = hits_outside(hits, Hits(Hit(a, b, 0, 0, 1.0, "") for a, b in self.carved))
             if element.role == "conduct" and self.reported:  # "information that a bomb has been placed"
                 hits = Hits(drop_after(hits, self.reported, REPORTED_WINDOW))
             if element.role == "conduct" and self.means:  # "seizes a ship by violence or threat of violence"

@@ -198,6 +198,29 @@ def drop_after(hits, cues: tuple[Hit, ...], window: int) -> list[Hit]:  # noqa: 
     return [h for h in hits if not _follows(h, ends, window)]
 
 
+CLAUSE_CARVE_OUTS = ("zh",)  # languages whose carve-out reaches to the end of its clause: « 本条规定不适用于军事、海关
+#                               或者警察部门使用的航空器。» (Chinese words are short: four of them reach too little)
+_CLAUSE_END_RE = re.compile(r"[，,；;。\n]")
+
+
+def clause_spans(cues: tuple[Hit, ...], text: str) -> tuple[tuple[int, int], ...]:
+    """The clause each carve-out opens: from the carve-out to the next comma, semicolon or full stop. A carve-out
+    that closes its clause (« ……的除外。») opens none."""
+    spans = []
+    for cue in sorted(cues, key=lambda h: h.start):
+        end = _CLAUSE_END_RE.search(text, cue.end)
+        stop = end.start() if end else len(text)
+        if stop > cue.end and text[cue.end:stop].strip():
+            spans.append((cue.start, stop))
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return tuple(merged)
+
+
 # A Chinese list « 军用机场、港口、舰艇、航空器 »: a qualifier before the first word reaches every word of the list
 _ZH_LIST_RE = re.compile(r"^[^，,；;。：:\n“”「」（）()]{0,40}$")
 

@@ -58,3 +58,23 @@ def test_an_act_in_the_message_passed_on_is_told_not_done() -> None:
     assert probe(text, "zh", "montreal-1971:1(1)(e)").status in ("covered", "partial")
     assert probe("第一条　故意在使用中的航空器上放置炸弹，足以毁坏该航空器的，处十年以上有期徒刑。", "zh",
                  "montreal-1971:1(1)(c)").status == "covered"
+
+
+def test_a_carve_out_reaches_to_the_end_of_its_clause() -> None:
+    """« 本条规定不适用于军事、海关或者警察部门使用的航空器 »: the aircraft "used" by the police is carved out, so it
+    is not the use of an aircraft as a weapon (Beijing Art. 1(1)(f)); the hijacking before it stands."""
+    text = ("第三条　在飞行中的航空器上，非法以暴力劫持或者控制该航空器，致人死亡或者使财产遭受重大损失的，处无期徒刑。"
+            "本条规定不适用于军事、海关或者警察部门使用的航空器。")
+    assert probe(text, "zh", "beijing-2010:1(1)(f)").status == "missing"
+    assert probe(text, "zh", "hague-1970:1(a)").status == "covered"
+
+
+def test_a_carve_out_that_closes_its_clause_opens_none() -> None:
+    from lawcheck.match import Hit, clause_spans
+
+    text = "但是情节显著轻微的除外。以暴力劫持航空器的，处十年以上有期徒刑。"
+    cue = Hit(text.index("除外"), text.index("除外") + 2, 0, 0, 1.0, "除外")
+    assert clause_spans((cue,), text) == ()
+    text = "本法不适用于军用航空器，但是……"
+    cue = Hit(2, 6, 0, 0, 1.0, "不适用于")
+    assert clause_spans((cue,), text) == ((2, text.index("，")),)

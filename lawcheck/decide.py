@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from lawcheck.context import Ranges, Unit, article_of, division_reach, merge
 from lawcheck.match import (CLAUSE_CARVE_OUTS, NEGATION_WINDOW, OUTSIDE_WINDOW, REPORTED_WINDOW, BillIndex, Hit, Hits,
-                            clause_spans, drop_after, drop_qualified, hits_outside, hits_within)
+                            clause_spans, drop_after, drop_before, drop_qualified, hits_outside, hits_within)
 from lawcheck.normalise import fold
 from lawcheck.split import Locator, act_titles
 from lawcheck.models import (
@@ -121,6 +121,9 @@ class Decider:
             outside = element.outside.get(self.language, ())
             if outside:  # "a military aircraft": outside the treaty (Hague Art. 3(2))
                 hits = Hits(drop_qualified(hits, self.index.find_any(outside), self.text, OUTSIDE_WINDOW))
+            after = element.outside_after.get(self.language, ())
+            if after:  # "a funds account": an account, not funds
+                hits = Hits(drop_before(hits, self.index.find_any(after)))
             inside_names = {id(h) for h in hits_within(hits, self.name_spans)}
             self._hits[key] = Hits(h for h in hits if id(h) not in inside_names)
         return self._hits[key]

@@ -241,6 +241,12 @@ def drop_qualified(hits, cues: tuple[Hit, ...], text: str, window: int) -> list[
     return out
 
 
+def drop_before(hits, cues: tuple[Hit, ...]) -> list[Hit]:  # noqa: ANN001 - any iterable of hits
+    """The hits not followed at once by one of the cues (the cue begins on the word after the hit's last)."""
+    starts = {h.first_token for h in cues}
+    return [h for h in hits if h.last_token + 1 not in starts]
+
+
 def _follows(hit: Hit, cue_ends: list[int], window: int) -> bool:
     i = bisect.bisect_left(cue_ends, hit.first_token - window)
     return i < len(cue_ends) and cue_ends[i] < hit.first_token

@@ -91,9 +91,10 @@ class ElementSchema(_Strict):
     phrases: dict[str, list[str]]
     examples: ExamplesSchema
     outside: dict[str, list[str]] = {}
+    outside_after: dict[str, list[str]] = {}
 
     _check = field_validator("phrases")(_phrase_lists)
-    _check_outside = field_validator("outside")(_qualifier_lists)
+    _check_outside = field_validator("outside", "outside_after")(_qualifier_lists)
     _check_label = field_validator("label")(_words)
 
     @model_validator(mode="after")
@@ -233,6 +234,7 @@ def _to_offence(schema: OffenceSchema, instrument: str, path: Path) -> Offence:
             label=dict(e.label),
             phrases={k: tuple(v) for k, v in e.phrases.items()},
             outside={k: tuple(v) for k, v in e.outside.items()},
+            outside_after={k: tuple(v) for k, v in e.outside_after.items()},
             examples=Examples(
                 match={k: tuple(v) for k, v in e.examples.match.items()},
                 no_match={k: tuple(v) for k, v in e.examples.no_match.items()},

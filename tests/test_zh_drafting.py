@@ -78,3 +78,10 @@ def test_a_carve_out_that_closes_its_clause_opens_none() -> None:
     text = "本法不适用于军用航空器，但是……"
     cue = Hit(2, 6, 0, 0, 1.0, "不适用于")
     assert clause_spans((cue,), text) == ((2, text.index("，")),)
+
+
+def test_funds_that_qualify_an_account_are_no_funds() -> None:
+    """« 提供资金帐户 » (providing a funds account, a laundering act of PRC Criminal Law art 191) provides an account."""
+    chapeau = "第一条　明知是恐怖活动犯罪的所得，为掩饰、隐瞒其来源和性质，有下列行为之一的，处五年以下有期徒刑：\n"
+    assert probe(chapeau + "（一）提供资金帐户的；\n", "zh", "financing-1999:2(1)(b)").status == "missing"
+    assert probe("第一条　为恐怖活动提供资金的，处五年以下有期徒刑。\n", "zh", "financing-1999:2(1)(b)").status != "missing"

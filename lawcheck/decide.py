@@ -89,6 +89,7 @@ class Decider:
                 self.definition_users.setdefault(used, []).append(unit.provision.index)
         self._hits: dict[tuple[str, str], tuple[Hit, ...]] = {}
         self._negated: dict[tuple[str, str], tuple[Hit, ...]] = {}  # circumstances a negation excludes
+        self.outside: dict[tuple[str, str], tuple[Hit, ...]] = {}  # words a qualifier puts outside the treaty
         self.best: dict[str, Finding | None] = {}
         self.principals: dict[str, tuple[str, ...]] = {}  # instrument -> ids of its principal offences
         for offence in catalogue.offences:
@@ -118,12 +119,12 @@ class Decider:
                 kept = drop_after(hits, self.negations, NEGATION_WINDOW)
                 self._negated[key] = Hits(sorted(set(hits) - set(kept), key=lambda h: (h.start, h.end)))
                 hits = Hits(kept)
-            outside = element.outside.get(self.language, ())
-            if outside:  # "a military aircraft": outside the treaty (Hague Art. 3(2))
-                hits = Hits(drop_qualified(hits, self.index.find_any(outside), self.text, OUTSIDE_WINDOW))
-            after = element.outside_after.get(self.language, ())
-            if after:  # "a funds account": an account, not funds
-                hits = Hits(drop_before(hits, self.index.find_any(after)))
+            outside, after = element.outside.get(self.language, ()), element.outside_after.get(self.language, ())
+            if outside or after:  # "a military aircraft" (Hague Art. 3(2)); "a funds account" (an account, not funds)
+                kept = drop_qualified(hits, self.index.find_any(outside), self.text, OUTSIDE_WINDOW) if outside else hits
+                kept = drop_before(kept, self.index.find_any(after)) if after else kept
+                self.outside[key] = Hits(sorted(set(hits) - set(kept), key=lambda h: (h.start, h.end)))
+                hits = Hits(kept)
             inside_names = {id(h) for h in hits_within(hits, self.name_spans)}
             self._hits[key] = Hits(h for h in hits if id(h) not in inside_names)
         return self._hits[key]

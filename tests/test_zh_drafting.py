@@ -85,3 +85,15 @@ def test_funds_that_qualify_an_account_are_no_funds() -> None:
     chapeau = "第一条　明知是恐怖活动犯罪的所得，为掩饰、隐瞒其来源和性质，有下列行为之一的，处五年以下有期徒刑：\n"
     assert probe(chapeau + "（一）提供资金帐户的；\n", "zh", "financing-1999:2(1)(b)").status == "missing"
     assert probe("第一条　为恐怖活动提供资金的，处五年以下有期徒刑。\n", "zh", "financing-1999:2(1)(b)").status != "missing"
+
+
+def test_explain_says_where_a_qualifier_puts_the_words_outside_the_treaty() -> None:
+    from conftest import make_bill
+
+    from lawcheck.catalogue import load_catalogue
+    from lawcheck.explain import explain
+
+    text = "第一条　以暴力劫持军用航空器的，处十年以上有期徒刑。\n"
+    explanation = explain(make_bill(text), load_catalogue(), "hague-1970:1(a)", "zh")
+    aircraft = next(e for e in explanation.elements if e.id == "aircraft")
+    assert not aircraft.found and [(p.provision, p.kind) for p in aircraft.elsewhere] == [("第一条", "outside")]

@@ -223,19 +223,19 @@ def clause_spans(cues: tuple[Hit, ...], text: str) -> tuple[tuple[int, int], ...
 
 # A Chinese list « 军用机场、港口、舰艇、航空器 »: a qualifier before the first word reaches every word of the list
 _ZH_LIST_RE = re.compile(r"^[^，,；;。：:\n“”「」（）()]{0,40}$")
+_ZH_JOINED_RE = re.compile(r"或|和|及|与")  # « 军用舰艇、民用或者公务航空器 »: a second qualifier may follow a conjunction
 
 
 def drop_qualified(hits, cues: tuple[Hit, ...], text: str, window: int) -> list[Hit]:  # noqa: ANN001 - any iterable of hits
     """The hits not qualified by one of the cues: a cue standing ``window`` words before the hit, or before a
-    Chinese list (words joined by 、) that ends with it, unless a word of the list is qualified otherwise
-    (« 军用或者民用航空器 »: 民用 gives the aircraft back)."""
+    Chinese list (words joined by 、, nothing else between) that ends with it."""
     kept = drop_after(hits, cues, window)
     ends = sorted((c.last_token, c.end) for c in cues)
     out = []
     for h in kept:
         i = bisect.bisect_left(ends, (h.first_token, -1)) - 1
         between = text[ends[i][1]:h.start] if i >= 0 else ""
-        if i >= 0 and "、" in between and _ZH_LIST_RE.match(between) and "民用" not in between:
+        if i >= 0 and "、" in between and _ZH_LIST_RE.match(between) and not _ZH_JOINED_RE.search(between):
             continue
         out.append(h)
     return out

@@ -37,7 +37,7 @@ def test_taking_a_person_as_a_hostage_names_the_purpose_a_ransom_alone_does_not(
 ])
 def test_military_aircraft_and_ships_are_outside_the_treaties(text: str, offence: str, status: str) -> None:
     """Hague Art. 3(2), Montreal Art. 4(1), SUA Art. 2(1): military, customs and police aircraft and ships are
-    outside; « 军用 » before a list reaches every word of it, unless another word of the list is « 民用 »."""
+    outside; « 军用 » before a list joined by 、 reaches every word of it, not words joined by 或者."""
     assert probe(text, "zh", offence).status == status
 
 

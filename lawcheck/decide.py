@@ -23,7 +23,8 @@ import dataclasses
 from dataclasses import dataclass
 
 from lawcheck.context import Ranges, Unit, article_of, division_reach, heading_span, merge
-from lawcheck.match import (NEGATION_WINDOW, REPORTED_WINDOW, BillIndex, Hit, Hits, as_written, drop_after, drop_reported,
+from lawcheck.match import (CLAUSE_CARVE_OUTS, NEGATION_WINDOW, OUTSIDE_WINDOW, REPORTED_WINDOW, BillIndex, Hit, Hits,
+                            as_written, clause_spans, drop_after, drop_before, drop_qualified, drop_reported,
                             hits_outside, hits_within)
 from lawcheck.normalise import fold
 from lawcheck.split import Locator, act_titles
@@ -73,6 +74,7 @@ class Decider:
         self.language = language
         drafting = catalogue.drafting[language]
         self.carve_outs = index.find_any(drafting.carve_out)
+        self.carved = clause_spans(self.carve_outs, text) if language in CLAUSE_CARVE_OUTS else ()
         # a heading is not operative text: its "сообщение о" ("false message about a bomb") reports nothing
         # in the body below it, however close the body's first words stand
         headings = merge([span for p in structure.provisions if (span := heading_span(p, text))])
@@ -95,6 +97,7 @@ class Decider:
                 self.definition_users.setdefault(used, []).append(unit.provision.index)
         self._hits: dict[tuple[str, str], tuple[Hit, ...]] = {}
         self._negated: dict[tuple[str, str], tuple[Hit, ...]] = {}  # circumstances a negation excludes
+        self.outside: dict[tuple[str, str], tuple[Hit, ...]] = {}  # words a qualifier puts outside the treaty
         self.best: dict[str, Finding | None] = {}
         self.principals: dict[str, tuple[str, ...]] = {}  # instrument -> ids of its principal offences
         for offence in catalogue.offences:
@@ -114,6 +117,8 @@ class Decider:
         key = (offence.id, element.id)
         if key not in self._hits:
             hits = self.index.find_any(element.phrases.get(self.language, ()), self.carve_outs)
+            if self.carved:  # « 不适用于军事、海关或者警察部门使用的航空器 »: the whole clause is carved out
+                hits = hits_outside(hits, Hits(Hit(a, b, 0, 0, 1.0, "") for a, b in self.carved))
             if element.role == "conduct" and self.reported:  # "information that a bomb has been placed"
                 hits = Hits(drop_reported(hits, self.reported, REPORTED_WINDOW, self.text))
             if element.role == "conduct" and self.means:  # "seizes a ship by violence or threat of violence"
@@ -121,6 +126,12 @@ class Decider:
             if element.role == "circumstance" and self.negations:  # "aircraft not in service"
                 kept = drop_after(hits, self.negations, NEGATION_WINDOW)
                 self._negated[key] = Hits(sorted(set(hits) - set(kept), key=lambda h: (h.start, h.end)))
+                hits = Hits(kept)
+            outside, after = element.outside.get(self.language, ()), element.outside_after.get(self.language, ())
+            if outside or after:  # "a military aircraft" (Hague Art. 3(2)); "a funds account" (an account, not funds)
+                kept = drop_qualified(hits, self.index.find_any(outside), self.text, OUTSIDE_WINDOW) if outside else hits
+                kept = drop_before(kept, self.index.find_any(after)) if after else kept
+                self.outside[key] = Hits(sorted(set(hits) - set(kept), key=lambda h: (h.start, h.end)))
                 hits = Hits(kept)
             inside_names = {id(h) for h in hits_within(hits, self.name_spans)}
             self._hits[key] = Hits(h for h in hits if id(h) not in inside_names)

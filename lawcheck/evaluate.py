@@ -141,8 +141,11 @@ _INSERTED_LABEL_RE = re.compile(r"\b(?:insert|substitut|replac|amend|enact|вк�
 
 
 _OTHER_LABEL_RE = re.compile(
-    r"^(?:(?:стать[яи]|ст\.)\s*|(?:ال)?ماد[ةه]\s*(?:رقم\s*)?|第\s*(?=[〇零一二三四五六七八九两十百千\d]+\s*[条條]))", re.I)
-_ZH_NUMBER_RE = re.compile(r"^([〇零一二三四五六七八九两十百千\d]+)\s*[条條](?:之\s*([〇零一二三四五六七八九两十百千\d]+))?")
+    r"^(?:(?:стать[яи]|ст\.)\s*|(?:ال)?ماد[ةه]\s*(?:رقم\s*)?|第\s*(?=[〇零一二三四五六七八九两十百千\d]+(?:-\d+)?\s*[条條]))", re.I)
+_ZH_NUMBER_RE = re.compile(r"^([〇零一二三四五六七八九两十百千\d]+)(?:-(\d+))?\s*[条條](?:之\s*([〇零一二三四五六七八九两十百千\d]+))?")
+# an article of an amending law numbered 一、二、 (label "六" or "六（第二百三十九条）": the article it rewrites)
+_ZH_ITEM_RE = re.compile(r"^[（(]?([〇零一二三四五六七八九两十百千]+)[）)]?(?=（|\(|$)")
+_ZH_AMENDED_RE = re.compile(r"[（(](第\s*[〇零一二三四五六七八九两十百千\d]+[条條](?:之[〇零一二三四五六七八九两十百千\d]+)?)[）)]")
 
 
 def _other_traditions(label: str) -> str:
@@ -153,11 +156,13 @@ def _other_traditions(label: str) -> str:
     label = ascii_digits(label.strip())
     match = _OTHER_LABEL_RE.match(label)
     if not match:
-        return label
+        item = _ZH_ITEM_RE.match(label)
+        return f"{han_number(item.group(1))}" if item else label
     rest = label[match.end():]
     zh = _ZH_NUMBER_RE.match(rest)
     if zh:
-        number = f"{han_number(zh.group(1))}" + (f"-{han_number(zh.group(2))}" if zh.group(2) else "")
+        sub = zh.group(2) or zh.group(3)
+        number = f"{han_number(zh.group(1))}" + (f"-{han_number(sub)}" if sub else "")
         return number + rest[zh.end():]
     rest = re.sub(r"^\(\s*(\d+)\s*\)", r"\1", rest)
     if not rest[:1].isdigit():  # an ordinal word: المادة الأولى
@@ -188,6 +193,7 @@ def provision_key(label: str) -> tuple[str, str]:
 def _cited_keys(label: str) -> list[tuple[str, str]]:
     keys = [provision_key(label)]
     keys += [provision_key(m.group(1)) for m in _INSERTED_LABEL_RE.finditer(label)]
+    keys += [provision_key(m.group(1)) for m in _ZH_AMENDED_RE.finditer(label)]
     return keys
 
 

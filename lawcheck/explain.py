@@ -44,7 +44,7 @@ class Place:
     quote: str
     start: int
     end: int
-    kind: str  # offence, duty, definition, schedule, heading, no-offence; or own, chapeau, definition for a find
+    kind: str  # offence, duty, definition, schedule, heading, no-offence, outside; or own, chapeau, definition for a find
 
 
 @dataclass(frozen=True)
@@ -232,12 +232,14 @@ def _elsewhere(ctx: _Context, offence: Offence, element: Element, unit: Unit | N
     hits = ctx.decider.element_hits(offence, element)
     inside = {id(h) for h in hits_within(hits, unit.context)} if unit else set()
     out: dict[int, Place] = {}
-    for hit in hits:
+    qualified = ctx.decider.outside.get((offence.id, element.id), ())  # "a military aircraft"
+    for hit in sorted((*qualified, *hits), key=lambda h: h.start):
         index = ctx.decider.locator.innermost(hit.start, preamble=True)
         if id(hit) in inside or index is None or index in out:
             continue
         label = ctx.structure.provisions[index].label
-        out[index] = Place(label, ctx.text[hit.start:hit.end], hit.start, hit.end, _kind_of(ctx, offence, index))
+        kind = "outside" if hit in qualified else _kind_of(ctx, offence, index)
+        out[index] = Place(label, ctx.text[hit.start:hit.end], hit.start, hit.end, kind)
         if len(out) == ELSEWHERE_LIMIT:
             break
     return tuple(out.values())

@@ -13,6 +13,7 @@ excludes that act rather than creating it.
 from __future__ import annotations
 
 import bisect
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -29,6 +30,8 @@ GAP = 3  # "*" in a phrase stands for 0..GAP words
 GAPS = {"zh": 5}  # Chinese words are one or two characters: a gap of as many characters takes more of them
 CARVE_OUT_WINDOW = 4  # words between a carve-out and the words it excludes
 NEGATION_WINDOW = 1  # a negation excludes the circumstance right after it ("not in flight"), no further
+OUTSIDE_WINDOW = 2  # a qualifier puts outside the treaty the word right after it, or the second of two joined
+#                     words (« 军用舰艇、航空器 »: military vessels and aircraft)
 REPORTED_WINDOW = 15  # words after "to the effect that" that report a message rather than describe an act
 
 
@@ -230,15 +233,66 @@ def drop_reported(hits, cues: tuple[Hit, ...], window: int, text: str) -> list[H
 
 def drop_inside(hits, cues: tuple[Hit, ...]) -> list[Hit]:  # noqa: ANN001 - any iterable of hits
     """The hits that do not begin inside one of the cues: « تسري أحكام » in « ولا تسري أحكام هذه المادة », "apply"
-    in "does not apply to" are the carve-out's own words."""
+    in "does not apply to" are the carve-out's own words. A phrase that opens with the cue's first word and goes
+    beyond it (« помимо или с сокрытием от таможенного контроля » after the cue « помимо ») is a phrase of its own."""
     spans = sorted((c.first_token, c.last_token) for c in cues)
     firsts = [first for first, _ in spans]
     out = []
     for hit in hits:
         i = bisect.bisect_right(firsts, hit.first_token)
-        if not any(spans[j][1] >= hit.first_token for j in range(max(0, i - 3), i)):
+        if not any(spans[j][1] >= hit.first_token and (spans[j][0] < hit.first_token or spans[j][1] >= hit.last_token)
+                   for j in range(max(0, i - 3), i)):
             out.append(hit)
     return out
+
+
+CLAUSE_CARVE_OUTS = ("zh",)  # languages whose carve-out reaches to the end of its clause: « 本条规定不适用于军事、海关
+#                               或者警察部门使用的航空器。» (Chinese words are short: four of them reach too little)
+_CLAUSE_END_RE = re.compile(r"[，,；;。\n]")
+
+
+def clause_spans(cues: tuple[Hit, ...], text: str) -> tuple[tuple[int, int], ...]:
+    """The clause each carve-out opens: from the carve-out to the next comma, semicolon or full stop. A carve-out
+    that closes its clause (« ……的除外。») opens none."""
+    spans = []
+    for cue in sorted(cues, key=lambda h: h.start):
+        end = _CLAUSE_END_RE.search(text, cue.end)
+        stop = end.start() if end else len(text)
+        if stop > cue.end and text[cue.end:stop].strip():
+            spans.append((cue.start, stop))
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return tuple(merged)
+
+
+# A Chinese list « 军用机场、港口、舰艇、航空器 »: a qualifier before the first word reaches every word of the list
+_ZH_LIST_RE = re.compile(r"^[^，,；;。：:\n“”「」（）()]{0,40}$")
+_ZH_JOINED_RE = re.compile(r"或|和|及|与")  # « 军用舰艇、民用或者公务航空器 »: a second qualifier may follow a conjunction
+
+
+def drop_qualified(hits, cues: tuple[Hit, ...], text: str, window: int) -> list[Hit]:  # noqa: ANN001 - any iterable of hits
+    """The hits not qualified by one of the cues: a cue standing ``window`` words before the hit, or before a
+    Chinese list (words joined by 、, nothing else between) that ends with it."""
+    kept = drop_after(hits, cues, window)
+    ends = sorted((c.last_token, c.end) for c in cues)
+    out = []
+    for h in kept:
+        i = bisect.bisect_left(ends, (h.first_token, -1)) - 1
+        between = text[ends[i][1]:h.start] if i >= 0 else ""
+        if i >= 0 and "、" in between and _ZH_LIST_RE.match(between) and not _ZH_JOINED_RE.search(between):
+            continue
+        out.append(h)
+    return out
+
+
+def drop_before(hits, cues: tuple[Hit, ...]) -> list[Hit]:  # noqa: ANN001 - any iterable of hits
+    """The hits not followed at once by one of the cues (the cue begins on the word after the hit's last)."""
+    starts = {h.first_token for h in cues}
+    return [h for h in hits if h.last_token + 1 not in starts]
 
 
 def _follows(hit: Hit, cue_ends: list[int], window: int) -> bool:

@@ -109,6 +109,12 @@ class Element:
     examples: Examples
     narrows: bool = False  # a qualifier that narrows the treaty offence: a law may drop it and still comply
     label: dict[str, str] = field(default_factory=dict)  # language -> words for people
+    # language -> words that, standing just before a phrase of the element, put what it names outside the treaty
+    # (« 军用航空器 », a military aircraft: Hague Art. 3(2)); only for languages that put the qualifier first
+    outside: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # language -> words that, standing right after a phrase of the element, make it name something else: the phrase
+    # is then a modifier (« 资金帐户 », a funds account, is an account, not funds)
+    outside_after: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def label_in(self, language: str) -> str:
         """The element in words for people, in ``language`` (else English, else its id spelled out)."""

@@ -54,6 +54,16 @@ def _phrase_lists(value: dict[str, list[str]]) -> dict[str, list[str]]:
     return value
 
 
+def _qualifier_lists(value: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Optional, language by language (only where the qualifier stands before the word it qualifies)."""
+    for language, phrases in value.items():
+        if language not in UN_LANGUAGES:
+            raise ValueError(f"unknown language {language!r}")
+        if not phrases or any(not str(p).strip() for p in phrases):
+            raise ValueError(f"{language}: empty list or phrase")
+    return value
+
+
 class ExamplesSchema(_Strict):
     match: dict[str, list[str]]
     no_match: dict[str, list[str]]
@@ -80,8 +90,11 @@ class ElementSchema(_Strict):
     label: dict[str, str] = {}
     phrases: dict[str, list[str]]
     examples: ExamplesSchema
+    outside: dict[str, list[str]] = {}
+    outside_after: dict[str, list[str]] = {}
 
     _check = field_validator("phrases")(_phrase_lists)
+    _check_outside = field_validator("outside", "outside_after")(_qualifier_lists)
     _check_label = field_validator("label")(_words)
 
     @model_validator(mode="after")
@@ -221,6 +234,8 @@ def _to_offence(schema: OffenceSchema, instrument: str, path: Path) -> Offence:
             narrows=e.narrows,
             label=dict(e.label),
             phrases={k: tuple(v) for k, v in e.phrases.items()},
+            outside={k: tuple(v) for k, v in e.outside.items()},
+            outside_after={k: tuple(v) for k, v in e.outside_after.items()},
             examples=Examples(
                 match={k: tuple(v) for k, v in e.examples.match.items()},
                 no_match={k: tuple(v) for k, v in e.examples.no_match.items()},

@@ -52,8 +52,10 @@ ZH_DIVISIONS = {"编": "part", "編": "part", "篇": "part", "章": "chapter", "
 AR_ARTICLE_RE = re.compile(
     rf"^(?P<word>(?:ال)?ماد[ةه])\s*(?:رقم\s*)?(?:\(\s*(?P<n1>\d+)\s*\)|(?P<n2>\d+)|(?P<ord>{ARABIC_ORDINAL_RE.pattern}))"
     r"(?:\s*(?P<bis>مكرر[اةه]?[\u064b-\u0652]*(?:\s*\(?\s*\d+\s*\)?)?))?\s*(?:[:.\-–—]\s*)?")
-# Chinese articles: "第一百二十条之一", "第5条", 條 in traditional characters
-ZH_ARTICLE_RE = re.compile(rf"^第\s*(?P<num>[{HAN_NUMERAL}\d]+)\s*[条條](?:之\s*(?P<sub>[{HAN_NUMERAL}\d]+))?[\s:]*")
+# Chinese articles: "第一百二十条之一", "第5条", 條 in traditional characters; the Taiwan laws database prints an
+# inserted article with a hyphen, "第 185-1 條" (第一百八十五條之一)
+ZH_ARTICLE_RE = re.compile(rf"^第\s*(?P<num>[{HAN_NUMERAL}\d]+)(?:-(?P<dash>\d+))?\s*[条條]"
+                           rf"(?:之\s*(?P<sub>[{HAN_NUMERAL}\d]+))?[\s:]*")
 # Sub-levels of the Arabic, Russian and Chinese traditions, after the common ones.
 EXTRA_SUB_PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "ru": (("cyr-paren", re.compile(r"^([а-я])\)\s*")), ("paren-cyr", re.compile(r"^\(([а-я])\)\s*"))),
@@ -510,7 +512,10 @@ def _history_notes(text: str) -> list[tuple[int, int]]:
 def _article(line: str, indent: int, state: _State) -> tuple[str, str, int] | None:
     """(label, num, end of the label in the line) when the line opens an article-level provision."""
     if state.language == "zh":
-        return _zh_article(line)
+        found = _zh_article(line)
+        if found or not state.numbered_articles or _in_schedule(state):
+            return found
+        return _zh_numbered_article(line, state)
     if state.language == "ar":
         return _ar_article(line)
     match = ARTICLE_RE.match(fold_accents(line[:LABEL_PREFIX]))  # a label stands at the start; folding keeps lengths
@@ -553,15 +558,51 @@ def _zh_article(line: str) -> tuple[str, str, int] | None:
     match = ZH_ARTICLE_RE.match(line)
     if not match:
         return None
-    number, sub = han_number(match["num"]), han_number(match["sub"]) if match["sub"] else None
-    if number is None or match["sub"] and sub is None:
+    sub_text = match["sub"] or match["dash"]
+    number, sub = han_number(match["num"]), han_number(sub_text) if sub_text else None
+    if number is None or sub_text and sub is None:
         return None
     rest = line[match.end():]
     label = line[:match.end()].rstrip(" :\u3000")
     glued = len(label) == match.end()  # no space or colon between the label and what follows
-    if glued and (rest[:1] in "的规中" or rest.startswith(("规定", "所", "至"))):
-        return None  # "第五条规定的犯罪", "第五条中的": a reference; "第二条 中华人民共和国……" is an article
+    if glued and rest and rest[0] in "的规規中之所至":
+        return None  # "第五条规定的犯罪", "第五条中的", "第三百二十三條之規定": a reference; "第二条 中华人民共和国……" is an article
+    amended = _zh_amended_article(rest.lstrip(" \u3000"))  # an amending law's "第三条　在刑法第一百二十条后增加一条……"
+    label = f"{label}（{amended}）" if amended else label
     return label, f"{number}-{sub}" if sub is not None else str(number), match.end()
+
+
+# An amending law or a decision of the NPC Standing Committee numbers its articles 一、二、三、 (no 第X条 in it):
+# "六、将刑法第二百三十九条修改为：“……”". The article it rewrites or inserts is named after the number.
+ZH_NUMBERED_ARTICLE_RE = re.compile(rf"^(?P<num>[{HAN_NUMERAL}]+)、\s*")
+_ZH_ARTICLE_NAME = rf"第[{HAN_NUMERAL}\d]+[条條](?:之[{HAN_NUMERAL}\d]+)?"
+_ZH_AMENDED_ACT = r"(?:将|把|在)?(?:《[^》\n]{1,40}》|[^，,：:“第\n]{0,12}?)"  # 将刑法, 在《中华人民共和国XX法》
+ZH_AMENDED_ARTICLE_RES = (
+    re.compile(rf"^{_ZH_AMENDED_ACT}{_ZH_ARTICLE_NAME}后增加一条[，,]?\s*作为(?P<article>{_ZH_ARTICLE_NAME})"),
+    re.compile(rf"^{_ZH_AMENDED_ACT}(?P<article>{_ZH_ARTICLE_NAME})[^，,：:“\n]{{0,12}}?(?:修改为|修改如下|中增加|后增加)"),
+)
+
+
+def _zh_amended_article(rest: str) -> str | None:
+    """The article an amending provision rewrites or inserts: "将刑法第二百三十九条修改为" -> "第二百三十九条",
+    "在刑法第一百二十条后增加一条，作为第一百二十条之一" -> "第一百二十条之一"."""
+    return next((m["article"] for m in (r.match(rest) for r in ZH_AMENDED_ARTICLE_RES) if m), None)
+
+
+def _zh_numbered_article(line: str, state: _State) -> tuple[str, str, int] | None:
+    """六、将刑法第二百三十九条修改为：“……” -> ("六（第二百三十九条）", "6", end), in a law with no 第X条 articles,
+    when the number follows the article before (一 first)."""
+    match = ZH_NUMBERED_ARTICLE_RE.match(line)
+    number = han_number(match["num"]) if match else None
+    if number is None:
+        return None
+    current = _current_article(state)
+    previous = han_number(current.num) if current is not None and current.inserted_by is None else 0
+    if previous is None or number != previous + 1:
+        return None
+    amended = _zh_amended_article(line[match.end():])
+    label = f"{match['num']}（{amended}）" if amended else match["num"]
+    return label, str(number), match.end()
 
 
 def _ar_article(line: str) -> tuple[str, str, int] | None:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lawcheck.evaluate import provision_key
+from lawcheck.evaluate import provision_key, rightly_cited
 from lawcheck.numbering import arabic_ordinal, ascii_digits, han_number
 from lawcheck.split import act_titles, split, split_provisions
 
@@ -151,7 +151,8 @@ def test_digits_of_every_script_keep_the_length() -> None:
 @pytest.mark.parametrize(("label", "key"), [("第一百二十条之一", ("120-1", "")), ("第一百二十条之一(一)", ("120-1", "一")),
                                              ("Статья 205.1", ("205.1", "")), ("ст. 205.1(2)", ("205.1", "2")),
                                              ("المادة (١٢)", ("12", "")), ("المادة الأولى", ("1", "")),
-                                             ("s 10A(1)(a)", ("10a", "1"))])
+                                             ("s 10A(1)(a)", ("10a", "1")), ("第 334-1 條", ("334-1", "")),
+                                             ("六", ("6", "")), ("六（第二百三十九条）", ("6", ""))])
 def test_provision_keys_of_every_tradition(label: str, key: tuple[str, str]) -> None:
     assert provision_key(label) == key
 
@@ -248,3 +249,52 @@ def test_after_a_quoted_article_the_amending_article_takes_up_its_own_items_agai
     assert labels[0] == "Статья 1"
     assert "Статья 1 (включаемая статья 233-3(1))" in labels
     assert not any("233-3" in label and "(18)" in label for label in labels)
+
+
+def test_a_chinese_article_label_alone_on_its_line_opens_the_article() -> None:
+    """The Taiwan laws database prints "第 1 條" on its own line, the text on the next, and an inserted article
+    with a hyphen: "第 334-1 條" is 第三百三十四條之一."""
+    text = ("第 333 條\n未受交戰國之允准而駕駛船艦，意圖施強暴、脅迫於他船者，為海盜罪，處死刑、無期徒刑或七年以上有期徒刑。\n"
+            "第 334 條\n犯海盜罪而故意殺人者，處死刑或無期徒刑。\n第 334-1 條\n第三百二十三條之規定，於本章之罪準用之。\n")
+    provisions = _structure(text, "zh")
+    assert [(p.label, p.num) for p in provisions.values() if p.level == "article"] == [
+        ("第 333 條", "333"), ("第 334 條", "334"), ("第 334-1 條", "334-1")]
+    assert "海盜罪" in ZH_TEXT_OF(text, provisions["第 333 條"])
+
+
+def ZH_TEXT_OF(text: str, provision) -> str:  # noqa: N802 - a helper, named for what it reads
+    return text[provision.start:provision.end]
+
+
+def test_an_amending_law_numbers_its_articles_and_names_the_article_it_rewrites() -> None:
+    """An amending law (刑法修正案) or a decision numbers its articles 一、二、; each is labelled with the article it
+    rewrites or inserts, which is cited through it."""
+    text = ("中华人民共和国刑法修正案\n一、将刑法第二百三十九条修改为：“以勒索财物为目的绑架他人的，或者绑架他人作为人质的，"
+            "处十年以上有期徒刑或者无期徒刑。”\n二、在刑法第二百五十三条后增加一条，作为第二百五十三条之一：“窃取公民个人信息，"
+            "情节严重的，处三年以下有期徒刑。”\n三、在刑法第二百八十五条中增加一款作为第二款：“提供侵入程序的，依照前款的规定处罚。”\n"
+            "四、本修正案自公布之日起施行。\n")
+    provisions = _structure(text, "zh")
+    articles = [(p.label, p.num) for p in provisions.values() if p.level == "article"]
+    assert articles == [("一（第二百三十九条）", "1"), ("二（第二百五十三条之一）", "2"), ("三（第二百八十五条）", "3"),
+                        ("四", "4")]
+    assert provision_key("一（第二百三十九条）") == ("1", "")
+    assert rightly_cited("第二百三十九条", ("一（第二百三十九条）",)) and rightly_cited("一", ("一（第二百三十九条）",))
+    assert not rightly_cited("第二百五十三条之一", ("一（第二百三十九条）",))
+
+
+def test_items_of_an_article_stay_items() -> None:
+    """一、二、 inside a law that has 第X条 articles are the items of an article, not articles."""
+    text = "第一条　有下列情形之一的，处三年以下有期徒刑：\n一、劫持航空器的；\n二、扣押人质的。\n第二条　本法自公布之日起施行。\n"
+    provisions = _structure(text, "zh")
+    assert [p.label for p in provisions.values() if p.level == "article"] == ["第一条", "第二条"]
+
+
+def test_an_amending_article_named_with_words_names_the_article_it_inserts() -> None:
+    """"第三条　在刑法第一百二十条后增加一条，作为第一百二十条之一" (or without 在) inserts article 120-1: cited either way."""
+    text = ("第一条　将刑法第二百三十九条修改为：“绑架他人作为人质的，处十年以上有期徒刑。”\n"
+            "第二条　刑法第一百二十条后增加一条，作为第一百二十条之一：“资助恐怖活动组织的，处五年以下有期徒刑。”\n"
+            "第三条　违反本法第一条规定，增加罚款的，从其规定。\n")
+    provisions = _structure(text, "zh")
+    assert [p.label for p in provisions.values() if p.level == "article"] == [
+        "第一条（第二百三十九条）", "第二条（第一百二十条之一）", "第三条"]
+    assert rightly_cited("第一百二十条之一", ("第二条（第一百二十条之一）",))

@@ -6,7 +6,8 @@ version, kept in the user's cache folder (``$LAWCHECK_CACHE``, else ``$XDG_CACHE
 ``~/.cache/lawcheck``), written atomically (two runs that race both write whole files), and ignored when it
 cannot be read: the checklist is then loaded from its YAML files as before. ``LAWCHECK_CACHE=off`` turns it off.
 
-The same folder keeps simplemma's decoded lemma dictionaries (:func:`stored`, used by :mod:`lawcheck.lemmas`):
+The same folder keeps the report labels of each language, read from their YAML files (:mod:`lawcheck.render.i18n`:
+a short check then imports no YAML parser), and simplemma's decoded lemma dictionaries (:func:`stored`, used by :mod:`lawcheck.lemmas`):
 decoding the packed English dictionary takes about 0.2 s on every run, reading it back decoded a fifth of that.
 """
 
@@ -43,6 +44,11 @@ def content_key(root: Path) -> str:
     for path in sorted(root.rglob("*.yaml")):
         digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:32]
+
+
+def file_key(path: Path) -> str:
+    """A digest of one file's bytes and of the tool's version (raises OSError when it cannot be read)."""
+    return hashlib.sha256(__version__.encode() + b"\0" + path.read_bytes()).hexdigest()[:32]
 
 
 def cached(root: Path, build: Callable[[], T]) -> T:

@@ -13,9 +13,8 @@ from typing import Any
 from lawcheck.data import checklist_dir
 from lawcheck.errors import CatalogueError
 from lawcheck.models import LANGUAGES, Catalogue, Instrument, Offence
-from lawcheck.yamlfile import load_yaml
 
-__all__ = ["DEFAULT_DIR", "load_catalogue", "load_yaml", "offence_dict"]
+__all__ = ["DEFAULT_DIR", "load_catalogue", "offence_dict"]
 
 DEFAULT_DIR = checklist_dir()
 

@@ -7,8 +7,9 @@ version, kept in the user's cache folder (``$LAWCHECK_CACHE``, else ``$XDG_CACHE
 cannot be read: the checklist is then loaded from its YAML files as before. ``LAWCHECK_CACHE=off`` turns it off.
 
 The same folder keeps the report labels of each language, read from their YAML files (:mod:`lawcheck.render.i18n`:
-a short check then imports no YAML parser), and simplemma's decoded lemma dictionaries (:func:`stored`, used by :mod:`lawcheck.lemmas`):
-decoding the packed English dictionary takes about 0.2 s on every run, reading it back decoded a fifth of that.
+a short check then imports no YAML parser), and simplemma's decoded lemma dictionaries (:func:`stored`, used by
+:mod:`lawcheck.lemmas`): decoding the packed English dictionary takes about 0.2 s on every run, reading it back
+decoded a fifth of that.
 """
 
 from __future__ import annotations

@@ -26,6 +26,8 @@ from typing import TypeVar
 from lawcheck import __version__
 
 T = TypeVar("T")
+# The form of the checklist kept (2: its equal strings shared, see lawcheck.catalogue): a new form gets new files.
+CHECKLIST_FORM = "2"
 
 
 def cache_folder() -> Path | None:
@@ -40,8 +42,8 @@ def cache_folder() -> Path | None:
 
 def content_key(root: Path) -> str:
     """A digest of every checklist file under ``root`` (names and bytes), of the folder itself (the checklist
-    names its files in messages) and of the tool's version."""
-    digest = hashlib.sha256(__version__.encode() + b"\0" + str(root).encode())
+    names its files in messages), of the tool's version and of the form kept."""
+    digest = hashlib.sha256(f"{__version__}/{CHECKLIST_FORM}".encode() + b"\0" + str(root).encode())
     for path in sorted(root.rglob("*.yaml")):
         digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:32]

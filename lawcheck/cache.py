@@ -6,8 +6,10 @@ version, kept in the user's cache folder (``$LAWCHECK_CACHE``, else ``$XDG_CACHE
 ``~/.cache/lawcheck``), written atomically (two runs that race both write whole files), and ignored when it
 cannot be read: the checklist is then loaded from its YAML files as before. ``LAWCHECK_CACHE=off`` turns it off.
 
-The same folder keeps simplemma's decoded lemma dictionaries (:func:`stored`, used by :mod:`lawcheck.lemmas`):
-decoding the packed English dictionary takes about 0.2 s on every run, reading it back decoded a fifth of that.
+The same folder keeps the report labels of each language, read from their YAML files (:mod:`lawcheck.render.i18n`:
+a short check then imports no YAML parser), and simplemma's decoded lemma dictionaries (:func:`stored`, used by
+:mod:`lawcheck.lemmas`): decoding the packed English dictionary takes about 0.2 s on every run, reading it back
+decoded a fifth of that.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from typing import TypeVar
 from lawcheck import __version__
 
 T = TypeVar("T")
+# The form of the checklist kept (2: its equal strings shared, see lawcheck.catalogue): a new form gets new files.
+CHECKLIST_FORM = "2"
 
 
 def cache_folder() -> Path | None:
@@ -38,11 +42,16 @@ def cache_folder() -> Path | None:
 
 def content_key(root: Path) -> str:
     """A digest of every checklist file under ``root`` (names and bytes), of the folder itself (the checklist
-    names its files in messages) and of the tool's version."""
-    digest = hashlib.sha256(__version__.encode() + b"\0" + str(root).encode())
+    names its files in messages), of the tool's version and of the form kept."""
+    digest = hashlib.sha256(f"{__version__}/{CHECKLIST_FORM}".encode() + b"\0" + str(root).encode())
     for path in sorted(root.rglob("*.yaml")):
         digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:32]
+
+
+def file_key(path: Path) -> str:
+    """A digest of one file's bytes and of the tool's version (raises OSError when it cannot be read)."""
+    return hashlib.sha256(__version__.encode() + b"\0" + path.read_bytes()).hexdigest()[:32]
 
 
 def cached(root: Path, build: Callable[[], T]) -> T:

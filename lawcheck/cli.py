@@ -7,7 +7,7 @@ the file and what to do, never a traceback).
 from __future__ import annotations
 
 import dataclasses
-
+import gc
 import sys
 from pathlib import Path
 
@@ -23,6 +23,12 @@ DOCUMENT_SUFFIXES = {".docx": "docx", ".html": "html", ".htm": "html"}
 CONCORDANCE_FORMATS = ("csv", "xlsx")  # the concordance table alone, for the assessor to edit
 CONCORDANCE_SUFFIXES = {".csv": "csv", ".xlsx": "xlsx"}
 REPORT_LANGUAGES = UN_LANGUAGES  # --report-lang: a report can be written in any of the six UN languages
+# Objects allocated between two passes of the cyclic garbage collector's youngest generation (Python's default:
+# 700). A run builds what it keeps (spaCy's modules, the checklist, the bill's tokens and findings) and makes
+# little cyclic garbage: at 700 the collector took about 0.14 s of a short bill's 1.6 s re-scanning those (once
+# the whole checklist again), at 20,000 about 0.05 s. Same output and peak memory on 200,000 words. mypy raises
+# it too (to 200,000).
+GC_YOUNG_THRESHOLD = 20_000
 
 
 class Failure(click.ClickException):
@@ -854,4 +860,5 @@ def serve_command(bills: tuple[str, ...], host: str, port: int, lang: str, worke
 
 
 def main() -> None:
+    gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
     cli(prog_name="lawcheck")

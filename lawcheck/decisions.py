@@ -25,7 +25,6 @@ import re
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from lawcheck.errors import CatalogueError, DecisionsError
@@ -90,7 +89,7 @@ def _where(loc: tuple[Any, ...]) -> str:
 
 
 def _parse(path: Path) -> Any:
-    from lawcheck.catalogue import load_yaml  # the safe loader that refuses duplicate keys
+    from lawcheck.yamlfile import load_yaml  # the safe loader that refuses duplicate keys
 
     if not path.is_file():
         raise DecisionsError(f"{path}: file not found; record a decision with 'lawcheck decide' or check the path")
@@ -133,6 +132,8 @@ def load_decisions(path: str | Path, catalogue: Catalogue | None = None) -> tupl
 def dump_decisions(decisions: tuple[Decision, ...]) -> str:
     entries = [{key: getattr(d, key) for key in KEYS if getattr(d, key) or key in ("offence", "status", "note")}
                for d in decisions]
+    import yaml  # only to write a file: a check that reads none needs no YAML
+
     return yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=100)
 
 

@@ -16,11 +16,12 @@ import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
-from lawcheck.catalogue import load_catalogue, load_yaml
+from lawcheck.catalogue import load_catalogue
 from lawcheck.data import samples_dir
 from lawcheck.errors import LawcheckError
 from lawcheck.models import LANGUAGES, Bill, Catalogue, DemoStep, OffenceResult, Report
 from lawcheck.pipeline import check_bill
+from lawcheck.yamlfile import load_yaml
 
 SAMPLES_DIR = samples_dir()
 STATUSES = ("covered", "partial", "missing")

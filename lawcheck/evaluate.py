@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lawcheck.catalogue import load_yaml
+from lawcheck.yamlfile import load_yaml
 from lawcheck.errors import InputError, LanguageError
 from lawcheck.models import REQUIRED_LANGUAGES, Bill, Catalogue, Report
 from lawcheck.pipeline import Analysis, analyse, report_from, strip_comment_lines

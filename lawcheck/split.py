@@ -22,11 +22,41 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lawcheck.models import CrossRef, Definition, Provision, Structure
 from lawcheck.normalise import fold, fold_accents
 from lawcheck.numbering import ARABIC_ADVERB_RE, ARABIC_ORDINAL_RE, HAN_NUMERAL, arabic_ordinal, ascii_digits, han_number
+
+
+class LazyPattern:
+    """A regular expression compiled on its first use. The patterns of one language or tradition are written
+    this way: a bill uses those of its own language, and compiling all six traditions' at import cost every run
+    a few hundredths of a second."""
+
+    __slots__ = ("pattern", "flags", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.compiled.match(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compiled.search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text)
+
 
 # ----------------------------------------------------------------------------- line patterns
 
@@ -57,14 +87,14 @@ AR_ARTICLE_RE = re.compile(
 ZH_ARTICLE_RE = re.compile(rf"^第\s*(?P<num>[{HAN_NUMERAL}\d]+)(?:-(?P<dash>\d+))?\s*[条條]"
                            rf"(?:之\s*(?P<sub>[{HAN_NUMERAL}\d]+))?[\s:]*")
 # Sub-levels of the Arabic, Russian and Chinese traditions, after the common ones.
-EXTRA_SUB_PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
-    "ru": (("cyr-paren", re.compile(r"^([а-я])\)\s*")), ("paren-cyr", re.compile(r"^\(([а-я])\)\s*"))),
-    "ar": (("ar-adverb", re.compile(rf"^({ARABIC_ADVERB_RE.pattern})\s*[:\-–—.]\s*")),
-           ("digit-dash", re.compile(r"^(\d+)\s*[-–]\s*(?=\S)")),
-           ("paren-ar", re.compile(r"^\(([\u0621-\u064a])\)\s*")),
-           ("ar-letter", re.compile(r"^([\u0621-\u064a])\s*[-–)]\s*(?=\S)"))),
-    "zh": (("paren-han", re.compile(rf"^\(([{HAN_NUMERAL}]+)\)\s*")),
-           ("han-comma", re.compile(rf"^([{HAN_NUMERAL}]+)、\s*"))),
+EXTRA_SUB_PATTERNS: dict[str, tuple[tuple[str, LazyPattern], ...]] = {
+    "ru": (("cyr-paren", LazyPattern(r"^([а-я])\)\s*")), ("paren-cyr", LazyPattern(r"^\(([а-я])\)\s*"))),
+    "ar": (("ar-adverb", LazyPattern(rf"^({ARABIC_ADVERB_RE.pattern})\s*[:\-–—.]\s*")),
+           ("digit-dash", LazyPattern(r"^(\d+)\s*[-–]\s*(?=\S)")),
+           ("paren-ar", LazyPattern(r"^\(([\u0621-\u064a])\)\s*")),
+           ("ar-letter", LazyPattern(r"^([\u0621-\u064a])\s*[-–)]\s*(?=\S)"))),
+    "zh": (("paren-han", LazyPattern(rf"^\(([{HAN_NUMERAL}]+)\)\s*")),
+           ("han-comma", LazyPattern(rf"^([{HAN_NUMERAL}]+)、\s*"))),
 }
 _ARTICLE_WORDS = r"(?P<word>section|sec\.|s\.|s|article|art\.|articulo|art|статья|§+)"
 _ARTICLE_NUM = (
@@ -210,13 +240,14 @@ def _lines(text: str, marked_headings: set[int] | None = None) -> list[tuple[int
 
 
 INSERTION_RE = {
-    "en": re.compile(r"\b(?:the\s+following(?:\s+new)?\s+(?:sections?|articles?|subsections?|paragraphs?|parts?|divisions?|chapters?|schedules?)"
+    "en": LazyPattern(r"\b(?:the\s+following(?:\s+new)?\s+(?:sections?|articles?|subsections?|paragraphs?|parts?|divisions?|chapters?|schedules?)"
                      r"|(?:is|are)\s+(?:hereby\s+)?(?:inserted|substituted|added|replaced)\b|as\s+follows)", re.I),
-    "fr": re.compile(r"\b(?:(?:est|sont)\s+(?:ainsi\s+)?(?:rédigée?s?|remplacée?s?|insérée?s?|ajoutée?s?|complétée?s?)"
+    "fr": LazyPattern(r"\b(?:(?:est|sont)\s+(?:ainsi\s+)?(?:rédigée?s?|remplacée?s?|insérée?s?|ajoutée?s?|complétée?s?)"
                      r"|il\s+est\s+(?:inséré|ajouté|créé)|(?:les\s+)?dispositions?\s+suivantes?|ainsi\s+rédigée?s?)", re.I),
-    "es": re.compile(r"\b(?:para\s+quedar\s+como\s+sigue|se\s+(?:adiciona|reforma|sustituye|agrega|modifica|incorpora)n?"
-                     r"|queda(?:n)?\s+redactad[oa]s?|(?:el|los)\s+siguientes?\s+(?:texto|art[íi]culos?))", re.I),    # « статью 233 изложить в следующей редакции: », « дополнить статьей 233-1 следующего содержания: »
-    "ru": re.compile(r"(?:в\s+следующей\s+редакции|следующего\s+содержания)", re.I),
+    "es": LazyPattern(r"\b(?:para\s+quedar\s+como\s+sigue|se\s+(?:adiciona|reforma|sustituye|agrega|modifica|incorpora)n?"
+                     r"|queda(?:n)?\s+redactad[oa]s?|(?:el|los)\s+siguientes?\s+(?:texto|art[íi]culos?))", re.I),
+    # « статью 233 изложить в следующей редакции: », « дополнить статьей 233-1 следующего содержания: »
+    "ru": LazyPattern(r"(?:в\s+следующей\s+редакции|следующего\s+содержания)", re.I),
 }
 INSERTION_REACH = 4  # lines (headings) that may stand between the insertion formula and the inserted provision
 _INSERTION_END_RE = re.compile(r"[\"”»’']\s*[.;,]?\s*$")
@@ -434,7 +465,7 @@ def _zh_division(line: str) -> tuple[str, str, str] | None:
     return None
 
 
-_AR_DIVISION_RE = re.compile(
+_AR_DIVISION_RE = LazyPattern(
     rf"^(?P<word>\S+)\s*(?:\(\s*(?P<n1>\d+)\s*\)|(?P<n2>\d+)|(?P<ord>{ARABIC_ORDINAL_RE.pattern}))?\s*(?:[:.\-–—]\s*)?")
 
 
@@ -1089,61 +1120,61 @@ def split_provisions(text: str, language: str) -> tuple[Provision, ...]:
 
 _Q_OPEN = "\"“'‘«"
 _Q_CLOSE = "\"”'’»"
-DEFINITION_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
+DEFINITION_PATTERNS: dict[str, tuple[LazyPattern, ...]] = {
     "en": (
-        re.compile(rf"[{_Q_OPEN}]\s*([^{_Q_CLOSE}\n]{{2,80}}?)\s*[{_Q_CLOSE}]\s*(?:means|includes|shall mean|has the meaning|refers to|is defined)", re.I),
+        LazyPattern(rf"[{_Q_OPEN}]\s*([^{_Q_CLOSE}\n]{{2,80}}?)\s*[{_Q_CLOSE}]\s*(?:means|includes|shall mean|has the meaning|refers to|is defined)", re.I),
         # Markdown statutes print the term in italics or bold: "_specified terrorism convention_ means"
-        re.compile(r"(?<![\w*_])(?:\*\*|_|\*)([^*_\n]{2,80}?)(?:\*\*|_|\*)\s*(?:means|includes|has the meaning|refers to)\b", re.I),
-        re.compile(r"\bis an? [\"“_*]{1,2}([^\"”_*\n]{2,60}?)[\"”_*]{1,2} for the purposes of", re.I),
-        re.compile(r"(?:the (?:term|expression|word)s?)\s+[\"“'‘]?([^\"”'’\n]{2,60}?)[\"”'’]?\s+(?:means|includes|has the meaning)", re.I),
+        LazyPattern(r"(?<![\w*_])(?:\*\*|_|\*)([^*_\n]{2,80}?)(?:\*\*|_|\*)\s*(?:means|includes|has the meaning|refers to)\b", re.I),
+        LazyPattern(r"\bis an? [\"“_*]{1,2}([^\"”_*\n]{2,60}?)[\"”_*]{1,2} for the purposes of", re.I),
+        LazyPattern(r"(?:the (?:term|expression|word)s?)\s+[\"“'‘]?([^\"”'’\n]{2,60}?)[\"”'’]?\s+(?:means|includes|has the meaning)", re.I),
     ),
     "fr": (
-        re.compile(r"on entend par\s*(?:l[ea]s?\s+|l')?[«\"“]?\s*([^»\"”:,\n]{2,80}?)\s*[»\"”]?\s*(?:[:,]|\s+l[ae]s?\s|\s+l')", re.I),
-        re.compile(r"[«\"“]\s*([^»\"”\n]{2,80}?)\s*[»\"”]\s*(?::|désigne|s'entend|s’entend|est)", re.I),
+        LazyPattern(r"on entend par\s*(?:l[ea]s?\s+|l')?[«\"“]?\s*([^»\"”:,\n]{2,80}?)\s*[»\"”]?\s*(?:[:,]|\s+l[ae]s?\s|\s+l')", re.I),
+        LazyPattern(r"[«\"“]\s*([^»\"”\n]{2,80}?)\s*[»\"”]\s*(?::|désigne|s'entend|s’entend|est)", re.I),
     ),
     "es": (
-        re.compile(r"se entender[áa]? por\s*[«\"“]?\s*([^»\"”:,\n]{2,80}?)\s*[»\"”]?\s*[:,]", re.I),
-        re.compile(r"se entiende por\s*[«\"“]?\s*([^»\"”:,\n]{2,80}?)\s*[»\"”]?\s*(?:[:,]|\s+(?:el|la|los|las|todo|toda)\s)", re.I),
-        re.compile(r"[«\"“]\s*([^»\"”\n]{2,80}?)\s*[»\"”]\s*(?::|significa|designa|comprende)", re.I),
+        LazyPattern(r"se entender[áa]? por\s*[«\"“]?\s*([^»\"”:,\n]{2,80}?)\s*[»\"”]?\s*[:,]", re.I),
+        LazyPattern(r"se entiende por\s*[«\"“]?\s*([^»\"”:,\n]{2,80}?)\s*[»\"”]?\s*(?:[:,]|\s+(?:el|la|los|las|todo|toda)\s)", re.I),
+        LazyPattern(r"[«\"“]\s*([^»\"”\n]{2,80}?)\s*[»\"”]\s*(?::|significa|designa|comprende)", re.I),
     ),
     "ru": (
         # «воздушное судно» означает ...; под финансированием терроризма понимается ...
-        re.compile(r"[«\"“]\s*([^»\"”\n]{2,80}?)\s*[»\"”]\s*(?:[—–-]\s*)?(?:означает|понимается|понимаются|включает)", re.I),
-        re.compile(r"\bпод\s+([^,.;:\n]{2,80}?)\s+(?:в\s+настоящ\w+\s+\w+\s+)?понима(?:ется|ются|ет)", re.I),
+        LazyPattern(r"[«\"“]\s*([^»\"”\n]{2,80}?)\s*[»\"”]\s*(?:[—–-]\s*)?(?:означает|понимается|понимаются|включает)", re.I),
+        LazyPattern(r"\bпод\s+([^,.;:\n]{2,80}?)\s+(?:в\s+настоящ\w+\s+\w+\s+)?понима(?:ется|ются|ет)", re.I),
     ),
     "ar": (
         # يقصد بالطائرة: ...; يقصد بعبارة "في حالة طيران" ...; يعد "عملا إرهابيا" ...
-        re.compile(r"يُ?قصد\s+ب(?:ـ\s*)?(?!(?:ال)?(?:كلمات|عبارات|ألفاظ|الفاظ|مصطلحات)\b)(?:(?:كلمة|عبارة|مصطلح)\s*)?[«\"“]?\s*([^:«»\"”،\n]{2,60}?)\s*[»\"”]?\s*(?::|في\s+(?:هذا|تطبيق)|،)"),
-        re.compile(r"[«\"“]\s*([^»\"”\n]{2,60}?)\s*[»\"”]\s*(?::|يقصد|يعني|تعني|يشمل)"),
+        LazyPattern(r"يُ?قصد\s+ب(?:ـ\s*)?(?!(?:ال)?(?:كلمات|عبارات|ألفاظ|الفاظ|مصطلحات)\b)(?:(?:كلمة|عبارة|مصطلح)\s*)?[«\"“]?\s*([^:«»\"”،\n]{2,60}?)\s*[»\"”]?\s*(?::|في\s+(?:هذا|تطبيق)|،)"),
+        LazyPattern(r"[«\"“]\s*([^»\"”\n]{2,60}?)\s*[»\"”]\s*(?::|يقصد|يعني|تعني|يشمل)"),
     ),
     "zh": (
         # 本法所称恐怖活动，是指……; 前款所称“航空器”，是指……; 航空器：指……
-        re.compile(r"所[称稱]\s*[“\"「]?([^，,。；“”\"「」\n]{1,30}?)[”\"」]?\s*[，,]?\s*(?:是指|[系係]指|指|包括)"),
-        re.compile(r"[“\"「]([^”\"」\n]{1,30}?)[”\"」]\s*[，,]?\s*(?:是指|[系係]指|指)"),
+        LazyPattern(r"所[称稱]\s*[“\"「]?([^，,。；“”\"「」\n]{1,30}?)[”\"」]?\s*[，,]?\s*(?:是指|[系係]指|指|包括)"),
+        LazyPattern(r"[“\"「]([^”\"」\n]{1,30}?)[”\"」]\s*[，,]?\s*(?:是指|[系係]指|指)"),
     ),
 }
 _LIST_CHAPEAU = {
-    "en": re.compile(r"(?:in this (?:act|part|law|section|subsection|chapter|title|division|schedule)|interpretation|unless the context|as used in this)", re.I),
-    "fr": re.compile(r"(?:on entend par|au sens de la présente loi|pour l'application de la présente loi)\s*:?\s*$", re.I),
-    "es": re.compile(r"(?:se entiende por|se entender[áa] por|a (?:los )?efectos de (?:la presente|esta) ley)[^.]*:?\s*$", re.I),
-    "ru": re.compile(r"(?:используются следующие (?:основные )?понятия|применяются следующие (?:основные )?понятия|"
+    "en": LazyPattern(r"(?:in this (?:act|part|law|section|subsection|chapter|title|division|schedule)|interpretation|unless the context|as used in this)", re.I),
+    "fr": LazyPattern(r"(?:on entend par|au sens de la présente loi|pour l'application de la présente loi)\s*:?\s*$", re.I),
+    "es": LazyPattern(r"(?:se entiende por|se entender[áa] por|a (?:los )?efectos de (?:la presente|esta) ley)[^.]*:?\s*$", re.I),
+    "ru": LazyPattern(r"(?:используются следующие (?:основные )?понятия|применяются следующие (?:основные )?понятия|"
                      r"в (?:целях|смысле) настоящ\w+ \w+(?: \w+)?[^.]*понима\w+)[^.]*:?\s*$", re.I),
-    "ar": re.compile(r"(?:يقصد|يُقصد|المعاني المبينة|المعاني الموضحة|المعنى المبين|في تطبيق أحكام هذا|لأغراض هذا)[^.]*:?\s*$"),
-    "zh": re.compile(r"(?:下列用[语語]的含[义義]|定[义義]如下|用[词詞語语][定，,]|本(?:法|条例|條例)所[称稱])[^。]*[:：]?\s*$"),
+    "ar": LazyPattern(r"(?:يقصد|يُقصد|المعاني المبينة|المعاني الموضحة|المعنى المبين|في تطبيق أحكام هذا|لأغراض هذا)[^.]*:?\s*$"),
+    "zh": LazyPattern(r"(?:下列用[语語]的含[义義]|定[义義]如下|用[词詞語语][定，,]|本(?:法|条例|條例)所[称稱])[^。]*[:：]?\s*$"),
 }
 # A term at the head of a list item under a chapeau: "терроризм — ...", "الطائرة: ...", "航空器：指..."
 _LIST_TERMS = {
-    "ru": re.compile(r"^[«\"“]?\s*([^—–:»\"”\n]{2,60}?)\s*[»\"”]?\s*(?:[—–]|\s-\s|:)\s*\S"),
-    "zh": re.compile(r"^[“\"「]?([^：:，,”\"」\n]{1,30}?)[”\"」]?\s*(?:[：:]|[，,]\s*(?:是指|[系係]指|指))"),
+    "ru": LazyPattern(r"^[«\"“]?\s*([^—–:»\"”\n]{2,60}?)\s*[»\"”]?\s*(?:[—–]|\s-\s|:)\s*\S"),
+    "zh": LazyPattern(r"^[“\"「]?([^：:，,”\"」\n]{1,30}?)[”\"」]?\s*(?:[：:]|[，,]\s*(?:是指|[系係]指|指))"),
 }
 # A section whose heading names the term it gives the meaning of ("7 Meaning of hostage-taking": "a person
 # commits an act of hostage-taking if ..."): the whole section is the term's definition. English only for now:
 # the French Criminal Code's "Définition de engin" scopes its term to a few articles ("Aux articles 82.3 à
 # 82.5"), and read everywhere it lent "matières radioactives" to the explosive-device offence of art 431.2.
 _MEANING_HEADING = {
-    "en": re.compile(r"^(?:meaning|definition)\s+of\s+(?:the\s+(?:terms?|expressions?|words?)\s+)?[\"“'‘]?(?P<term>[^\"”'’?]{2,60}?)[\"”'’]?\s*$", re.I),
+    "en": LazyPattern(r"^(?:meaning|definition)\s+of\s+(?:the\s+(?:terms?|expressions?|words?)\s+)?[\"“'‘]?(?P<term>[^\"”'’?]{2,60}?)[\"”'’]?\s*$", re.I),
 }
-_LIST_TERM = re.compile(r"^[«\"“']?\s*([^:»\"”'\n]{2,60}?)\s*[»\"”']?\s*:\s+\S")
+_LIST_TERM = LazyPattern(r"^[«\"“']?\s*([^:»\"”'\n]{2,60}?)\s*[»\"”']?\s*:\s+\S")
 # The list number printed before a term ("١ -النظام: ...", "3) الأموال: ..."): not part of the term.
 _TERM_NUMBER = re.compile(r"^[\d\u0660-\u0669\u06f0-\u06f9]*\s*[-–.)]\s*")
 # Arabic definitions articles print their terms one to a line, unnumbered, under the chapeau ("في تطبيق أحكام هذا
@@ -1326,12 +1357,12 @@ def _nearest_sub(provisions: tuple[Provision, ...], source: int, num: str) -> in
 
 # References to articles in Russian (статьями 205, 205.1 и 206; ст. 205-205.5), Arabic (المادة (5), المادتين 1 و2,
 # المواد من 3 إلى 7, المادة 3 مكرر) and Chinese (第一百二十条之一, 第五条至第八条).
-_RU_REF_RE = re.compile(r"\b(?:стат(?:ья|ьи|ье|ью|ьей|ьёй|ей|ьям|ьями|ьях)|ст\.)\s*(\d+(?:\.\d+)*)", re.I)
-_RU_MORE_RE = re.compile(r"^(?:\s*,\s*|\s+(?:и|или)\s+|\s*,\s*(?:и|или)\s+|\s*[-–—]\s*)(\d+(?:\.\d+)*)")
-_AR_REF_RE = re.compile(r"(?:ال)?(?:ماد(?:ة|ه|تين|تان)|مواد)\s*(?:من\s*)?(?:رقم\s*)?\(?\s*(\d+)\s*\)?(?:\s*(مكرر[اةه]?))?")
-_AR_MORE_RE = re.compile(r"^(?:\s*[،,]\s*|\s*و\s*|\s+(?:إلى|الى|حتى)\s+|\s*[-–]\s*)\(?\s*(\d+)\s*\)?")
-_ZH_REF_RE = re.compile(rf"第\s*([{HAN_NUMERAL}\d]+)\s*[条條](?:之\s*([{HAN_NUMERAL}\d]+))?")
-_ZH_MORE_RE = re.compile(rf"^(?:、|至|到|和|或者|或|及)第?\s*([{HAN_NUMERAL}\d]+)\s*[条條]?(?:之\s*([{HAN_NUMERAL}\d]+))?")
+_RU_REF_RE = LazyPattern(r"\b(?:стат(?:ья|ьи|ье|ью|ьей|ьёй|ей|ьям|ьями|ьях)|ст\.)\s*(\d+(?:\.\d+)*)", re.I)
+_RU_MORE_RE = LazyPattern(r"^(?:\s*,\s*|\s+(?:и|или)\s+|\s*,\s*(?:и|или)\s+|\s*[-–—]\s*)(\d+(?:\.\d+)*)")
+_AR_REF_RE = LazyPattern(r"(?:ال)?(?:ماد(?:ة|ه|تين|تان)|مواد)\s*(?:من\s*)?(?:رقم\s*)?\(?\s*(\d+)\s*\)?(?:\s*(مكرر[اةه]?))?")
+_AR_MORE_RE = LazyPattern(r"^(?:\s*[،,]\s*|\s*و\s*|\s+(?:إلى|الى|حتى)\s+|\s*[-–]\s*)\(?\s*(\d+)\s*\)?")
+_ZH_REF_RE = LazyPattern(rf"第\s*([{HAN_NUMERAL}\d]+)\s*[条條](?:之\s*([{HAN_NUMERAL}\d]+))?")
+_ZH_MORE_RE = LazyPattern(rf"^(?:、|至|到|和|或者|或|及)第?\s*([{HAN_NUMERAL}\d]+)\s*[条條]?(?:之\s*([{HAN_NUMERAL}\d]+))?")
 
 
 def _other_refs(text: str, provisions: tuple[Provision, ...], language: str, locator: Locator) -> list[CrossRef]:
@@ -1473,21 +1504,21 @@ def split(text: str, language: str) -> Structure:
 # ----------------------------------------------------------------------------- titles of other acts
 
 _SMALL = r"(?:of|the|and|at|against|on|for|in|to|by|with|from|or|de|del|la|las|los|el|y|et|des|du|le|les|à|aux)"
-ACT_TITLE_RE: dict[str, re.Pattern[str]] = {
-    "en": re.compile(rf"\b(?:[A-Z][\w'’-]*[ \t]+(?:{_SMALL}[ \t]+)*){{2,}}(?:Act|Ordinance|Decree|Code)\b"
+ACT_TITLE_RE: dict[str, LazyPattern] = {
+    "en": LazyPattern(rf"\b(?:[A-Z][\w'’-]*[ \t]+(?:{_SMALL}[ \t]+)*){{2,}}(?:Act|Ordinance|Decree|Code)\b"
                      r"(?:,?[ \t]*(?:No\.?[ \t]*\d+[ \t]+of[ \t]+)?\d{4})?"),
-    "fr": re.compile(r"\b(?:loi|ordonnance|décret|code)\s+(?:organique\s+)?(?:n[°o]\s*[\d./-]+\s+)?(?:du\s+\d{1,2}\s+\w+\s+\d{4}\s+)?"
+    "fr": LazyPattern(r"\b(?:loi|ordonnance|décret|code)\s+(?:organique\s+)?(?:n[°o]\s*[\d./-]+\s+)?(?:du\s+\d{1,2}\s+\w+\s+\d{4}\s+)?"
                      r"(?:relative?s?|portant|sur|concernant|tendant)[ \t]+[^,.;:()\n]{5,160}", re.I),
-    "es": re.compile(r"\b(?:ley|decreto|código)\s+(?:orgánica\s+)?(?:n[°oº.]*\s*[\d./-]+\s+)?(?:de\s+\d{4}\s+)?"
+    "es": LazyPattern(r"\b(?:ley|decreto|código)\s+(?:orgánica\s+)?(?:n[°oº.]*\s*[\d./-]+\s+)?(?:de\s+\d{4}\s+)?"
                      r"(?:sobre|que|para|relativa|contra|de[ \t]+(?:prevención|represión|lucha))[ \t]+[^,.;:()\n]{5,160}", re.I),
     # Федеральный закон «О противодействии терроризму», Конвенция о борьбе с незаконным захватом воздушных судов
-    "ru": re.compile(r"\b(?:(?:федеральн\w+|уголовн\w+|международн\w+)\s+)?(?:закон\w*|кодекс\w*|конвенци\w+|протокол\w*)"
+    "ru": LazyPattern(r"\b(?:(?:федеральн\w+|уголовн\w+|международн\w+)\s+)?(?:закон\w*|кодекс\w*|конвенци\w+|протокол\w*)"
                      r"(?:\s+от\s+[^«\n]{4,40}?)?\s*(?:«[^»\n]{3,200}»|\s(?:о|об)\s+[^,.;:()\n]{5,160})", re.I),
     # قانون مكافحة الإرهاب رقم ... ; اتفاقية قمع الاستيلاء غير المشروع على الطائرات ; «...» after a law's name
-    "ar": re.compile(r"(?:ال)?(?:اتفاقي[ةه]|بروتوكول|قانون|نظام)\s+(?:«[^»\n]{3,200}»|\"[^\"\n]{3,200}\"|"
+    "ar": LazyPattern(r"(?:ال)?(?:اتفاقي[ةه]|بروتوكول|قانون|نظام)\s+(?:«[^»\n]{3,200}»|\"[^\"\n]{3,200}\"|"
                      r"(?:قمع|مكافح[ةه]|منع|مناهض[ةه]|الحماي[ةه]|حماي[ةه]|طوكيو|لاهاي|مونتريال|بكين)[^،.؛:()\n]{3,160})"),
     # 《关于制止非法劫持航空器的公约》: the title marks say it
-    "zh": re.compile(r"《[^》\n]{2,200}》|〈[^〉\n]{2,200}〉"),
+    "zh": LazyPattern(r"《[^》\n]{2,200}》|〈[^〉\n]{2,200}〉"),
 }
 
 

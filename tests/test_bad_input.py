@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 
 import lawcheck.catalogue
 import lawcheck.yamlfile
-from lawcheck.catalogue import load_yaml
+from lawcheck.yamlfile import load_yaml
 from lawcheck.cli import cli
 from lawcheck.errors import CatalogueError, LawcheckError
 from lawcheck.read import read_bill

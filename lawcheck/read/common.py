@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from ..errors import InputError, TooLarge
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
@@ -88,6 +90,8 @@ def has_entity_declaration(data: bytes) -> bool:
 
 def safe_xml_parser() -> etree.XMLParser:
     """An lxml parser that never resolves entities, loads DTDs or touches the network."""
+    from lxml import etree  # imported for the XML formats only: a text bill needs none
+
     return etree.XMLParser(
         resolve_entities=False,
         no_network=True,
@@ -107,6 +111,8 @@ def parse_xml(data: bytes, path: str, what: str) -> etree._Element:
             f"{what} declares XML entities (a DTD), which a bill never needs; refused for safety",
             "remove the <!DOCTYPE ...> block and try again",
         )
+    from lxml import etree
+
     try:
         return etree.fromstring(data, safe_xml_parser())
     except etree.XMLSyntaxError as error:
@@ -117,4 +123,6 @@ def local_name(element: etree._Element) -> str:
     """The local name of an element, without namespace; "" for comments and processing instructions."""
     if not isinstance(element.tag, str):
         return ""
+    from lxml import etree
+
     return etree.QName(element).localname

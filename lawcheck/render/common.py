@@ -238,15 +238,12 @@ def localise(report: Report, catalogue: Catalogue, language: str) -> Report:
         except KeyError:
             results.append(result)
             continue
-
-        def label(element_id: str, offence=offence) -> str:  # noqa: ANN001 - bound per entry
-            element = offence.element(element_id)
-            return element.label_in(language) if element else element_id
-
-        elements = tuple(dataclasses.replace(m, element=label(m.element)) for m in result.elements)
+        labels = {element.id: element.label_in(language) for element in offence.elements}  # an unknown id stays
+        elements = tuple(dataclasses.replace(m, element=labels.get(m.element, m.element)) for m in result.elements)
         results.append(dataclasses.replace(
             result, title=offence.title_in(language), elements=elements,
-            missing=tuple(label(i) for i in result.missing), wider=tuple(label(i) for i in result.wider)))
+            missing=tuple(labels.get(i, i) for i in result.missing),
+            wider=tuple(labels.get(i, i) for i in result.wider)))
     return dataclasses.replace(report, results=tuple(results))
 
 

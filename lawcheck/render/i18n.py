@@ -27,7 +27,6 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from lawcheck.catalogue import load_yaml
 from lawcheck.errors import LawcheckError
 from lawcheck.models import LANGUAGES, UN_LANGUAGES
 
@@ -95,11 +94,24 @@ def report_language(language: str | None) -> str:
 
 @lru_cache(maxsize=None)
 def _load(language: str) -> dict[str, str | Plural]:
+    """The labels of ``language``, from lawcheck's cache when the file is unchanged (see :mod:`lawcheck.cache`)."""
+    from lawcheck.cache import file_key, stored
+
     if language not in report_languages():
         raise LawcheckError(f"report language {language!r} is not available; "
                             f"choose one of {', '.join(report_languages())}")
-    data = load_yaml(LABELS_DIR / f"{language}.yaml")  # libyaml; a key written twice is refused
-    return dict(_flatten(data))
+    path = LABELS_DIR / f"{language}.yaml"
+    try:
+        key = file_key(path)
+    except OSError:
+        return _parse(path)  # which says what is wrong with the file
+    return stored(f"labels-{language}-{key}", lambda: _parse(path), lambda found: isinstance(found, dict))
+
+
+def _parse(path: Path) -> dict[str, str | Plural]:
+    from lawcheck.yamlfile import load_yaml  # libyaml; a key written twice is refused
+
+    return dict(_flatten(load_yaml(path)))
 
 
 def _is_plural(value: dict) -> bool:

@@ -171,11 +171,11 @@ def _best(function, repeat: int, fresh: bool = False) -> tuple[float, float]:  #
 
 
 def _clear_caches() -> None:
-    """Forget memoised lemmas and phrase keys, so that every run does the work of a first run."""
-    from lawcheck import normalise
+    """Forget memoised lemmas, phrase keys and word counts, so that every run does the work of a first run."""
+    from lawcheck import language, normalise
 
-    for name in ("lemma_key", "phrase_keys"):
-        cached = getattr(normalise, name, None)
+    for module, name in ((normalise, "lemma_key"), (normalise, "phrase_keys"), (language, "_word_counts")):
+        cached = getattr(module, name, None)
         if hasattr(cached, "cache_clear"):
             cached.cache_clear()
 

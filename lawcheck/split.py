@@ -378,6 +378,8 @@ def _is_furniture(line: str, repeats: dict[str, int]) -> bool:
         return False  # a line of running text ("A person who contravenes subsection (1) commits an offence and
         # is liable"), repeated because the statute repeats its formula, not a running head
     line = _unmark(_MARKDOWN_RE.sub("", line)).strip()
+    if line.rstrip().endswith((".", ";", ":")):
+        return False  # a sentence, whatever it opens with (tested first: the label test below folds the line)
     label = (ARTICLE_RE.match(fold_accents(line)) or AR_ARTICLE_RE.match(line) or ZH_ARTICLE_RE.match(line)
              or NUMBERED_RE.match(line))
     if label and not line[label.end():].strip(" -—–.:"):  # "Article 4", "المادة (4)" alone, many times: articles
@@ -483,8 +485,13 @@ def _article_label(word: str, num: str, language: str) -> str:
 _HISTORY_NOTE_RE = re.compile(r"^(?:\(\w{1,4}\))*(?:\s+(?:\*\*|__|\s\s)[^*_:\n]{1,80}?(?:\*\*|__|\s\s)(?:\s*(?:sub)?(?:paragraph|section|clause|item)\s*\(\w{1,4}\))?)?:\s+[a-z][^.]*?\b(?:1[6-9]|20)\d\d\b")
 
 
+_NOTE_COLON_RE = re.compile(r":\s+[a-z]")
+
+
 def _is_history_note(line: str) -> bool:
     line = _unmark(_MARKDOWN_RE.sub("", line.strip()))
+    if not _NOTE_COLON_RE.search(line):  # no ": amended ..." anywhere: not a note (tested before folding)
+        return False
     match = ARTICLE_RE.match(fold_accents(line[:LABEL_PREFIX]))
     return bool(match and _HISTORY_NOTE_RE.match(line[match.end("num"):]))
 

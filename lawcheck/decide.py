@@ -87,6 +87,8 @@ class Decider:
                 self.definition_users.setdefault(used, []).append(unit.provision.index)
         self._hits: dict[tuple[str, str], tuple[Hit, ...]] = {}
         self._negated: dict[tuple[str, str], tuple[Hit, ...]] = {}  # circumstances a negation excludes
+        self._shared_hits: dict[tuple, tuple[Hits, Hits | None]] = {}  # (phrases, role) -> hits, negated
+        self._candidates: dict[tuple, list[Unit]] = {}  # (anchor phrases, role) -> candidate units
         self.best: dict[str, Finding | None] = {}
         self.principals: dict[str, tuple[str, ...]] = {}  # instrument -> ids of its principal offences
         for offence in catalogue.offences:
@@ -105,18 +107,30 @@ class Decider:
     def element_hits(self, offence: Offence, element: Element) -> tuple[Hit, ...]:
         key = (offence.id, element.id)
         if key not in self._hits:
-            hits = self.index.find_any(element.phrases.get(self.language, ()), self.carve_outs)
-            if element.role == "conduct" and self.reported:  # "information that a bomb has been placed"
-                hits = Hits(drop_after(hits, self.reported, REPORTED_WINDOW))
-            if element.role == "conduct" and self.means:  # "seizes a ship by violence or threat of violence"
-                hits = hits_outside(hits, self.means)
-            if element.role == "circumstance" and self.negations:  # "aircraft not in service"
-                kept = drop_after(hits, self.negations, NEGATION_WINDOW)
-                self._negated[key] = Hits(sorted(set(hits) - set(kept), key=lambda h: (h.start, h.end)))
-                hits = Hits(kept)
-            inside_names = {id(h) for h in hits_within(hits, self.name_spans)}
-            self._hits[key] = Hits(h for h in hits if id(h) not in inside_names)
+            # the hits follow from the element's phrases and role alone: elements that share them (an offence
+            # and its attempt, the same act in several instruments) share the work
+            shared = (element.phrases.get(self.language, ()), element.role)
+            if shared not in self._shared_hits:
+                self._shared_hits[shared] = self._element_hits(element)
+            self._hits[key], negated = self._shared_hits[shared]
+            if negated is not None:
+                self._negated[key] = negated
         return self._hits[key]
+
+    def _element_hits(self, element: Element) -> tuple[Hits, Hits | None]:
+        """The element's hits, and those a negation excludes (None unless it is a circumstance)."""
+        negated = None
+        hits = self.index.find_any(element.phrases.get(self.language, ()), self.carve_outs)
+        if element.role == "conduct" and self.reported:  # "information that a bomb has been placed"
+            hits = Hits(drop_after(hits, self.reported, REPORTED_WINDOW))
+        if element.role == "conduct" and self.means:  # "seizes a ship by violence or threat of violence"
+            hits = hits_outside(hits, self.means)
+        if element.role == "circumstance" and self.negations:  # "aircraft not in service"
+            kept = drop_after(hits, self.negations, NEGATION_WINDOW)
+            negated = Hits(sorted(set(hits) - set(kept), key=lambda h: (h.start, h.end)))
+            hits = Hits(kept)
+        inside_names = {id(h) for h in hits_within(hits, self.name_spans)}
+        return Hits(h for h in hits if id(h) not in inside_names), negated
 
     def _innermost_label(self, position: int) -> str:
         index = self.locator.innermost(position, preamble=True)
@@ -138,9 +152,16 @@ class Decider:
         Found from the element's hits (the provision holding a hit and those below it, and the units
         reading a definition that holds it), so the work follows the hits, not the size of the bill.
         """
+        anchor = _anchor(offence)
+        shared = (anchor.phrases.get(self.language, ()), anchor.role)  # offences with the same anchor: once
+        if shared not in self._candidates:
+            self._candidates[shared] = self._candidate_units(offence, anchor)
+        return list(self._candidates[shared])
+
+    def _candidate_units(self, offence: Offence, anchor: Element) -> list[Unit]:
         holders: set[int] = set()
         chosen: set[int] = set()
-        for hit in self.element_hits(offence, _anchor(offence)):
+        for hit in self.element_hits(offence, anchor):
             holder = self.locator.innermost(hit.start, preamble=True)
             if holder is not None:
                 holders.add(holder)

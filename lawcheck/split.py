@@ -371,6 +371,8 @@ _BELOW = {"digit": ("lower", "roman", "upper"), "lower": ("roman", "upper"), "ro
 
 def _is_furniture(line: str, repeats: dict[str, int]) -> bool:
     """A running head or footer: the same words (numbers aside) on many pages; never a sub-provision label."""
+    if line.endswith((".", ";", ":")):
+        return False  # a sentence, whatever it opens with (the same test as the last below, made first: it is cheap)
     if repeats.get(_furniture_key(line), 0) < FURNITURE_REPEATS or len(line.split()) < 2:
         return False
     words = line.split()
@@ -378,8 +380,6 @@ def _is_furniture(line: str, repeats: dict[str, int]) -> bool:
         return False  # a line of running text ("A person who contravenes subsection (1) commits an offence and
         # is liable"), repeated because the statute repeats its formula, not a running head
     line = _unmark(_MARKDOWN_RE.sub("", line)).strip()
-    if line.rstrip().endswith((".", ";", ":")):
-        return False  # a sentence, whatever it opens with (tested first: the label test below folds the line)
     label = (ARTICLE_RE.match(fold_accents(line)) or AR_ARTICLE_RE.match(line) or ZH_ARTICLE_RE.match(line)
              or NUMBERED_RE.match(line))
     if label and not line[label.end():].strip(" -—–.:"):  # "Article 4", "المادة (4)" alone, many times: articles
@@ -489,6 +489,8 @@ _NOTE_COLON_RE = re.compile(r":\s+[a-z]")
 
 
 def _is_history_note(line: str) -> bool:
+    if ":" not in line:  # the note's colon: unmarking never adds one
+        return False
     line = _unmark(_MARKDOWN_RE.sub("", line.strip()))
     if not _NOTE_COLON_RE.search(line):  # no ": amended ..." anywhere: not a note (tested before folding)
         return False

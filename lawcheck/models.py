@@ -10,6 +10,7 @@ offences/ by :mod:`lawcheck.catalogue`. Everything that comes from data is froze
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 Status = Literal["covered", "partial", "missing"]
@@ -193,10 +194,15 @@ class Catalogue:
     every: tuple[Offence, ...] = ()  # of the whole checklist, when this is a selection: what an entry extends
 
     def offence(self, offence_id: str) -> Offence:
+        return self._by_id[offence_id]  # KeyError for an unknown id
+
+    @cached_property
+    def _by_id(self) -> dict[str, Offence]:
+        """Each entry by its id (the first of that id, the selection's before the whole checklist's)."""
+        out: dict[str, Offence] = {}
         for offence in self.offences + self.every:
-            if offence.id == offence_id:
-                return offence
-        raise KeyError(offence_id)
+            out.setdefault(offence.id, offence)
+        return out
 
     def available(self, language: str) -> tuple[Offence, ...]:
         """The entries that can be judged in ``language``: available in it themselves, and every entry they

@@ -232,6 +232,8 @@ def _run_ins(text: str) -> set[int]:
     Quiconque" is art. 180 al. 1): the article's text follows on the line, the number ends in 1, and without
     that digit it follows the article printed before (or precedes the one printed after) where the whole
     number does not."""
+    if "Art" not in text:  # no label to look at (the expression's lookbehind makes its search of a bill slow)
+        return set()
     labels = list(_GLUED_LABEL_RE.finditer(text))
     out: set[int] = set()
     previous: tuple[int, str, str] | None = None
@@ -258,7 +260,7 @@ def _glued_parts(line: str, begin: int, run_ins: set[int]) -> list[tuple[int, st
     the label ("... pécuniaire.Mariage forcéArt. 181a") as a line of its own, and the first paragraph's
     number split off the article number when it ran into it ("Art. 1801 Quiconque")."""
     cuts: list[int] = []
-    for match in _GLUED_LABEL_RE.finditer(line):
+    for match in _GLUED_LABEL_RE.finditer(line) if "Art" in line else ():
         head = _glued_heading_start(line, match.start())
         cuts += [match.start()] if head is None else [head, match.start()]
         if begin + match.end() - 1 in run_ins:

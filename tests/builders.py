@@ -437,14 +437,31 @@ def _akn_line(line: Line, stack: list[str]) -> list[str]:
 # --------------------------------------------------------------------------- pdf through a word processor
 
 # What a drafter's word processor uses for each script: a Latin/Cyrillic text face, an Arabic ("complex script")
-# face and a Chinese ("East Asian") face, all installed with fonts-noto-core and fonts-noto-cjk (Debian), so that
-# LibreOffice substitutes nothing. The language tags are those Word writes for a document in that language.
-OFFICE_FONTS = {"latin": "Noto Serif", "cs": "Noto Naskh Arabic", "eastAsia": "Noto Serif CJK SC"}
+# face and a Chinese ("East Asian") face, installed with fonts-noto-core, fonts-noto-cjk and fonts-dejavu-core
+# (Debian), so that LibreOffice substitutes nothing. The Arabic face holds the brackets, dashes and quotes an Arabic
+# text uses as well as its letters, as the faces Arab drafters use do (Noto Naskh has no brackets: LibreOffice then
+# draws them in another font, in pieces). The language tags are those Word writes for a document in that language.
+OFFICE_FONTS = {"latin": "Noto Serif", "cs": "DejaVu Sans", "eastAsia": "Noto Serif CJK SC"}
 OFFICE_LANGUAGES = {"ar": ("en-GB", "ar-SA", "zh-CN"), "ru": ("ru-RU", "ar-SA", "zh-CN"), "zh": ("en-GB", "ar-SA", "zh-CN")}
 # A running header and "page N of M" footer in the bill's language, as a drafter's template prints them.
 OFFICE_PAGE_LABELS = {"ar": ("صفحة ", " من "), "ru": ("Страница ", " из "), "zh": ("第 ", " 页，共 ", " 页"),
                       "en": ("Page ", " of ")}
 OFFICE_HEADERS = {"ar": "مشروع للتشاور", "ru": "Проект для обсуждения", "zh": "征求意见稿", "en": "Draft for consultation"}
+
+
+def office_fonts_missing() -> list[str]:
+    """The fonts of :data:`OFFICE_FONTS` that fontconfig does not find (all of them when it cannot be asked)."""
+    import subprocess
+
+    missing = []
+    for font in OFFICE_FONTS.values():
+        try:
+            found = subprocess.run(["fc-list", font, "family"], capture_output=True, text=True, timeout=60).stdout
+        except (OSError, subprocess.SubprocessError):
+            found = ""
+        if font not in found:
+            missing.append(font)
+    return missing
 
 
 def make_office_docx(text: str, path: str | Path, language: str) -> Path:
@@ -500,15 +517,18 @@ def _office_paragraph(paragraph: Any, text: str, rtl: bool, bold: bool = False) 
 
 
 def _office_run(run: Any, rtl: bool) -> None:
+    """A right-to-left run (``w:rtl``): its text is shaped and ordered as Arabic."""
     if rtl:
         run._r.get_or_add_rPr().append(_w("<w:rtl/>"))
 
 
 def _office_direction(paragraph: Any, rtl: bool) -> None:
+    """A right-to-left paragraph (``w:bidi``), set against the right margin, as Word makes an Arabic one."""
     if rtl:
         ppr = paragraph._p.get_or_add_pPr()
         ppr.insert(0, _w("<w:bidi/>"))
-        ppr.append(_w('<w:jc w:val="right"/>')) if ppr.find(f"{{{W_NS}}}jc") is None else None
+        if ppr.find(f"{{{W_NS}}}jc") is None:
+            ppr.append(_w('<w:jc w:val="right"/>'))
 
 
 def office_pdfs(sources: dict[str, tuple[str, str]], folder: Path, soffice: str) -> dict[str, Path]:

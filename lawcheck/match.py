@@ -131,15 +131,20 @@ class BillIndex:
         if not pattern or any(kind == "w" and not alts for kind, alts in pattern):
             return ()
         starts = self._candidate_starts(pattern)
+        forms, lemmas, token_starts, token_ends = self.tokens.forms, self.tokens.lemmas, self.tokens.starts, self.tokens.ends
+        opening = pattern[0][1]
         hits = []
         for first in sorted(starts):
-            opening = pattern[0][1]
-            if self.tokens.forms[first] not in opening and self.tokens.lemmas[first] not in opening:
+            form, lemma = forms[first], lemmas[first]
+            if form not in opening and lemma not in opening:
                 continue
-            found = self._walk(pattern, 1, first + 1, opening[self._key_at(first, opening)])
+            # the opening word's score: that of its form, unless its lemma scores higher
+            score = opening[form] if form in opening and (lemma not in opening or opening[form] >= opening[lemma]) \
+                else opening[lemma]
+            found = self._walk(pattern, 1, first + 1, score) if len(pattern) > 1 else (first, score)
             if found is not None:
                 last, score = found
-                hits.append(Hit(self.tokens.starts[first], self.tokens.ends[last], first, last, score, phrase))
+                hits.append(Hit(token_starts[first], token_ends[last], first, last, score, phrase))
         return tuple(hits)
 
     def _postings(self, alternatives: dict[str, float]) -> set[int]:
@@ -174,12 +179,6 @@ class BillIndex:
             return out
         rarest = sizes.index(min(sizes))
         return {i - rarest for i in self._postings(pattern[rarest][1]) if i >= rarest}
-
-    def _key_at(self, i: int, alternatives: dict[str, float]) -> str:
-        form, lemma = self.tokens.forms[i], self.tokens.lemmas[i]
-        if form in alternatives and (lemma not in alternatives or alternatives[form] >= alternatives[lemma]):
-            return form
-        return lemma
 
     def _walk(self, pattern: list, p: int, i: int, score: float) -> tuple[int, float] | None:
         """Match pattern[p:] from token i; return (last token, score) or None (words in a loop, a gap by trying

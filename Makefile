@@ -21,9 +21,11 @@ test: $(STAMP)
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
 
-# Speed and scale on one core (issue 6): tokenise-only floor vs check at 10k/50k/200k words, memory, start-up.
+# Speed and scale on one core (issue 6): tokenise-only floor vs check at 10k/50k/200k words, memory, start-up;
+# then the ratio to the floor of a 50k-word bill in Arabic, Russian and Chinese beside English's (issue 13).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench.py --compare en ar ru zh --repeat 3
 
 # Word gap report for all instruments on the largest sample and on a ~50k-word bill (issue 4).
 bench-report: $(STAMP)

@@ -98,6 +98,8 @@ class Decider:
         self._hits: dict[tuple[str, str], tuple[Hit, ...]] = {}
         self._negated: dict[tuple[str, str], tuple[Hit, ...]] = {}  # circumstances a negation excludes
         self.outside: dict[tuple[str, str], tuple[Hit, ...]] = {}  # words a qualifier puts outside the treaty
+        self._shared_hits: dict[tuple, tuple[Hits, Hits | None, Hits | None]] = {}  # -> hits, negated, outside
+        self._candidates: dict[tuple, list[Unit]] = {}  # (anchor phrases, role) -> candidate units
         self.best: dict[str, Finding | None] = {}
         self.principals: dict[str, tuple[str, ...]] = {}  # instrument -> ids of its principal offences
         for offence in catalogue.offences:
@@ -116,26 +118,43 @@ class Decider:
     def element_hits(self, offence: Offence, element: Element) -> tuple[Hit, ...]:
         key = (offence.id, element.id)
         if key not in self._hits:
-            hits = self.index.find_any(element.phrases.get(self.language, ()), self.carve_outs)
-            if self.carved:  # « 不适用于军事、海关或者警察部门使用的航空器 »: the whole clause is carved out
-                hits = hits_outside(hits, Hits(Hit(a, b, 0, 0, 1.0, "") for a, b in self.carved))
-            if element.role == "conduct" and self.reported:  # "information that a bomb has been placed"
-                hits = Hits(drop_reported(hits, self.reported, REPORTED_WINDOW, self.text))
-            if element.role == "conduct" and self.means:  # "seizes a ship by violence or threat of violence"
-                hits = hits_outside(hits, self.means)
-            if element.role == "circumstance" and self.negations:  # "aircraft not in service"
-                kept = drop_after(hits, self.negations, NEGATION_WINDOW)
-                self._negated[key] = Hits(sorted(set(hits) - set(kept), key=lambda h: (h.start, h.end)))
-                hits = Hits(kept)
-            outside, after = element.outside.get(self.language, ()), element.outside_after.get(self.language, ())
-            if outside or after:  # "a military aircraft" (Hague Art. 3(2)); "a funds account" (an account, not funds)
-                kept = drop_qualified(hits, self.index.find_any(outside), self.text, OUTSIDE_WINDOW) if outside else hits
-                kept = drop_before(kept, self.index.find_any(after)) if after else kept
-                self.outside[key] = Hits(sorted(set(hits) - set(kept), key=lambda h: (h.start, h.end)))
-                hits = Hits(kept)
-            inside_names = {id(h) for h in hits_within(hits, self.name_spans)}
-            self._hits[key] = Hits(h for h in hits if id(h) not in inside_names)
+            # the hits follow from the element's phrases, role and qualifiers alone: elements that share them (an
+            # offence and its attempt, the same act in several instruments) share the work
+            language = self.language
+            shared = (element.phrases.get(language, ()), element.role, element.outside.get(language, ()),
+                      element.outside_after.get(language, ()))
+            if shared not in self._shared_hits:
+                self._shared_hits[shared] = self._element_hits(element)
+            self._hits[key], negated, outside = self._shared_hits[shared]
+            if negated is not None:
+                self._negated[key] = negated
+            if outside is not None:
+                self.outside[key] = outside
         return self._hits[key]
+
+    def _element_hits(self, element: Element) -> tuple[Hits, Hits | None, Hits | None]:
+        """The element's hits, those a negation excludes (None unless it is a circumstance) and those a qualifier
+        puts outside the treaty (None unless the element names such qualifiers)."""
+        negated = outside_hits = None
+        hits = self.index.find_any(element.phrases.get(self.language, ()), self.carve_outs)
+        if self.carved:  # « 不适用于军事、海关或者警察部门使用的航空器 »: the whole clause is carved out
+            hits = hits_outside(hits, Hits(Hit(a, b, 0, 0, 1.0, "") for a, b in self.carved))
+        if element.role == "conduct" and self.reported:  # "information that a bomb has been placed"
+            hits = Hits(drop_reported(hits, self.reported, REPORTED_WINDOW, self.text))
+        if element.role == "conduct" and self.means:  # "seizes a ship by violence or threat of violence"
+            hits = hits_outside(hits, self.means)
+        if element.role == "circumstance" and self.negations:  # "aircraft not in service"
+            kept = drop_after(hits, self.negations, NEGATION_WINDOW)
+            negated = Hits(sorted(set(hits) - set(kept), key=lambda h: (h.start, h.end)))
+            hits = Hits(kept)
+        outside, after = element.outside.get(self.language, ()), element.outside_after.get(self.language, ())
+        if outside or after:  # "a military aircraft" (Hague Art. 3(2)); "a funds account" (an account, not funds)
+            kept = drop_qualified(hits, self.index.find_any(outside), self.text, OUTSIDE_WINDOW) if outside else hits
+            kept = drop_before(kept, self.index.find_any(after)) if after else kept
+            outside_hits = Hits(sorted(set(hits) - set(kept), key=lambda h: (h.start, h.end)))
+            hits = Hits(kept)
+        inside_names = {id(h) for h in hits_within(hits, self.name_spans)}
+        return Hits(h for h in hits if id(h) not in inside_names), negated, outside_hits
 
     def _innermost_label(self, position: int) -> str:
         index = self.locator.innermost(position, preamble=True)
@@ -157,9 +176,16 @@ class Decider:
         Found from the element's hits (the provision holding a hit and those below it, and the units
         reading a definition that holds it), so the work follows the hits, not the size of the bill.
         """
+        anchor = _anchor(offence)
+        shared = (anchor.phrases.get(self.language, ()), anchor.role)  # offences with the same anchor: once
+        if shared not in self._candidates:
+            self._candidates[shared] = self._candidate_units(offence, anchor)
+        return list(self._candidates[shared])
+
+    def _candidate_units(self, offence: Offence, anchor: Element) -> list[Unit]:
         holders: set[int] = set()
         chosen: set[int] = set()
-        for hit in self.element_hits(offence, _anchor(offence)):
+        for hit in self.element_hits(offence, anchor):
             holder = self.locator.innermost(hit.start, preamble=True)
             if holder is not None:
                 holders.add(holder)

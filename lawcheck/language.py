@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from lawcheck.errors import LanguageError
 from lawcheck.models import Drafting
@@ -21,12 +22,21 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 _HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-def _words(text: str) -> list[str]:
-    """The folded words of a text, a Chinese character counting as a word."""
-    out: list[str] = []
-    for word in _WORD_RE.findall(text):
-        out.extend(_HAN_RE.findall(word) if _HAN_RE.search(word) else [fold(word.lower())])
-    return out
+@lru_cache(maxsize=2)
+def _word_counts(sample: str) -> tuple[Counter[str], int]:
+    """How often each folded word occurs in ``sample`` (a Chinese character counting as a word), and how many
+    words it holds. Each distinct word is folded once (folding Arabic or accented words one by one was most
+    of the time detection took). Kept for the last two texts:
+    a bill's language is detected, then its shares are read again for the report's notices."""
+    raw = Counter(_WORD_RE.findall(sample))
+    counts: Counter[str] = Counter()
+    for word, count in raw.items():
+        if _HAN_RE.search(word):
+            for char in _HAN_RE.findall(word):
+                counts[char] += count
+        else:
+            counts[fold(word.lower())] += count
+    return counts, sum(counts.values())
 
 
 def supported(drafting: dict[str, Drafting]) -> str:
@@ -35,12 +45,11 @@ def supported(drafting: dict[str, Drafting]) -> str:
 
 def language_shares(text: str, drafting: dict[str, Drafting]) -> list[tuple[str, float]]:
     """Each supported language with the share of the text's words that are its function words, best first."""
-    words = _words(text[:SAMPLE_CHARS])
-    counts = Counter(words)
+    counts, total = _word_counts(text[:SAMPLE_CHARS])
     shares = {}
     for language, vocabulary in drafting.items():
         stop = {fold(w.lower()) for w in vocabulary.stopwords}
-        shares[language] = sum(counts[w] for w in stop) / len(words) if words else 0.0
+        shares[language] = sum(counts[w] for w in stop) / total if total else 0.0
     return sorted(sorted(shares.items()), key=lambda item: -item[1])
 
 

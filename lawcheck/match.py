@@ -136,15 +136,20 @@ class BillIndex:
         if not pattern or any(kind == "w" and not alts for kind, alts in pattern):
             return ()
         starts = self._candidate_starts(pattern)
+        forms, lemmas, token_starts, token_ends = self.tokens.forms, self.tokens.lemmas, self.tokens.starts, self.tokens.ends
+        opening = pattern[0][1]
         hits = []
         for first in sorted(starts):
-            opening = pattern[0][1]
-            if self.tokens.forms[first] not in opening and self.tokens.lemmas[first] not in opening:
+            form, lemma = forms[first], lemmas[first]
+            if form not in opening and lemma not in opening:
                 continue
-            found = self._walk(pattern, 1, first + 1, opening[self._key_at(first, opening)])
+            # the opening word's score: that of its form, unless its lemma scores higher
+            score = opening[form] if form in opening and (lemma not in opening or opening[form] >= opening[lemma]) \
+                else opening[lemma]
+            found = self._walk(pattern, 1, first + 1, score) if len(pattern) > 1 else (first, score)
             if found is not None:
                 last, score = found
-                hits.append(Hit(self.tokens.starts[first], self.tokens.ends[last], first, last, score, phrase))
+                hits.append(Hit(token_starts[first], token_ends[last], first, last, score, phrase))
         return tuple(hits)
 
     def _postings(self, alternatives: dict[str, float]) -> set[int]:
@@ -155,37 +160,52 @@ class BillIndex:
 
     def _candidate_starts(self, pattern: list) -> set[int]:
         """Token positions where the phrase may begin. Without gaps, anchored on its rarest word (a phrase
-        such as "place of public use" is looked up through "public use", not through every "place")."""
+        such as "place of public use" is looked up through "public use", not through every "place"). With
+        gaps, the positions of its first word that have its rarest later word within reach (as many words on
+        as the words and gaps before it allow): only those can begin a match."""
+        sizes = [sum(len(self.positions[k]) for k in alternatives) if kind == "w" else 0
+                 for kind, alternatives in pattern]
         if any(kind == "*" for kind, _ in pattern):
-            return self._postings(pattern[0][1])
-        sizes = [sum(len(self.positions[k]) for k in alternatives) for _, alternatives in pattern]
+            starts = self._postings(pattern[0][1])
+            later = [p for p in range(1, len(pattern)) if pattern[p][0] == "w"]
+            if not later:
+                return starts
+            rarest = min(later, key=lambda p: sizes[p])
+            if sizes[rarest] >= len(starts):
+                return starts
+            gaps = sum(kind == "*" for kind, _ in pattern[:rarest])
+            low, high = rarest - gaps, rarest - gaps + gaps * self.gap  # words (and skipped words) before it
+            anchors = sorted(self._postings(pattern[rarest][1]))
+            out = set()
+            for start in starts:
+                i = bisect.bisect_left(anchors, start + low)
+                if i < len(anchors) and anchors[i] <= start + high:
+                    out.add(start)
+            return out
         rarest = sizes.index(min(sizes))
         return {i - rarest for i in self._postings(pattern[rarest][1]) if i >= rarest}
 
-    def _key_at(self, i: int, alternatives: dict[str, float]) -> str:
-        form, lemma = self.tokens.forms[i], self.tokens.lemmas[i]
-        if form in alternatives and (lemma not in alternatives or alternatives[form] >= alternatives[lemma]):
-            return form
-        return lemma
-
     def _walk(self, pattern: list, p: int, i: int, score: float) -> tuple[int, float] | None:
-        """Match pattern[p:] from token i; return (last token, score) or None."""
-        if p == len(pattern):
-            return i - 1, score
-        kind, alternatives = pattern[p]
-        if kind == "*":
-            for skip in range(self.gap + 1):
-                found = self._walk(pattern, p + 1, i + skip, score)
-                if found is not None:
-                    return found
-            return None
-        if i >= len(self.tokens):
-            return None
-        form, lemma = self.tokens.forms[i], self.tokens.lemmas[i]
-        best = max(alternatives.get(form, 0.0), alternatives.get(lemma, 0.0))
-        if best == 0.0:
-            return None
-        return self._walk(pattern, p + 1, i + 1, min(score, best))
+        """Match pattern[p:] from token i; return (last token, score) or None (words in a loop, a gap by trying
+        each of its lengths, shortest first)."""
+        forms, lemmas, size = self.tokens.forms, self.tokens.lemmas, len(self.tokens)
+        while p < len(pattern):
+            kind, alternatives = pattern[p]
+            if kind == "*":
+                for skip in range(self.gap + 1):
+                    found = self._walk(pattern, p + 1, i + skip, score)
+                    if found is not None:
+                        return found
+                return None
+            if i >= size:
+                return None
+            best = max(alternatives.get(forms[i], 0.0), alternatives.get(lemmas[i], 0.0))
+            if best == 0.0:
+                return None
+            score = min(score, best)
+            p += 1
+            i += 1
+        return i - 1, score
 
     def find_any(self, phrases: tuple[str, ...], carve_outs: tuple[Hit, ...] = ()) -> Hits:
         """Hits of any of the phrases, in document order, without those that a carve-out excludes."""
@@ -213,8 +233,17 @@ def as_written(index: BillIndex, hits: Hits) -> Hits:
 
 def drop_after(hits, cues: tuple[Hit, ...], window: int) -> list[Hit]:  # noqa: ANN001 - any iterable of hits
     """The hits that do not begin within ``window`` words after one of the cues."""
+    if not cues:
+        return list(hits)
     ends = sorted(h.last_token for h in cues)
-    return [h for h in hits if not _follows(h, ends, window)]
+    count = len(ends)
+    out = []
+    for hit in hits:  # a cue ending in the window before the hit's first word drops it
+        first = hit.first_token
+        i = bisect.bisect_left(ends, first - window)
+        if not (i < count and ends[i] < first):
+            out.append(hit)
+    return out
 
 
 def drop_reported(hits, cues: tuple[Hit, ...], window: int, text: str) -> list[Hit]:  # noqa: ANN001 - any iterable of hits

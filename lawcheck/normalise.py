@@ -61,9 +61,14 @@ _LETTERS = {ord("ٱ"): "ا", ord("ى"): "ي", ord("ة"): "ه", ord("ک"): "ك", 
             **{0x0660 + d: str(d) for d in range(10)}, **{0x06F0 + d: str(d) for d in range(10)}}
 
 
+_LETTERS_RE = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_LETTERS)) + "]")
+_LETTER_FOR = {chr(code): value or "" for code, value in _LETTERS.items()}
+
+
 def fold_letters(text: str) -> str:
-    """Fold the Arabic letter variants of :data:`_LETTERS` ("مادّة" keeps its shadda here: see fold_accents)."""
-    return text if text.isascii() else text.translate(_LETTERS)
+    """Fold the Arabic letter variants of :data:`_LETTERS` ("مادّة" keeps its shadda here: see fold_accents).
+    The letters are found by a regular expression (``str.translate`` would look up every character of the text)."""
+    return text if text.isascii() else _LETTERS_RE.sub(lambda m: _LETTER_FOR[m.group()], text)
 
 
 def unify_quotes(text: str) -> str:

@@ -21,9 +21,16 @@ _ONE_FOR_ONE = {**{0x0660 + d: str(d) for d in range(10)}, **{0x06F0 + d: str(d)
                 **{0xFF10 + d: str(d) for d in range(10)}, ord("（"): "(", ord("）"): ")", ord("："): ":"}
 
 
+_ONE_FOR_ONE_RE = re.compile("[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19（）：]")
+
+
 def ascii_digits(text: str) -> str:
-    """Digits of every script as 0-9, full-width brackets and colon as ASCII: the same length as ``text``."""
-    return text if text.isascii() else text.translate(_ONE_FOR_ONE)
+    """Digits of every script as 0-9, full-width brackets and colon as ASCII: the same length as ``text``.
+    (The characters to change are found by a regular expression: ``str.translate`` looks every character of a
+    text in Arabic or Chinese up one by one, and whole bills pass through here.)"""
+    if text.isascii():
+        return text
+    return _ONE_FOR_ONE_RE.sub(lambda m: _ONE_FOR_ONE[ord(m.group())], text)
 
 
 HAN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,

@@ -272,6 +272,8 @@ def _run_ins(text: str) -> set[int]:
     Quiconque" is art. 180 al. 1): the article's text follows on the line, the number ends in 1, and without
     that digit it follows the article printed before (or precedes the one printed after) where the whole
     number does not."""
+    if "Art" not in text:  # no label to look at (the expression's lookbehind makes its search of a bill slow)
+        return set()
     labels = list(_GLUED_LABEL_RE.finditer(text))
     out: set[int] = set()
     previous: tuple[int, str, str] | None = None
@@ -298,7 +300,7 @@ def _glued_parts(line: str, begin: int, run_ins: set[int]) -> list[tuple[int, st
     the label ("... pécuniaire.Mariage forcéArt. 181a") as a line of its own, and the first paragraph's
     number split off the article number when it ran into it ("Art. 1801 Quiconque")."""
     cuts: list[int] = []
-    for match in _GLUED_LABEL_RE.finditer(line):
+    for match in _GLUED_LABEL_RE.finditer(line) if "Art" in line else ():
         head = _glued_heading_start(line, match.start())
         cuts += [match.start()] if head is None else [head, match.start()]
         if begin + match.end() - 1 in run_ins:
@@ -411,6 +413,8 @@ _BELOW = {"digit": ("lower", "roman", "upper"), "lower": ("roman", "upper"), "ro
 
 def _is_furniture(line: str, repeats: dict[str, int]) -> bool:
     """A running head or footer: the same words (numbers aside) on many pages; never a sub-provision label."""
+    if line.endswith((".", ";", ":")):
+        return False  # a sentence, whatever it opens with (the same test as the last below, made first: it is cheap)
     if repeats.get(_furniture_key(line), 0) < FURNITURE_REPEATS or len(line.split()) < 2:
         return False
     words = line.split()
@@ -523,8 +527,15 @@ def _article_label(word: str, num: str, language: str) -> str:
 _HISTORY_NOTE_RE = re.compile(r"^(?:\(\w{1,4}\))*(?:\s+(?:\*\*|__|\s\s)[^*_:\n]{1,80}?(?:\*\*|__|\s\s)(?:\s*(?:sub)?(?:paragraph|section|clause|item)\s*\(\w{1,4}\))?)?:\s+[a-z][^.]*?\b(?:1[6-9]|20)\d\d\b")
 
 
+_NOTE_COLON_RE = re.compile(r":\s+[a-z]")
+
+
 def _is_history_note(line: str) -> bool:
+    if ":" not in line:  # the note's colon: unmarking never adds one
+        return False
     line = _unmark(_MARKDOWN_RE.sub("", line.strip()))
+    if not _NOTE_COLON_RE.search(line):  # no ": amended ..." anywhere: not a note (tested before folding)
+        return False
     match = ARTICLE_RE.match(fold_accents(line[:LABEL_PREFIX]))
     return bool(match and _HISTORY_NOTE_RE.match(line[match.end("num"):]))
 

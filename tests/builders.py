@@ -432,3 +432,112 @@ def _akn_line(line: Line, stack: list[str]) -> list[str]:
         num = f"{line.value}." if name == "section" else str(line.value)
         return out + [f"<{name}><num>{num}</num><heading>{escape(line.text)}</heading>"]
     return out + [f"<{name}><num>{escape(line.label)}</num><content><p>{escape(line.text)}</p></content>"]
+
+
+# --------------------------------------------------------------------------- pdf through a word processor
+
+# What a drafter's word processor uses for each script: a Latin/Cyrillic text face, an Arabic ("complex script")
+# face and a Chinese ("East Asian") face, installed with fonts-noto-core, fonts-noto-cjk and fonts-dejavu-core
+# (Debian), so that LibreOffice substitutes nothing. The Arabic face holds the brackets, dashes and quotes an Arabic
+# text uses as well as its letters, as the faces Arab drafters use do (Noto Naskh has no brackets: LibreOffice then
+# draws them in another font, in pieces). The language tags are those Word writes for a document in that language.
+OFFICE_FONTS = {"latin": "Noto Serif", "cs": "DejaVu Sans", "eastAsia": "Noto Serif CJK SC"}
+OFFICE_LANGUAGES = {"ar": ("en-GB", "ar-SA", "zh-CN"), "ru": ("ru-RU", "ar-SA", "zh-CN"), "zh": ("en-GB", "ar-SA", "zh-CN")}
+# A running header and "page N of M" footer in the bill's language, as a drafter's template prints them.
+OFFICE_PAGE_LABELS = {"ar": ("صفحة ", " من "), "ru": ("Страница ", " из "), "zh": ("第 ", " 页，共 ", " 页"),
+                      "en": ("Page ", " of ")}
+OFFICE_HEADERS = {"ar": "مشروع للتشاور", "ru": "Проект для обсуждения", "zh": "征求意见稿", "en": "Draft for consultation"}
+
+
+def office_fonts_missing() -> list[str]:
+    """The fonts of :data:`OFFICE_FONTS` that fontconfig does not find (all of them when it cannot be asked)."""
+    import subprocess
+
+    missing = []
+    for font in OFFICE_FONTS.values():
+        try:
+            found = subprocess.run(["fc-list", font, "family"], capture_output=True, text=True, timeout=60).stdout
+        except (OSError, subprocess.SubprocessError):
+            found = ""
+        if font not in found:
+            missing.append(font)
+    return missing
+
+
+def make_office_docx(text: str, path: str | Path, language: str) -> Path:
+    """Write ``text`` as a .docx the way a drafter's word processor holds it: fonts for each script and language
+    tags set in the document defaults, right-to-left paragraphs and runs for Arabic, a running header and a
+    "page N of M" footer (fields) in the bill's language. Labels stay in the text (typed, not automatic)."""
+    document = docx.Document()
+    latin, bidi, east = OFFICE_LANGUAGES.get(language, ("en-GB", "ar-SA", "zh-CN"))
+    fonts = (f'<w:rFonts w:ascii="{OFFICE_FONTS["latin"]}" w:hAnsi="{OFFICE_FONTS["latin"]}" '
+             f'w:cs="{OFFICE_FONTS["cs"]}" w:eastAsia="{OFFICE_FONTS["eastAsia"]}"/>')
+    rtl = language == "ar"
+    styles = document.styles.element
+    defaults = styles.find(f"{{{W_NS}}}docDefaults/{{{W_NS}}}rPrDefault/{{{W_NS}}}rPr")
+    for old in list(defaults):
+        if old.tag in (f"{{{W_NS}}}rFonts", f"{{{W_NS}}}lang"):
+            defaults.remove(old)
+    defaults.insert(0, _w(fonts))
+    defaults.append(_w(f'<w:lang w:val="{latin}" w:eastAsia="{east}" w:bidi="{bidi}"/>'))
+    for style in styles.iter(f"{{{W_NS}}}style"):  # the template's styles name theme fonts: drop them
+        for rfonts in style.iter(f"{{{W_NS}}}rFonts"):
+            rfonts.getparent().replace(rfonts, _w(fonts))
+    section = document.sections[0]
+    _office_paragraph(section.header.paragraphs[0], OFFICE_HEADERS.get(language, OFFICE_HEADERS["en"]), rtl)
+    footer = section.footer.paragraphs[0]
+    labels = OFFICE_PAGE_LABELS.get(language, OFFICE_PAGE_LABELS["en"])
+    parts = [labels[0], "PAGE", labels[1], "NUMPAGES", *labels[2:]]
+    for part in parts:
+        if part in ("PAGE", "NUMPAGES"):
+            footer._p.append(_w(f'<w:fldSimple w:instr=" {part} "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+        else:
+            _office_run(footer.add_run(part), rtl)
+    _office_direction(footer, rtl)
+    rows: list[tuple[str, ...]] = []
+    for line in classify(text):
+        if line.kind == "table":
+            rows.append(line.cells)
+            continue
+        _flush_table(document, rows)
+        heading = line.kind in ("title", "division", "section", "article")
+        paragraph = document.add_paragraph()
+        _office_paragraph(paragraph, f"{line.label} {line.text}".strip(), rtl, bold=heading)
+    _flush_table(document, rows)
+    document.save(str(path))
+    return Path(path)
+
+
+def _office_paragraph(paragraph: Any, text: str, rtl: bool, bold: bool = False) -> None:
+    """Fill a paragraph with one run of ``text``, right to left when ``rtl``."""
+    run = paragraph.add_run(text)
+    run.bold = bold or None
+    _office_run(run, rtl)
+    _office_direction(paragraph, rtl)
+
+
+def _office_run(run: Any, rtl: bool) -> None:
+    """A right-to-left run (``w:rtl``): its text is shaped and ordered as Arabic."""
+    if rtl:
+        run._r.get_or_add_rPr().append(_w("<w:rtl/>"))
+
+
+def _office_direction(paragraph: Any, rtl: bool) -> None:
+    """A right-to-left paragraph (``w:bidi``), set against the right margin, as Word makes an Arabic one."""
+    if rtl:
+        ppr = paragraph._p.get_or_add_pPr()
+        ppr.insert(0, _w("<w:bidi/>"))
+        if ppr.find(f"{{{W_NS}}}jc") is None:
+            ppr.append(_w('<w:jc w:val="right"/>'))
+
+
+def office_pdfs(sources: dict[str, tuple[str, str]], folder: Path, soffice: str) -> dict[str, Path]:
+    """PDFs of several bills through LibreOffice in one run (it starts slowly): ``sources`` maps a name to
+    (text, language); returns name -> PDF path."""
+    import subprocess
+
+    folder.mkdir(parents=True, exist_ok=True)
+    documents = [make_office_docx(text, folder / f"{name}.docx", language) for name, (text, language) in sources.items()]
+    subprocess.run([soffice, f"-env:UserInstallation=file://{folder / 'lo-profile'}", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(folder), *map(str, documents)], check=True, capture_output=True, timeout=600)
+    return {name: folder / f"{name}.pdf" for name in sources}

@@ -19,7 +19,7 @@ from lawcheck.read import read_bill
 from lawcheck.read.common import MAX_UNZIPPED_BYTES, normalise_text
 from lawcheck.read.docx import Walker, _open_body, load_styles, walk_blocks
 from lawcheck.read.numbering import format_number, load_numbering
-from lawcheck.read.pdf import join_paragraphs, strip_running_lines
+from lawcheck.read.pdf import _line_in_reading_order, _reading_line, join_paragraphs, strip_running_lines
 from lawcheck.read.text import decode_bytes
 
 try:
@@ -504,6 +504,66 @@ def test_running_header_and_footer_removed_digits_ignored() -> None:
 )
 def test_paragraph_joining(physical: list[str], paragraphs: list[str]) -> None:
     assert join_paragraphs(physical) == paragraphs
+
+
+@pytest.mark.parametrize(
+    "physical, paragraphs",
+    [
+        # a Chinese line wraps in the middle of a sentence: joined without a space; an article label opens a line
+        (["第一条　为了惩治劫持人质、恐怖主义爆炸和资助恐怖主义等犯罪，履行本国缔结或者参", "加的国际条约规定的义务，制定本法。",
+          "第二条　本法下列用语的含义：", "（一）公共场所，是指任何建筑物"],
+         ["第一条　为了惩治劫持人质、恐怖主义爆炸和资助恐怖主义等犯罪，履行本国缔结或者参加的国际条约规定的义务，制定本法。",
+          "第二条　本法下列用语的含义：", "（一）公共场所，是指任何建筑物"]),
+        # a Russian article heading that fills its line, then the article's text; items "1)" and "а)"
+        (["Статья 5. Разрушение или повреждение аэронавигационных средств",
+          "Умышленное и неправомерное разрушение аэронавигационного", "средства наказывается лишением свободы:",
+          "1) первое;", "а) второе."],
+         ["Статья 5. Разрушение или повреждение аэронавигационных средств",
+          "Умышленное и неправомерное разрушение аэронавигационного средства наказывается лишением свободы:",
+          "1) первое;", "а) второе."]),
+        # Arabic: no capitals, labels of its own
+        (["المادة (3)", "1- يعاقب بالسجن المؤبد كل من استولى على طائرة.", "2- لا تسري أحكام هذه المادة.",
+          "الفصل الثاني", "أولاً: إذا ارتكبت الجريمة", "في إقليم الدولة.", "(أ) الأول"],
+         ["المادة (3)", "1- يعاقب بالسجن المؤبد كل من استولى على طائرة.", "2- لا تسري أحكام هذه المادة.",
+          "الفصل الثاني", "أولاً: إذا ارتكبت الجريمة في إقليم الدولة.", "(أ) الأول"]),
+    ],
+    ids=["zh", "ru", "ar"],
+)
+def test_paragraph_joining_in_arabic_russian_chinese(physical: list[str], paragraphs: list[str]) -> None:
+    assert join_paragraphs(physical) == paragraphs
+
+
+@pytest.mark.parametrize("number", ["Страница 2 из 5", "صفحة 2 من 5", "第 2 页，共 5 页", "- ٢ -", "стр. 4"])
+def test_page_numbers_in_russian_arabic_chinese_are_removed(number: str) -> None:
+    pages = [["Текст на первой странице"], ["Текст на второй странице", number]]
+    assert strip_running_lines(pages) == [["Текст на первой странице"], ["Текст на второй странице"]]
+
+
+def test_articles_opening_pages_are_not_running_heads() -> None:
+    """Two pages opening with an article: the same words numbers aside, but different provisions."""
+    pages = [["مشروع للتشاور", "المادة (4)", "نص"], ["مشروع للتشاور", "المادة (10)", "نص آخر"]]
+    assert strip_running_lines(pages) == [["المادة (4)", "نص"], ["المادة (10)", "نص آخر"]]
+
+
+def test_pdf_line_cleaned_of_controls_presentation_forms_and_visual_order() -> None:
+    assert _reading_line("\x01ا\x01ل\x01م\x01ا\x01د\x01ة") == "المادة"
+    assert _reading_line("\ufe8e\ufee0\ufee4\ufe8e\ufea9\ufe93") == "المادة"  # presentation forms: NFKC
+    assert _reading_line("ةحاولا ةيروهمج") == "جمهورية الواحة"  # drawn in visual order: turned back
+    assert _reading_line("2026 ةنسل (1) ةداملا") == "المادة (1) لسنة 2026"  # digits stay left to right, brackets turn
+    assert _reading_line("جمهورية الواحة") == "جمهورية الواحة"
+
+
+def test_arabic_line_drawn_in_pieces_is_read_right_to_left() -> None:
+    """LibreOffice draws an Arabic line from left to right in pieces (baseline, left edge, text): a vowel mark on
+    its own, the digits of a reference, the brackets before the letters of their run."""
+    pieces = [(685.1, 90.0, " من أفعال العنف"), (686.7, 342.4, "ً "), (685.1, 344.3, " وبغير حق فعلا"),
+              (687.5, 409.8, "ً"), (685.1, 411.0, "أ- كل من ارتكب عمدا")]
+    assert _line_in_reading_order(pieces) == "أ- كل من ارتكب عمداً وبغير حق فعلاً  من أفعال العنف"
+    pieces = [(138.2, 411.3, "2"), (138.2, 306.9, "( "), (138.2, 306.9, "- لا تسري أحكام البند"), (138.2, 299.8, "1"),
+              (138.2, 104.8, "( "), (138.2, 104.8, ") على الجريمة المنصوص عليها في المادة"), (138.2, 97.7, "8"),
+              (138.2, 90.0, ".)")]
+    assert _line_in_reading_order(pieces) == "2- لا تسري أحكام البند (1) على الجريمة المنصوص عليها في المادة (8)."
+    assert _line_in_reading_order([(10.0, 200.0, "world"), (10.0, 100.0, "Hello ")]) == "Hello world"
 
 
 # --------------------------------------------------------------------------- html

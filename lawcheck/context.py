@@ -310,7 +310,7 @@ class UnitBuilder:
         structure = self.structure
         provision = structure.provisions[index]
         chain = [index, *_ancestors(structure, index)]
-        own = merge([seg for i in chain for seg in own_segments(structure, i, self.text)])
+        own = merge([*own_segments(structure, index, self.text), *self._above(index)])
         refers_to = self._references(index, own)
         uses = self._definitions(index, own)
         definitions = self.structure.definitions
@@ -333,6 +333,15 @@ class UnitBuilder:
             referred=self._referred(index, refers_to),
             penalised_by=penalised_by,
         )
+
+    def _above(self, index: int) -> list[tuple[int, int]]:
+        """The own words of the provisions above it, up to its article, that stand before it: the chapeau and
+        the paragraphs above. A paragraph printed after the list (« وتكون العقوبة ... » after item 3, "La peine
+        est portée à ..." after 2°) is the article's, not words of each item."""
+        structure = self.structure
+        here = structure.provisions[index].start
+        return [seg for i in _ancestors(structure, index) for seg in own_segments(structure, i, self.text)
+                if seg[0] < here]
 
     def _defines(self, index: int, own: Ranges) -> bool:
         """A provision that defines terms, unless its own words also create an offence outside its

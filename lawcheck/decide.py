@@ -171,7 +171,11 @@ class Decider:
         return [self.units[i] for i in sorted(chosen)]
 
     def _element_match(self, offence: Offence, element: Element, unit: Unit) -> ElementMatch:
-        found = hits_within(self.element_hits(offence, element), unit.context)
+        # the conduct of a State's duty stands in the provision's own words: a definition of a term it uses
+        # gives that term's meaning, and the words inside it ("in flight ... until a door is opened for
+        # disembarkation") impose nothing (the duty to let the commander disembark a person is not there)
+        read = unit.own if offence.kind == "obligation" and element.role == "conduct" else unit.context
+        found = hits_within(self.element_hits(offence, element), read)
         if not found and element.role != "conduct" and unit.referred:
             # "threatens to commit an offence under section 3": what is threatened is read from section 3;
             # the conduct itself must stand in the provision.

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lawcheck.match import BillIndex, hits_outside, hits_within
+from lawcheck.match import BillIndex, Hits, hits_outside, hits_within
 from lawcheck.models import Definition, Drafting, Provision, Structure
 from lawcheck.normalise import fold
 from lawcheck.split import Locator
 
 Ranges = tuple[tuple[int, int], ...]
+_PARAGRAPH_OPENING = " \t\"“«'‘*-وف"  # what may stand before a paragraph's first word: quotes, markup, و / ف
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,7 @@ class UnitBuilder:
         self.index = index
         self.penal_hits = hits_outside(index.find_any(drafting.penal), index.find_any(drafting.offender))
         self.duty_hits = index.find_any(drafting.duty)
+        self.graded = self._grading_paragraphs(index.find_any(drafting.penalty_change))
         self.whole_act_hits = index.find_any(drafting.whole_act)
         self.defined_in = structure.interpretive
         self.locator = Locator(structure.provisions)
@@ -310,7 +312,8 @@ class UnitBuilder:
         structure = self.structure
         provision = structure.provisions[index]
         chain = [index, *_ancestors(structure, index)]
-        own = merge([*own_segments(structure, index, self.text), *self._above(index)])
+        own = merge([seg for lo, hi in [*own_segments(structure, index, self.text), *self._above(index)]
+                     for seg in _minus((lo, hi), self.graded)])
         refers_to = self._references(index, own)
         uses = self._definitions(index, own)
         definitions = self.structure.definitions
@@ -333,6 +336,19 @@ class UnitBuilder:
             referred=self._referred(index, refers_to),
             penalised_by=penalised_by,
         )
+
+    def _grading_paragraphs(self, hits: Hits) -> list[tuple[int, int]]:
+        """The paragraphs that open by grading the penalty (« وتكون العقوبة ... إذا أعاد الجاني الطائرة بعد الاستيلاء
+        عليها », "La peine est portée à ... lorsque ..."): the acts they name are circumstances of the offences
+        above them (returning a seized aircraft lowers the penalty for piracy), not an offence of their own."""
+        out = []
+        for hit in hits:
+            start = self.text.rfind("\n", 0, hit.start) + 1
+            if self.text[start:hit.start].strip(_PARAGRAPH_OPENING):
+                continue
+            end = self.text.find("\n", hit.start)
+            out.append((start, len(self.text) if end < 0 else end))
+        return out
 
     def _above(self, index: int) -> list[tuple[int, int]]:
         """The own words of the provisions above it, up to its article, that stand before it: the chapeau and

@@ -500,3 +500,22 @@ def test_national_forms_of_attacks_on_protected_persons(catalogue, text: str, la
 )
 def test_words_of_a_definition_are_no_duty_of_the_state(catalogue, text: str, language: str) -> None:
     assert _status(catalogue, text, "tokyo-1963:12", language)[0] == "missing"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("المادة 5\nيعاقب بالحبس المؤبد كل من ارتكب فعلاً من أفعال القرصنة ضد سفينة في أعالي البحار.\n"
+         "وتكون العقوبة الحبس مدة لا تجاوز خمس سنوات إذا أعاد الجاني، من تلقاء نفسه، السفينة أو الطائرة بعد "
+         "الاستيلاء عليها إلى قائدها الشرعي، ولم يكن قد ترتب على فعله إيذاء أي من الأشخاص الموجودين على متنها.",
+         "ar"),
+        ("Article 5\nEst puni de la réclusion criminelle à perpétuité le fait de piraterie contre un navire.\n\n"
+         "La peine est portée à cinq ans lorsque l'auteur rend de lui-même l'aéronef en vol dont il s'est emparé "
+         "à son commandant.", "fr"),
+        ("5. Piracy\nA person who commits an act of piracy against a ship commits an offence.\n\n"
+         "The penalty is imprisonment for five years if the offender, of his own accord, returns an aircraft in "
+         "flight that he seized to its commander.", "en"),
+    ],
+)
+def test_acts_named_where_the_penalty_is_graded_are_no_offence(catalogue, text: str, language: str) -> None:
+    assert _status(catalogue, text, HIJACK, language)[0] == "missing"

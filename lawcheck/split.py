@@ -918,18 +918,22 @@ def _after_article_label(state: _State, node: _Node, indent: int, start: int, li
 
 
 _FULL_STOP_RE = re.compile(r"[.。!?؟][\s\"”»’')]*$")
+_BLANK_BEFORE_RE = re.compile(r"\n[ \t\r]*\n[ \t>*#_-]*$")  # a blank line stands before the line
 _LIST_OPENERS = (":", "：", "—", "–", "-", ":—", "-\u200f")
 
 
 def _after_list(state: _State, before: str, line: str) -> bool:
     """An unnumbered paragraph after the last item of a list, opening a new sentence after the item's full stop
-    ("3- ... عمداً." then "وتكون العقوبة ..."; "(c) ... .\n\nA person who ..."): a paragraph of the provision
-    holding the list, not more words of its last item. A list is a series of items under words that announce
-    it ("... الأفعال الآتية:", "A person who—", "Est puni :"), each item with words of its own."""
+    ("3- ... عمداً." then "وتكون العقوبة ..."; "(c) ... ." then "A person who ..."), or after its semicolon and a
+    blank line ("(c) ...;\n\nA person who ..."): a paragraph of the provision holding the list, not more words of
+    its last item; words that go on with the list's sentence (", commits an offence") stay with the last item.
+    A list is a series of items under words that announce it ("... الأفعال الآتية:", "A person who—",
+    "Est puni :"); a heading before the next provision is no such paragraph."""
     if not state.stack or state.nodes[state.stack[-1]].depth <= _ARTICLE_DEPTH:
         return False
     node = state.nodes[state.stack[-1]]
-    if node.parent is None or not _FULL_STOP_RE.search(before):
+    blank = bool(_BLANK_BEFORE_RE.search(state.text, max(0, state.line_start - 40), state.line_start))
+    if node.parent is None or not (_FULL_STOP_RE.search(before) or blank and before.rstrip().endswith(";")):
         return False
     parent = state.nodes[node.parent]
     items = [state.nodes[c] for c in parent.children if state.nodes[c].kind == node.kind]

@@ -399,6 +399,10 @@ def test_a_lower_case_section_suffix_continues_the_series() -> None:
         ("Section 5. Endangering aircraft\n(1) A person commits an offence who—\n(a) destroys an aircraft;\n"
          "(b) places a device on an aircraft.\n\nThe court may order the forfeiture of anything used.",
          "en", "Section 5(1)(b)", "The court may order"),
+        # the last item closes with a semicolon, and a blank line stands before the new paragraph
+        ("Section 5. Hijacking\n(1) A person commits an offence who:\n(a) seizes an aircraft;\n(b) destroys a ship;\n"
+         "(c) threatens to do so;\n\nA person who commits an offence under this section is liable to imprisonment "
+         "for life.", "en", "Section 5(1)(c)", "A person who commits an offence under"),
         ("第十条 有下列行为之一的，处五年以下有期徒刑：\n（一）破坏航空器的；\n（二）在航空器上放置装置的。\n"
          "犯前款罪，致人死亡的，处无期徒刑。", "zh", "第十条(二)", "犯前款罪"),
     ],

@@ -33,6 +33,7 @@ class Unit:
     uses: tuple[int, ...] = ()  # indexes (in Structure.definitions) of the definitions read with it
     referred: Ranges = ()  # the text of the provisions it refers to ("an offence under section 3")
     penalised_by: tuple[int, ...] = ()  # provisions that make it an offence by reference ("an act mentioned in 10(1)")
+    graded: Ranges = ()  # paragraphs of its own words that grade the penalty ("La pena se aumentará ... cuando")
 
 
 def _nearer(candidate: Definition, best: Definition, position: int) -> bool:
@@ -312,8 +313,7 @@ class UnitBuilder:
         structure = self.structure
         provision = structure.provisions[index]
         chain = [index, *_ancestors(structure, index)]
-        own = merge([seg for lo, hi in [*own_segments(structure, index, self.text), *self._above(index)]
-                     for seg in _minus((lo, hi), self.graded)])
+        own = merge([*own_segments(structure, index, self.text), *self._above(index)])
         refers_to = self._references(index, own)
         uses = self._definitions(index, own)
         definitions = self.structure.definitions
@@ -335,12 +335,15 @@ class UnitBuilder:
             uses=tuple(uses),
             referred=self._referred(index, refers_to),
             penalised_by=penalised_by,
+            graded=merge([(max(lo, g_lo), min(hi, g_hi)) for lo, hi in own for g_lo, g_hi in self.graded
+                          if g_lo < hi and lo < g_hi]),
         )
 
     def _grading_paragraphs(self, hits: Hits) -> list[tuple[int, int]]:
         """The paragraphs that open by grading the penalty (« وتكون العقوبة ... إذا أعاد الجاني الطائرة بعد الاستيلاء
         عليها », "La peine est portée à ... lorsque ..."): the acts they name are circumstances of the offences
-        above them (returning a seized aircraft lowers the penalty for piracy), not an offence of their own."""
+        above them (returning a seized aircraft lowers the penalty for piracy), not an offence of their own; they
+        still say how severe the penalty is (a duty to punish "by appropriate penalties")."""
         out = []
         for hit in hits:
             start = self.text.rfind("\n", 0, hit.start) + 1

@@ -519,3 +519,11 @@ def test_words_of_a_definition_are_no_duty_of_the_state(catalogue, text: str, la
 )
 def test_acts_named_where_the_penalty_is_graded_are_no_offence(catalogue, text: str, language: str) -> None:
     assert _status(catalogue, text, HIJACK, language)[0] == "missing"
+
+
+def test_the_object_named_where_the_penalty_is_graded_still_counts(catalogue) -> None:
+    # the aggravated form seizes an aircraft in flight: the act stands in the offence, the object in the grading
+    text = ("Artículo 5. Será castigado con prisión de diez años el que, mediante violencia o amenaza, se apodere "
+            "de un medio de transporte o ejerza su control.\n\nLa pena será de veinte años de prisión cuando el "
+            "medio de transporte sea una aeronave en vuelo.")
+    assert _status(catalogue, text, HIJACK, "es")[0] == "covered"

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lawcheck.match import BillIndex, hits_outside, hits_within
+from lawcheck.match import BillIndex, Hits, hits_outside, hits_within
 from lawcheck.models import Definition, Drafting, Provision, Structure
 from lawcheck.normalise import fold
 from lawcheck.split import Locator
 
 Ranges = tuple[tuple[int, int], ...]
+_PARAGRAPH_OPENING = " \t\"“«'‘*-وف"  # what may stand before a paragraph's first word: quotes, markup, و / ف
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class Unit:
     uses: tuple[int, ...] = ()  # indexes (in Structure.definitions) of the definitions read with it
     referred: Ranges = ()  # the text of the provisions it refers to ("an offence under section 3")
     penalised_by: tuple[int, ...] = ()  # provisions that make it an offence by reference ("an act mentioned in 10(1)")
+    graded: Ranges = ()  # paragraphs of its own words that grade the penalty ("La pena se aumentará ... cuando")
 
 
 def _nearer(candidate: Definition, best: Definition, position: int) -> bool:
@@ -166,6 +168,7 @@ class UnitBuilder:
         self.index = index
         self.penal_hits = hits_outside(index.find_any(drafting.penal), index.find_any(drafting.offender))
         self.duty_hits = index.find_any(drafting.duty)
+        self.graded = self._grading_paragraphs(index.find_any(drafting.penalty_change))
         self.whole_act_hits = index.find_any(drafting.whole_act)
         self.defined_in = structure.interpretive
         self.locator = Locator(structure.provisions)
@@ -310,7 +313,7 @@ class UnitBuilder:
         structure = self.structure
         provision = structure.provisions[index]
         chain = [index, *_ancestors(structure, index)]
-        own = merge([seg for i in chain for seg in own_segments(structure, i, self.text)])
+        own = merge([*own_segments(structure, index, self.text), *self._above(index)])
         refers_to = self._references(index, own)
         uses = self._definitions(index, own)
         definitions = self.structure.definitions
@@ -332,7 +335,32 @@ class UnitBuilder:
             uses=tuple(uses),
             referred=self._referred(index, refers_to),
             penalised_by=penalised_by,
+            graded=merge([(max(lo, g_lo), min(hi, g_hi)) for lo, hi in own for g_lo, g_hi in self.graded
+                          if g_lo < hi and lo < g_hi]),
         )
+
+    def _grading_paragraphs(self, hits: Hits) -> list[tuple[int, int]]:
+        """The paragraphs that open by grading the penalty (« وتكون العقوبة ... إذا أعاد الجاني الطائرة بعد الاستيلاء
+        عليها », "La peine est portée à ... lorsque ..."): the acts they name are circumstances of the offences
+        above them (returning a seized aircraft lowers the penalty for piracy), not an offence of their own; they
+        still say how severe the penalty is (a duty to punish "by appropriate penalties")."""
+        out = []
+        for hit in hits:
+            start = self.text.rfind("\n", 0, hit.start) + 1
+            if self.text[start:hit.start].strip(_PARAGRAPH_OPENING):
+                continue
+            end = self.text.find("\n", hit.start)
+            out.append((start, len(self.text) if end < 0 else end))
+        return out
+
+    def _above(self, index: int) -> list[tuple[int, int]]:
+        """The own words of the provisions above it, up to its article, that stand before it: the chapeau and
+        the paragraphs above. A paragraph printed after the list (« وتكون العقوبة ... » after item 3, "La peine
+        est portée à ..." after 2°) is the article's, not words of each item."""
+        structure = self.structure
+        here = structure.provisions[index].start
+        return [seg for i in _ancestors(structure, index) for seg in own_segments(structure, i, self.text)
+                if seg[0] < here]
 
     def _defines(self, index: int, own: Ranges) -> bool:
         """A provision that defines terms, unless its own words also create an offence outside its

@@ -198,6 +198,13 @@ class Decider:
 
     def _element_match(self, offence: Offence, element: Element, unit: Unit) -> ElementMatch:
         found = hits_within(self.element_hits(offence, element), unit.context)
+        if offence.kind == "obligation" and element.role == "conduct":
+            found = self._duty_words(found, unit)
+        elif element.role == "conduct" and unit.graded:
+            # an act named where the penalty is graded is a circumstance of the offence ("if the offender returns
+            # the aircraft after seizing it"), not its act; the object it names still is the offence's ("the
+            # penalty is increased when the object thrown is an explosive device")
+            found = Hits(h for h in found if not any(lo <= h.start < hi for lo, hi in unit.graded))
         if not found and element.role != "conduct" and unit.referred:
             # "threatens to commit an offence under section 3": what is threatened is read from section 3;
             # the conduct itself must stand in the provision.
@@ -547,11 +554,24 @@ class Decider:
             return self._missing(offence)
         return self._to_result(offence, finding)
 
-    def _extraterritorial(self, finding: Finding) -> bool:
-        """Whether the finding rests on an unconditional extraterritorial formula ("whether in or outside")."""
+    def _duty_words(self, found: Hits, unit: Unit) -> Hits:
+        """The act of a State's duty stands in the provision's own words: a definition of a term it uses gives
+        that term's meaning, and the words inside it impose nothing ("in flight ... until a door is opened for
+        disembarkation" is no duty to let the commander disembark a person). The scope of a defined offence
+        ("terrorist activity means an act ... in or outside Canada") is the one exception: an unconditional
+        extraterritorial formula meets jurisdiction wherever it stands."""
+        formulas = self._extraterritorial_formulas()
+        return Hits(h for h in found if any(lo <= h.start < hi for lo, hi in unit.own)
+                    or any(f.start <= h.start < f.end or h.start <= f.start < h.end for f in formulas))
+
+    def _extraterritorial_formulas(self) -> Hits:
         if self._formulas is None:
             self._formulas = self.index.find_any(self.catalogue.drafting[self.language].extraterritorial)
-        formulas = self._formulas
+        return self._formulas
+
+    def _extraterritorial(self, finding: Finding) -> bool:
+        """Whether the finding rests on an unconditional extraterritorial formula ("whether in or outside")."""
+        formulas = self._extraterritorial_formulas()
         found = [(m.start, m.end) for m in finding.matches if m.found and m.start >= 0]
         return any(f.start <= lo < f.end or lo <= f.start < hi for f in formulas for lo, hi in found)
 

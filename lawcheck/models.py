@@ -190,6 +190,8 @@ class Drafting:
     means_as_written: bool = False  # a means cue meets only the words as written, not their lemmas (« بالعنف »)
     negation: tuple[str, ...] = ()  # "not": a circumstance right after it is excluded ("aircraft not in service")
     offender: tuple[str, ...] = ()  # "a person who has committed an offence": names an offender, creates none
+    penalty_change: tuple[str, ...] = ()  # "the penalty is": a paragraph opening so grades the penalty, its acts
+    # are circumstances of the offences above it, not an offence
 
 
 @dataclass(frozen=True)

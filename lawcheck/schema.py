@@ -193,6 +193,7 @@ class DraftingSchema(_Strict):
     engage: list[str] = []
     extraterritorial: list[str] = []
     offender: list[str] = []
+    penalty_change: list[str] = []
     negation: list[str] = []
     means: list[str] = []
     means_as_written: bool = False

@@ -173,6 +173,7 @@ class _State:
     host_kinds: list[str] = field(default_factory=list)  # the sub-levels of the amending article, kept over a quote
     moved: set[int] = field(default_factory=set)  # starts of the labels printed late, opened where their sentence starts
     bare_label: int | None = None  # an article whose label stood alone on the line before ("### Artículo 148")
+    text: str = ""
 
 
 _BOLD_RE = re.compile(r"\*\*|__")
@@ -890,6 +891,7 @@ _SUFFIX_LINE_RE = re.compile(r"^(?P<suffix>bis|ter|qu[aá]ter|quinquies|sexies|s
 
 def _read_line(state: _State, indent: int, start: int, line: str) -> None:
     state.line_start = start
+    before = state.previous
     bare, state.bare_label = state.bare_label, None
     suffix = _SUFFIX_LINE_RE.match(line) if bare is not None else None
     if suffix:  # "### Artículo 148" / "Quáter.- Se impondrá ...": the suffix printed on the next line is the number's
@@ -935,6 +937,8 @@ def _read_line(state: _State, indent: int, start: int, line: str) -> None:
         _open_subs(state, subs, start)
         state.pending_heading, state.heading_slot = "", None
         return
+    if _after_list(state, before, line):
+        _close_to(state, state.nodes[state.stack[-1]].depth, start)
     _plain_line(state, line)
 
 
@@ -953,6 +957,33 @@ def _after_article_label(state: _State, node: _Node, indent: int, start: int, li
     first, _, after = rest.partition(". ")
     if after and not node.heading and len(first.split()) <= 4 and first[:1].isupper():
         node.heading = first
+
+
+_FULL_STOP_RE = re.compile(r"[.。!?؟][\s\"”»’')]*$")
+_BLANK_BEFORE_RE = re.compile(r"\n[ \t\r]*\n[ \t>*#_-]*$")  # a blank line stands before the line
+_LIST_OPENERS = (":", "：", "—", "–", "-", ":—", "-\u200f")
+
+
+def _after_list(state: _State, before: str, line: str) -> bool:
+    """An unnumbered paragraph after the last item of a list, opening a new sentence after the item's full stop
+    ("3- ... عمداً." then "وتكون العقوبة ..."; "(c) ... ." then "A person who ..."), or after its semicolon and a
+    blank line ("(c) ...;\n\nA person who ..."): a paragraph of the provision holding the list, not more words of
+    its last item; words that go on with the list's sentence (", commits an offence") stay with the last item.
+    A list is a series of items under words that announce it ("... الأفعال الآتية:", "A person who—",
+    "Est puni :"); a heading before the next provision is no such paragraph."""
+    if not state.stack or state.nodes[state.stack[-1]].depth <= _ARTICLE_DEPTH:
+        return False
+    node = state.nodes[state.stack[-1]]
+    blank = bool(_BLANK_BEFORE_RE.search(state.text, max(0, state.line_start - 40), state.line_start))
+    if node.parent is None or not (_FULL_STOP_RE.search(before) or blank and before.rstrip().endswith(";")):
+        return False
+    parent = state.nodes[node.parent]
+    items = [state.nodes[c] for c in parent.children if state.nodes[c].kind == node.kind]
+    chapeau = state.text[parent.own_start:items[0].start].rstrip() if items else ""
+    if len(items) < 2 or not chapeau.endswith(_LIST_OPENERS):
+        return False
+    first = line.lstrip(" \"“«'‘(")[:1]
+    return (first.isupper() or first.isalpha() and not first.islower()) and not _is_heading_text(line)
 
 
 def _plain_line(state: _State, line: str) -> None:
@@ -1112,7 +1143,7 @@ def split_provisions(text: str, language: str) -> tuple[Provision, ...]:
     marked: set[int] = set()
     read = _lines(text, marked)
     lines = _late_labels(read)
-    state = _State(language, numbered_articles=not _uses_article_words(lines, language), marked_headings=marked,
+    state = _State(language, numbered_articles=not _uses_article_words(lines, language), marked_headings=marked, text=text,
                    contents=_contents(lines, language), moved={start for line, (_, start, _) in zip(read, lines)
                                                                  if line[1] != start})
     state.quote_opened = {start for _, start, _ in lines

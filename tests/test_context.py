@@ -89,3 +89,25 @@ def test_an_offence_article_that_ends_with_a_definition_still_creates_the_offenc
     article = next(u for u in units if u.provision.level == "article")
     holder = next(u for u in units if u.provision.index == structure.definitions[0].provision)
     assert holder.definition is defines and (article.penal or defines)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "item", "chapeau", "after"),
+    [
+        ("المادة 5\nيعاقب بالحبس المؤبد كل من ارتكب فعلاً من الأفعال الآتية:\n1- العنف ضد أشخاص على متن طائرة.\n"
+         "2- التحريض على ارتكاب أحد هذه الأفعال.\n"
+         "وتكون العقوبة الحبس مدة لا تجاوز خمس سنوات إذا أعاد الجاني الطائرة بعد الاستيلاء عليها.",
+         "ar", "المادة 5(1)", "يعاقب بالحبس", "الاستيلاء"),
+        ("Article 5\nEst puni de dix ans d'emprisonnement :\n1° Le fait de détruire un aéronef ;\n"
+         "2° Le fait de compromettre la sécurité d'un aéronef.\n\n"
+         "La peine est portée à la perpétuité lorsque l'auteur s'est emparé de l'aéronef.",
+         "fr", "Article 5 1°", "est puni", "emparé"),
+    ],
+)
+def test_an_item_is_read_with_the_words_above_its_list_not_with_a_paragraph_after_it(
+        catalogue, text: str, language: str, item: str, chapeau: str, after: str) -> None:
+    structure = split(text, language)
+    index = BillIndex(tokenize(text, language), language)
+    built = {u.provision.label: u for u in UnitBuilder(text, structure, index, catalogue.drafting[language]).units()}
+    assert hits_within(index.find(chapeau), built[item].own)
+    assert not hits_within(index.find(after), built[item].context)

@@ -479,3 +479,51 @@ def test_an_offence_made_by_reference_cites_the_provision_that_makes_it(catalogu
 )
 def test_national_forms_of_attacks_on_protected_persons(catalogue, text: str, language: str) -> None:
     assert _status(catalogue, text, "ipp-1973:2(1)(a)", language)[0] in ("covered", "partial")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # the disembarkation in the definition of "in flight" is no duty to let the commander disembark a person
+        ("1. Interpretation\nIn this Act, \"aircraft in flight\" means an aircraft from the moment its doors are "
+         "closed after embarkation until one of them is opened for disembarkation.\n"
+         "2. Violence\nA person who commits an act of violence against the commander of an aircraft in flight "
+         "commits an offence.", "en"),
+        ("Article 1er\nAu sens de la présente loi, on entend par « aéronef en vol » : un aéronef depuis la fermeture "
+         "de ses portes après l'embarquement jusqu'à l'ouverture de l'une d'elles pour le débarquement.\n"
+         "Article 2\nEst puni de dix ans d'emprisonnement le fait de commettre un acte de violence contre le "
+         "commandant d'un aéronef en vol.", "fr"),
+        ("المادة 1\nيقصد بعبارة \"في حالة طيران\": الطائرة من لحظة إغلاق جميع أبوابها الخارجية بعد صعود الركاب "
+         "حتى لحظة فتح أي من هذه الأبواب لنزولهم.\nالمادة 2\nيعاقب بالسجن كل من ارتكب فعلاً من أفعال العنف ضد "
+         "قائد طائرة في حالة طيران.", "ar"),
+    ],
+)
+def test_words_of_a_definition_are_no_duty_of_the_state(catalogue, text: str, language: str) -> None:
+    assert _status(catalogue, text, "tokyo-1963:12", language)[0] == "missing"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("المادة 5\nيعاقب بالحبس المؤبد كل من ارتكب فعلاً من أفعال القرصنة ضد سفينة في أعالي البحار.\n"
+         "وتكون العقوبة الحبس مدة لا تجاوز خمس سنوات إذا أعاد الجاني، من تلقاء نفسه، السفينة أو الطائرة بعد "
+         "الاستيلاء عليها إلى قائدها الشرعي، ولم يكن قد ترتب على فعله إيذاء أي من الأشخاص الموجودين على متنها.",
+         "ar"),
+        ("Article 5\nEst puni de la réclusion criminelle à perpétuité le fait de piraterie contre un navire.\n\n"
+         "La peine est portée à cinq ans lorsque l'auteur rend de lui-même l'aéronef en vol dont il s'est emparé "
+         "à son commandant.", "fr"),
+        ("5. Piracy\nA person who commits an act of piracy against a ship commits an offence.\n\n"
+         "The penalty is imprisonment for five years if the offender, of his own accord, returns an aircraft in "
+         "flight that he seized to its commander.", "en"),
+    ],
+)
+def test_acts_named_where_the_penalty_is_graded_are_no_offence(catalogue, text: str, language: str) -> None:
+    assert _status(catalogue, text, HIJACK, language)[0] == "missing"
+
+
+def test_the_object_named_where_the_penalty_is_graded_still_counts(catalogue) -> None:
+    # the aggravated form seizes an aircraft in flight: the act stands in the offence, the object in the grading
+    text = ("Artículo 5. Será castigado con prisión de diez años el que, mediante violencia o amenaza, se apodere "
+            "de un medio de transporte o ejerza su control.\n\nLa pena será de veinte años de prisión cuando el "
+            "medio de transporte sea una aeronave en vuelo.")
+    assert _status(catalogue, text, HIJACK, "es")[0] == "covered"

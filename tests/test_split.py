@@ -380,3 +380,57 @@ def test_a_lower_case_section_suffix_continues_the_series() -> None:
             "4B. Any person who possesses any unmarked plastic explosive shall be liable to imprisonment.\n"
             "4c. (1) Any person who imports any unmarked plastic explosive shall be liable to imprisonment.\n")
     assert [label for label in _labels(text) if label.count("(") == 0] == ["Section 4A", "Section 4B", "Section 4c"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "item", "paragraph"),
+    [
+        ("المادة 5\nيعاقب بالحبس كل من ارتكب فعلاً من الأفعال الآتية:\n1- العنف ضد أشخاص على متن طائرة.\n"
+         "2- الاشتراك في تشغيل سفينة.\n3- التحريض على ارتكاب أحد هذه الأفعال.\n"
+         "وتكون العقوبة الحبس مدة لا تجاوز خمس سنوات إذا أعاد الجاني الطائرة بعد الاستيلاء عليها.",
+         "ar", "المادة 5(3)", "وتكون العقوبة"),
+        ("Article 5\nEst puni de dix ans d'emprisonnement :\n1° Le fait de détruire un aéronef ;\n"
+         "2° Le fait de compromettre la sécurité d'un aéronef en vol.\n\n"
+         "La peine est portée à la réclusion criminelle à perpétuité lorsque l'infraction a entraîné la mort.",
+         "fr", "Article 5 2°", "La peine est portée"),
+        ("Artículo 5. Será castigado con prisión de diez años el que:\na) destruya una aeronave;\n"
+         "b) coloque un artefacto en una aeronave.\n\nLa pena se aumentará en un grado si resultare la muerte.",
+         "es", "Artículo 5(b)", "La pena se aumentará"),
+        ("Section 5. Endangering aircraft\n(1) A person commits an offence who—\n(a) destroys an aircraft;\n"
+         "(b) places a device on an aircraft.\n\nThe court may order the forfeiture of anything used.",
+         "en", "Section 5(1)(b)", "The court may order"),
+        # the last item closes with a semicolon, and a blank line stands before the new paragraph
+        ("Section 5. Hijacking\n(1) A person commits an offence who:\n(a) seizes an aircraft;\n(b) destroys a ship;\n"
+         "(c) threatens to do so;\n\nA person who commits an offence under this section is liable to imprisonment "
+         "for life.", "en", "Section 5(1)(c)", "A person who commits an offence under"),
+        ("第十条 有下列行为之一的，处五年以下有期徒刑：\n（一）破坏航空器的；\n（二）在航空器上放置装置的。\n"
+         "犯前款罪，致人死亡的，处无期徒刑。", "zh", "第十条(二)", "犯前款罪"),
+    ],
+)
+def test_a_paragraph_after_a_list_belongs_to_the_provision_holding_the_list(text: str, language: str, item: str,
+                                                                            paragraph: str) -> None:
+    provisions = {p.label: p for p in split_provisions(text, language)}
+    last = provisions[item]
+    holder = provisions[item.rsplit("(", 1)[0] if "(" in item else item.rsplit(" ", 1)[0]]
+    at = text.index(paragraph)
+    assert not last.start <= at < last.end  # not more words of the last item
+    assert holder.start <= at < holder.end  # but words of the article (or subsection) above it
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "item", "words"),
+    [
+        # words closing the list's sentence ("..., commits an offence") and a heading before the next provision
+        # are not a new paragraph of the article
+        ("Section 5\n(1) A person who—\n(a) destroys an aircraft; or\n(b) places a device on it,\n"
+         "commits an offence.", "en", "Section 5(1)(b)", "commits an offence"),
+        ("Section 5\nA person who—\n(a) destroys an aircraft; or\n(b) places a device on it;\n"
+         "and is liable to imprisonment.", "en", "Section 5(b)", "and is liable"),
+        # items that are no list (no words announce them) keep their unnumbered paragraphs
+        ("Section 5\n(1) A person who destroys an aircraft commits an offence.\n(2) A person who attempts it.\n"
+         "The attempt is punished as the offence.", "en", "Section 5(2)", "The attempt is punished"),
+    ],
+)
+def test_words_closing_a_list_stay_with_its_last_item(text: str, language: str, item: str, words: str) -> None:
+    last = next(p for p in split_provisions(text, language) if p.label == item)
+    assert last.start <= text.index(words) < last.end

@@ -23,7 +23,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from lawcheck.context import Ranges, Unit, article_of, division_reach, heading_span, merge
-from lawcheck.match import (CLAUSE_CARVE_OUTS, NEGATION_WINDOW, OUTSIDE_WINDOW, REPORTED_WINDOW, BillIndex, Hit, Hits,
+from lawcheck.match import (NEGATION_WINDOW, OUTSIDE_WINDOW, REPORTED_WINDOW, BillIndex, Hit, Hits,
                             as_written, clause_spans, drop_after, drop_before, drop_qualified, drop_reported,
                             hits_outside, hits_within)
 from lawcheck.normalise import fold
@@ -74,7 +74,9 @@ class Decider:
         self.language = language
         drafting = catalogue.drafting[language]
         self.carve_outs = index.find_any(drafting.carve_out)
-        self.carved = clause_spans(self.carve_outs, text) if language in CLAUSE_CARVE_OUTS else ()
+        # « 本条规定不适用于军事、海关或者警察部门使用的航空器。»: where a language's words are short, a carve-out
+        # reaches to the end of its clause (drafting `carve_out_reach: clause`), not only a few words
+        self.carved = clause_spans(self.carve_outs, text) if drafting.carve_out_reach == "clause" else ()
         # a heading is not operative text: its "сообщение о" ("false message about a bomb") reports nothing
         # in the body below it, however close the body's first words stand
         headings = merge([span for p in structure.provisions if (span := heading_span(p, text))])

@@ -275,8 +275,6 @@ def drop_inside(hits, cues: tuple[Hit, ...]) -> list[Hit]:  # noqa: ANN001 - any
     return out
 
 
-CLAUSE_CARVE_OUTS = ("zh",)  # languages whose carve-out reaches to the end of its clause: « 本条规定不适用于军事、海关
-#                               或者警察部门使用的航空器。» (Chinese words are short: four of them reach too little)
 _CLAUSE_END_RE = re.compile(r"[，,；;。\n]")
 
 

@@ -188,6 +188,7 @@ class Drafting:
     extraterritorial: tuple[str, ...] = ()  # "whether in or outside [State]": meets every jurisdiction basis
     means: tuple[str, ...] = ()  # "by force or threat of force": how an act is done, never the act itself
     means_as_written: bool = False  # a means cue meets only the words as written, not their lemmas (« بالعنف »)
+    carve_out_reach: str = "words"  # "clause": a carve-out reaches to the end of its clause, not a few words
     negation: tuple[str, ...] = ()  # "not": a circumstance right after it is excluded ("aircraft not in service")
     offender: tuple[str, ...] = ()  # "a person who has committed an offence": names an offender, creates none
     penalty_change: tuple[str, ...] = ()  # "the penalty is": a paragraph opening so grades the penalty, its acts

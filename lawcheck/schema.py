@@ -197,6 +197,7 @@ class DraftingSchema(_Strict):
     negation: list[str] = []
     means: list[str] = []
     means_as_written: bool = False
+    carve_out_reach: Literal["words", "clause"] = "words"
 
 # --------------------------------------------------------------------------- loading
 

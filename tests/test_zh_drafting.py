@@ -97,3 +97,23 @@ def test_explain_says_where_a_qualifier_puts_the_words_outside_the_treaty() -> N
     explanation = explain(make_bill(text), load_catalogue(), "hague-1970:1(a)", "zh")
     aircraft = next(e for e in explanation.elements if e.id == "aircraft")
     assert not aircraft.found and [(p.provision, p.kind) for p in aircraft.elsewhere] == [("第一条", "outside")]
+
+
+def test_how_far_a_carve_out_reaches_is_the_drafting_file_s_choice(tmp_path) -> None:
+    """`carve_out_reach` is data: "clause" or "words"; anything else is refused naming the file."""
+    import shutil
+    from pathlib import Path
+
+    from lawcheck.catalogue import load_catalogue
+    from lawcheck.errors import CatalogueError
+
+    root = Path(__file__).resolve().parents[1] / "offences"
+    assert load_catalogue(root).drafting["zh"].carve_out_reach == "clause"
+    assert load_catalogue(root).drafting["en"].carve_out_reach == "words"
+    copy = tmp_path / "offences"
+    shutil.copytree(root, copy)
+    path = copy / "drafting" / "zh.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("carve_out_reach: clause", "carve_out_reach: sideways"),
+                    encoding="utf-8")
+    with pytest.raises(CatalogueError, match="zh.yaml"):
+        load_catalogue(copy)

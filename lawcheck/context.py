@@ -175,6 +175,8 @@ class UnitBuilder:
         self._definition_index = {d: i for i, d in enumerate(structure.definitions)}
         self.term_hits = {d.term: index.find(d.term) for d in structure.definitions}
         self._term_keys = {d.term: fold(d.term) for d in structure.definitions}
+        self._glossary: dict[Definition, tuple[Definition, ...]] = {}  # meaning -> the glossary terms it uses
+        self._glossaries: dict[int, list[Definition]] | None = None  # article -> its definitions of 2+ words
         self._penal_parts: set[int] = set()  # the subsections of penal articles that hold or receive the penalty
         self._last_penal_part: dict[int, int | None] = {}  # article -> start of its last penal part (None: all)
         self._penalising: dict[int, list[int]] = {}  # provision -> the penal provisions of other articles naming it
@@ -264,17 +266,30 @@ class UnitBuilder:
         82.7, device means ..."). So is a one-word term ("ship", "funds", « الإرهابي »): inside another meaning
         the word is as often used in its ordinary sense, or as part of another phrase (« عمل إرهابي »)."""
         direct = set(chosen)
-        structure = self.structure
         for used in list(chosen.values()):
-            article = article_of(structure, used.provision)
-            for d in structure.definitions:
+            for d in self._glossary_terms(used):
                 key = self._term_keys[d.term]
-                if key in direct or len(d.term.split()) < 2 or article_of(structure, d.provision) != article \
-                        or not hits_within(self.term_hits[d.term], ((used.start, used.end),)):
+                if key in direct:
                     continue
                 best = chosen.get(key)
                 if best is None or _nearer(d, best, here):
                     chosen[key] = d
+
+    def _glossary_terms(self, used: Definition) -> tuple[Definition, ...]:
+        """The definitions of two words or more, of the same article as ``used``, whose term its meaning uses
+        (in the order of the bill): computed once per definition, not once per unit that reads it."""
+        if used not in self._glossary:
+            structure = self.structure
+            if self._glossaries is None:
+                self._glossaries = {}
+                for d in structure.definitions:
+                    if len(d.term.split()) >= 2:
+                        self._glossaries.setdefault(article_of(structure, d.provision), []).append(d)
+            span = ((used.start, used.end),)
+            self._glossary[used] = tuple(
+                d for d in self._glossaries.get(article_of(structure, used.provision), ())
+                if hits_within(self.term_hits[d.term], span))
+        return self._glossary[used]
 
     def _references(self, index: int, own: Ranges) -> tuple[int, ...]:
         out = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lawcheck.match import BillIndex, Hits, hits_outside, hits_within
+from lawcheck.match import BillIndex, Hits, hits_outside, hits_within, merge
 from lawcheck.models import Definition, Drafting, Provision, Structure
 from lawcheck.normalise import fold
 from lawcheck.split import Locator
@@ -42,16 +42,6 @@ def _nearer(candidate: Definition, best: Definition, position: int) -> bool:
     if candidate_before != best_before:
         return candidate_before
     return candidate.start > best.start if candidate_before else candidate.start < best.start
-
-
-def merge(ranges: list[tuple[int, int]]) -> Ranges:
-    out: list[tuple[int, int]] = []
-    for lo, hi in sorted(r for r in ranges if r[1] > r[0]):
-        if out and lo <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], hi))
-        else:
-            out.append((lo, hi))
-    return tuple(out)
 
 
 def heading_span(provision: Provision, text: str) -> tuple[int, int] | None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from lawcheck.context import Ranges, Unit, article_of, division_reach, heading_span, merge
 from lawcheck.match import (NEGATION_WINDOW, OUTSIDE_WINDOW, REPORTED_WINDOW, BillIndex, Hit, Hits,
                             as_written, clause_spans, drop_after, drop_before, drop_qualified, drop_reported,
-                            hits_outside, hits_within)
+                            hits_outside, hits_outside_ranges, hits_within)
 from lawcheck.normalise import fold
 from lawcheck.split import Locator, act_titles
 from lawcheck.models import (
@@ -140,7 +140,7 @@ class Decider:
         negated = outside_hits = None
         hits = self.index.find_any(element.phrases.get(self.language, ()), self.carve_outs)
         if self.carved:  # « 不适用于军事、海关或者警察部门使用的航空器 »: the whole clause is carved out
-            hits = hits_outside(hits, Hits(Hit(a, b, 0, 0, 1.0, "") for a, b in self.carved))
+            hits = hits_outside_ranges(hits, self.carved)
         if element.role == "conduct" and self.reported:  # "information that a bomb has been placed"
             hits = Hits(drop_reported(hits, self.reported, REPORTED_WINDOW, self.text))
         if element.role == "conduct" and self.means:  # "seizes a ship by violence or threat of violence"

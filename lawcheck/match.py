@@ -254,7 +254,8 @@ def drop_reported(hits, cues: tuple[Hit, ...], window: int, text: str) -> list[H
     kept = []
     for hit in hits:
         i = bisect.bisect_left(ends, (hit.first_token - window, -1))
-        reported = any("\n" not in text[end:hit.start] for last, end in ends[i:] if last < hit.first_token)
+        j = bisect.bisect_left(ends, (hit.first_token, -1))  # the cues ending in the window before the hit
+        reported = any("\n" not in text[end:hit.start] for _, end in ends[i:j])
         if not reported:
             kept.append(hit)
     return kept
@@ -282,18 +283,12 @@ def clause_spans(cues: tuple[Hit, ...], text: str) -> tuple[tuple[int, int], ...
     """The clause each carve-out opens: from the carve-out to the next comma, semicolon or full stop. A carve-out
     that closes its clause (« ……的除外。») opens none."""
     spans = []
-    for cue in sorted(cues, key=lambda h: h.start):
+    for cue in cues:
         end = _CLAUSE_END_RE.search(text, cue.end)
         stop = end.start() if end else len(text)
         if stop > cue.end and text[cue.end:stop].strip():
             spans.append((cue.start, stop))
-    merged: list[tuple[int, int]] = []
-    for a, b in spans:
-        if merged and a <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
-        else:
-            merged.append((a, b))
-    return tuple(merged)
+    return merge(spans)
 
 
 # A Chinese list « 军用机场、港口、舰艇、航空器 »: a qualifier before the first word reaches every word of the list
@@ -322,20 +317,25 @@ def drop_before(hits, cues: tuple[Hit, ...]) -> list[Hit]:  # noqa: ANN001 - any
     return [h for h in hits if h.last_token + 1 not in starts]
 
 
-def _follows(hit: Hit, cue_ends: list[int], window: int) -> bool:
-    i = bisect.bisect_left(cue_ends, hit.first_token - window)
-    return i < len(cue_ends) and cue_ends[i] < hit.first_token
+def merge(ranges: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """The character ranges sorted, empty ones dropped, overlapping or touching ones joined."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(r for r in ranges if r[1] > r[0]):
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return tuple(out)
 
 
 def hits_outside(hits: Hits, others: Hits) -> Hits:
     """The hits that do not lie wholly inside one of ``others`` (in document order, in linear time)."""
-    ranges: list[tuple[int, int]] = []
-    for h in sorted(others, key=lambda h: h.start):
-        if ranges and h.start <= ranges[-1][1]:
-            ranges[-1] = (ranges[-1][0], max(ranges[-1][1], h.end))
-        else:
-            ranges.append((h.start, h.end))
-    inside = {id(h) for h in hits_within(hits, tuple(ranges))}
+    return hits_outside_ranges(hits, merge([(h.start, h.end) for h in others]))
+
+
+def hits_outside_ranges(hits: Hits, ranges: tuple[tuple[int, int], ...]) -> Hits:
+    """The hits that do not lie wholly inside one of the (sorted, disjoint) character ranges."""
+    inside = {id(h) for h in hits_within(hits, ranges)}
     return Hits(h for h in hits if id(h) not in inside)
 
 

@@ -93,6 +93,10 @@ EXTRA_SUB_PATTERNS: dict[str, tuple[tuple[str, LazyPattern], ...]] = {
            ("digit-dash", LazyPattern(r"^(\d+)\s*[-–]\s*(?=\S)")),
            ("paren-ar", LazyPattern(r"^\(([\u0621-\u064a])\)\s*")),
            ("ar-letter", LazyPattern(r"^([\u0621-\u064a])\s*[-–)]\s*(?=\S)"))),
+    # « I.- A quien ... », « II. Acopio ... », « III.-Les peines ... »: the fracciones of Mexican and Spanish-American
+    # codes and the numbered paragraphs of French codes
+    "es": (("ROMAN-dot", LazyPattern(r"^((?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3}))(?:\.\s*[-–—]?|\s*[-–—])\s*(?=\S)")),),
+    "fr": (("ROMAN-dot", LazyPattern(r"^((?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3}))(?:\.\s*[-–—]?|\s*[-–—])\s*(?=\S)")),),
     "zh": (("paren-han", LazyPattern(rf"^\(([{HAN_NUMERAL}]+)\)\s*")),
            ("han-comma", LazyPattern(rf"^([{HAN_NUMERAL}]+)、\s*"))),
 }

@@ -18,6 +18,19 @@ def test_sending_the_act_to_the_criminal_law_creates_no_offence(text: str, statu
 
 
 @pytest.mark.parametrize(("text", "status"), [
+    ("第一条 故意损坏使用中的航空器，危及飞行安全的，处三年以上十年以下有期徒刑。", "covered"),
+    ("第一条 故意损坏使用中的航空器，危及飞行安全的，处十日以上十五日以下拘留。", "missing"),
+    ("第一条 故意损坏使用中的航空器，危及飞行安全的，处警告或者二百元以下罚款。", "missing"),
+    ("第一条 故意损坏使用中的航空器，危及飞行安全的，处五千元以上二万元以下罚款，并处十日以上十五日以下拘留。", "missing"),
+])
+def test_an_administrative_sanction_creates_no_offence(text: str, status: str) -> None:
+    """PRC public-security and regulatory laws punish with a police fine (罚款) or administrative detention (拘留),
+    in the same « …的，处… » words as the Criminal Law; only a criminal penalty (有期徒刑, 拘役, 罚金...) makes a
+    crime."""
+    assert probe(text, "zh", "montreal-1971:1(1)(b)").status == status
+
+
+@pytest.mark.parametrize(("text", "status"), [
     ("第一条 绑架他人作为人质的，处十年以上有期徒刑或者无期徒刑。", "covered"),
     ("第一条 劫持航空器内的乘客，将其扣为人质的，处十年以上有期徒刑。", "covered"),
     ("第一条 以勒索财物为目的绑架他人的，处十年以上有期徒刑或者无期徒刑。", "missing"),

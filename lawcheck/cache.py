@@ -27,7 +27,7 @@ from lawcheck import __version__
 
 T = TypeVar("T")
 # The form of the checklist kept (2: its equal strings shared, see lawcheck.catalogue): a new form gets new files.
-CHECKLIST_FORM = "3"
+CHECKLIST_FORM = "4"
 
 
 def cache_folder() -> Path | None:

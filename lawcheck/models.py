@@ -191,6 +191,9 @@ class Drafting:
     carve_out_reach: str = "words"  # "clause": a carve-out reaches to the end of its clause, not a few words
     negation: tuple[str, ...] = ()  # "not": a circumstance right after it is excluded ("aircraft not in service")
     offender: tuple[str, ...] = ()  # "a person who has committed an offence": names an offender, creates none
+    # "punished as that article provides" (« 依照本法第X条的规定处罚 »): with a reference to a provision whose own
+    # words carry a penalty, the provision borrows it and creates an offence
+    borrowed_penalty: tuple[str, ...] = ()
     penalty_change: tuple[str, ...] = ()  # "the penalty is": a paragraph opening so grades the penalty, its acts
     # are circumstances of the offences above it, not an offence
 

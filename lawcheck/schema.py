@@ -194,6 +194,7 @@ class DraftingSchema(_Strict):
     extraterritorial: list[str] = []
     offender: list[str] = []
     penalty_change: list[str] = []
+    borrowed_penalty: list[str] = []
     negation: list[str] = []
     means: list[str] = []
     means_as_written: bool = False

@@ -829,7 +829,7 @@ def _is_wrapped(state: _State, line: str) -> bool:
 def _line(state: _State, indent: int, start: int, line: str) -> None:
     state.line_number += 1
     _read_line(state, indent, start, line)
-    if (state.insertion is not None and line.rstrip().endswith((":", "—", "–", "-"))
+    if (state.insertion is not None and line.rstrip().endswith((":", "：", "—", "–", "-"))
             and state.insertion.search(f"{state.previous_two} {line}")):
         state.formula_line = state.line_number
     if state.amending is not None and state.line_number > state.formula_line and _INSERTION_END_RE.search(line):

@@ -132,6 +132,9 @@ def _under(predicted: str, gold: str) -> bool:
     return predicted == gold or predicted.startswith(gold + "(") or gold.startswith(predicted + "(")
 
 
+# The words of a provision's label (Section, Artículo, Статья, المادة, 第…条): the evaluator reads the labels lawcheck
+# prints and the ``provision`` of the gold files, so these follow the splitter's label forms (lawcheck.split, where
+# the layout of each tradition is), not a drafting file; they judge nothing.
 _LABEL_WORD_RE = re.compile(
     r"^(?:(?:sections?|ss?|articles?|art[íi]culos?|arts?|clauses?|cls?|rules?|regulations?|paragraphs?|paras?|"
     r"chapters?|parts?|schedules?)\b\.?\s*|§+\s*)+", re.I)

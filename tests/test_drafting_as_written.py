@@ -143,3 +143,17 @@ def test_acts_named_where_a_russian_or_chinese_penalty_is_changed_are_no_offence
 
     assert status(load_catalogue()) == "missing"
     assert status(load_catalogue(_checklist(tmp_path, language, key, ""))) != "missing"
+
+
+def test_the_closing_quote_ends_an_article_a_chinese_amending_law_quotes_whole() -> None:
+    """An amending law numbered 一、二、 that quotes whole articles after « 增加一条……： » and « 修改为： »: the closing
+    quotation mark ends the quoted article, so the law's next item is not read as an item of it (before, « 二、将刑法
+    …… » was item 二 of article 120-1)."""
+    text = ("中华人民共和国刑法修正案\n一、在刑法第一百二十条后增加一条，作为第一百二十条之一：\n"
+            "“第一百二十条之一　资助恐怖活动组织的，处五年以下有期徒刑。”\n"
+            "二、将刑法第二百三十九条修改为：\n“第二百三十九条　以勒索财物为目的绑架他人的，处十年以上有期徒刑。”\n"
+            "三、本修正案自公布之日起施行。\n")
+    provisions = split(text, "zh").provisions
+    quoted = next(p for p in provisions if p.label == "第一百二十条之一")
+    assert text[quoted.start:quoted.end].rstrip().endswith("有期徒刑。”")
+    assert not quoted.children and not any(p.label.startswith("第一百二十条之一(") for p in provisions)

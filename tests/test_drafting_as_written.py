@@ -19,11 +19,11 @@ AMENDING = ("5. Part IV of the principal Act is amended by inserting after secti
             "6. Commencement\nThis Act comes into force on assent.\n")
 
 
-def _checklist(tmp_path: Path, language: str, old: str, new: str) -> Path:
+def _checklist(tmp_path: Path, language: str, old: str, new: str, instrument: str = "hague-1970.yaml") -> Path:
     """A checklist of one instrument whose drafting file of ``language`` has ``old`` replaced with ``new``."""
     folder = tmp_path / "offences"
     shutil.copytree(DEFAULT_DIR / "drafting", folder / "drafting")
-    shutil.copy(DEFAULT_DIR / "hague-1970.yaml", folder / "hague-1970.yaml")
+    shutil.copy(DEFAULT_DIR / instrument, folder / instrument)
     path = folder / "drafting" / f"{language}.yaml"
     text = path.read_text(encoding="utf-8")
     assert old in text
@@ -157,3 +157,23 @@ def test_the_closing_quote_ends_an_article_a_chinese_amending_law_quotes_whole()
     quoted = next(p for p in provisions if p.label == "第一百二十条之一")
     assert text[quoted.start:quoted.end].rstrip().endswith("有期徒刑。”")
     assert not quoted.children and not any(p.label.startswith("第一百二十条之一(") for p in provisions)
+
+
+def test_the_list_marks_are_the_chinese_drafting_file_s(tmp_path: Path) -> None:
+    """« 军用 » before « 机场、港口、雷达、航空器 » reaches the aircraft through the list mark 、 of zh.yaml; a checklist
+    whose Chinese file names no list mark reads the aircraft, four words on, as one the qualifier does not reach."""
+    from conftest import make_bill
+
+    from lawcheck.pipeline import check_bill
+
+    text = "第一条 故意毁坏军用机场、港口、雷达、航空器，危及飞行安全的，处七年以上有期徒刑。"
+
+    def status(catalogue) -> str:
+        report = check_bill(make_bill(text), catalogue, "zh", ("montreal-1971",))
+        return next(r for r in report.results if r.id == "montreal-1971:1(1)(b)").status
+
+    assert status(load_catalogue()) == "missing"
+    without = _checklist(tmp_path, "zh", "list_separator: 、\n", "", instrument="montreal-1971.yaml")
+    path = without / "drafting" / "zh.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("list_conjunctions: [或, 和, 及, 与]\n", ""), encoding="utf-8")
+    assert status(load_catalogue(without)) != "missing"

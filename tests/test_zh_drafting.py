@@ -117,3 +117,25 @@ def test_how_far_a_carve_out_reaches_is_the_drafting_file_s_choice(tmp_path) -> 
                     encoding="utf-8")
     with pytest.raises(CatalogueError, match="zh.yaml"):
         load_catalogue(copy)
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # a Taiwan licensing offence: the article it breaches requires approval to import or export (輸入、輸出)
+    ("第 1 條\n違反第二條之規定，而輸入、輸出核子燃料者，處一年以下有期徒刑。\n", "covered"),
+    ("第 1 條\n未經主管機關核准，輸出入核子原料者，處一年以下有期徒刑。\n", "covered"),
+    # moving it inside the country is not moving it into or out of the State
+    ("第 1 條\n違反第二條之規定，而運送核子燃料者，處一年以下有期徒刑。\n", "missing"),
+    # 輸入 alone is also "to type in": a password typed in is no import
+    ("第 1 條\n無故輸入其帳號密碼，而運送核子燃料者，處一年以下有期徒刑。\n", "missing"),
+])
+def test_taiwan_import_or_export_of_nuclear_fuel_without_approval(text: str, status: str) -> None:
+    """CPPNM as amended Art. 7(1)(d): Taiwan writes 核子燃料 / 核子原料 (PRC 核燃料), 輸入、輸出 or 輸出入 for import
+    and export, and « 違反第X條之規定 » or « 未經…核准 » for acting without the approval the law requires."""
+    assert probe(text, "zh", "cppnm-amend-2005:7(1)(d)").status == status
+
+
+def test_taiwan_unauthorised_use_of_nuclear_fuel_is_an_offence_on_nuclear_material() -> None:
+    text = "第 1 條\n違反第二條之規定，而儲存、使用、轉讓核子燃料者，處一年以下有期徒刑。\n"
+    result = probe(text, "zh", "cppnm-1980:7(1)(a)")
+    assert result.status == "covered"
+    assert {m.element for m in result.elements if m.found} >= {"nuclear-material"}

@@ -139,3 +139,27 @@ def test_taiwan_unauthorised_use_of_nuclear_fuel_is_an_offence_on_nuclear_materi
     result = probe(text, "zh", "cppnm-1980:7(1)(a)")
     assert result.status == "covered"
     assert {m.element for m in result.elements if m.found} >= {"nuclear-material"}
+
+
+@pytest.mark.parametrize(("offence", "text", "status"), [
+    # 擄人為質 (seizing a person as a hostage) with the demand made of a government: hostage-taking
+    ("hostages-1979:1(1)", "擄人為質，以脅迫政府或國際組織為一定之作為或不作為者，處無期徒刑或十年以上有期徒刑。", "covered"),
+    ("hostages-1979:1(1)", "剝奪他人行動自由，並以殺害被害人相恐嚇，使政府為一定之作為者，處無期徒刑或十年以上有期徒刑。",
+     "covered"),
+    # kidnapping for ransom alone names no compulsion of a third party (as « 以勒索财物为目的绑架他人的 »)
+    ("hostages-1979:1(1)", "意圖勒贖而擄人者，處死刑、無期徒刑或七年以上有期徒刑。", "missing"),
+    # 致生危險於飛航安全: "thereby endangering the safety of flight"; 助航設備: air navigation facilities
+    ("montreal-1971:1(1)(d)", "毀損航空站或助航設備，致生危險於飛航安全者，處五年以上有期徒刑。", "covered"),
+    ("airports-1988:1(1bis)(a)", "於國際航空站使用器械、物質或武器，對人施強暴，致人重傷或死亡者，處無期徒刑或十年以上有期徒刑。",
+     "covered"),
+    # 加重其刑: the aggravated offence against foreign heads of State and representatives
+    ("ipp-1973:2(1)(a)", "對於外國元首或外國代表犯殺人、傷害或妨害自由之罪者，加重其刑至二分之一。", "covered"),
+    ("cppnm-1980:7(1)(d)", "以強暴、脅迫或恐嚇要求交付核子燃料者，處三年以上十年以下有期徒刑。", "covered"),
+    ("financing-1999:2(1)(b)", "直接或間接收集或提供財物或財產上利益，供他人實行殺人或重傷害之罪而恐嚇公眾或脅迫政府者，"
+     "處一年以上七年以下有期徒刑。", "covered"),
+])
+def test_taiwan_offence_formulas(offence: str, text: str, status: str) -> None:
+    """Taiwan statutes' words for the treaty acts: 擄 (seize a person), 剝奪…行動自由 (deprive of liberty), 為一定之作為
+    (to do an act), 致生危險於…安全 (endangering safety), 施強暴 (use violence), 殺人 / 妨害自由 (the Criminal Code's
+    names of murder and offences against liberty), 要求交付 (demand handing over), 供…實行 (for … to commit)."""
+    assert probe(f"第 1 條\n{text}\n", "zh", offence).status == status

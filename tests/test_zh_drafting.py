@@ -163,3 +163,16 @@ def test_taiwan_offence_formulas(offence: str, text: str, status: str) -> None:
     (to do an act), 致生危險於…安全 (endangering safety), 施強暴 (use violence), 殺人 / 妨害自由 (the Criminal Code's
     names of murder and offences against liberty), 要求交付 (demand handing over), 供…實行 (for … to commit)."""
     assert probe(f"第 1 條\n{text}\n", "zh", offence).status == status
+
+
+@pytest.mark.parametrize(("offence", "text"), [
+    ("sua-1988:3(1)(b)", "對於航行中之船舶上之人施強暴，致生危險於船舶航行安全者，處七年以下有期徒刑。"),
+    ("sua-1988:3(1)(d)", "於航行中之船舶放置足以毀損該船舶之爆裂物者，處七年以上有期徒刑。"),
+    ("platforms-1988:2(1)(b)", "對於固定平臺上之人施強暴，致生危險於該平臺安全者，處七年以下有期徒刑。"),
+    ("ipp-1973:2(1)(b)", "對於外國使館或外交代表之寓所施強暴，足以危害其人身安全者，處七年以下有期徒刑。"),
+    ("cppnm-1980:7(1)(e)(i)", "以使用核子燃料殺傷他人或毀損財物相恐嚇者，處五年以下有期徒刑。"),
+])
+def test_taiwan_violence_endangering_and_threat_formulas(offence: str, text: str) -> None:
+    """施強暴 (uses violence), 致生危險於…安全 (thereby endangering the safety of), 毀損 (damage), 爆裂物 (explosive),
+    相恐嚇 (threatens), 殺傷 (kill or injure): the words of Taiwan's penal statutes."""
+    assert probe(f"第 1 條\n{text}\n", "zh", offence).status == "covered"

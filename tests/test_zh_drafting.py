@@ -148,3 +148,62 @@ def test_how_far_a_carve_out_reaches_is_the_drafting_file_s_choice(tmp_path) -> 
                     encoding="utf-8")
     with pytest.raises(CatalogueError, match="zh.yaml"):
         load_catalogue(copy)
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # a Taiwan licensing offence: the article it breaches requires approval to import or export (輸入、輸出)
+    ("第 1 條\n違反第二條之規定，而輸入、輸出核子燃料者，處一年以下有期徒刑。\n", "covered"),
+    ("第 1 條\n未經主管機關核准，輸出入核子原料者，處一年以下有期徒刑。\n", "covered"),
+    # moving it inside the country is not moving it into or out of the State
+    ("第 1 條\n違反第二條之規定，而運送核子燃料者，處一年以下有期徒刑。\n", "missing"),
+    # 輸入 alone is also "to type in": a password typed in is no import
+    ("第 1 條\n無故輸入其帳號密碼，而運送核子燃料者，處一年以下有期徒刑。\n", "missing"),
+])
+def test_taiwan_import_or_export_of_nuclear_fuel_without_approval(text: str, status: str) -> None:
+    """CPPNM as amended Art. 7(1)(d): Taiwan writes 核子燃料 / 核子原料 (PRC 核燃料), 輸入、輸出 or 輸出入 for import
+    and export, and « 違反第X條之規定 » or « 未經…核准 » for acting without the approval the law requires."""
+    assert probe(text, "zh", "cppnm-amend-2005:7(1)(d)").status == status
+
+
+def test_taiwan_unauthorised_use_of_nuclear_fuel_is_an_offence_on_nuclear_material() -> None:
+    text = "第 1 條\n違反第二條之規定，而儲存、使用、轉讓核子燃料者，處一年以下有期徒刑。\n"
+    result = probe(text, "zh", "cppnm-1980:7(1)(a)")
+    assert result.status == "covered"
+    assert {m.element for m in result.elements if m.found} >= {"nuclear-material"}
+
+
+@pytest.mark.parametrize(("offence", "text", "status"), [
+    # 擄人為質 (seizing a person as a hostage) with the demand made of a government: hostage-taking
+    ("hostages-1979:1(1)", "擄人為質，以脅迫政府或國際組織為一定之作為或不作為者，處無期徒刑或十年以上有期徒刑。", "covered"),
+    ("hostages-1979:1(1)", "剝奪他人行動自由，並以殺害被害人相恐嚇，使政府為一定之作為者，處無期徒刑或十年以上有期徒刑。",
+     "covered"),
+    # kidnapping for ransom alone names no compulsion of a third party (as « 以勒索财物为目的绑架他人的 »)
+    ("hostages-1979:1(1)", "意圖勒贖而擄人者，處死刑、無期徒刑或七年以上有期徒刑。", "missing"),
+    # 致生危險於飛航安全: "thereby endangering the safety of flight"; 助航設備: air navigation facilities
+    ("montreal-1971:1(1)(d)", "毀損航空站或助航設備，致生危險於飛航安全者，處五年以上有期徒刑。", "covered"),
+    ("airports-1988:1(1bis)(a)", "於國際航空站使用器械、物質或武器，對人施強暴，致人重傷或死亡者，處無期徒刑或十年以上有期徒刑。",
+     "covered"),
+    # 加重其刑: the aggravated offence against foreign heads of State and representatives
+    ("ipp-1973:2(1)(a)", "對於外國元首或外國代表犯殺人、傷害或妨害自由之罪者，加重其刑至二分之一。", "covered"),
+    ("cppnm-1980:7(1)(d)", "以強暴、脅迫或恐嚇要求交付核子燃料者，處三年以上十年以下有期徒刑。", "covered"),
+    ("financing-1999:2(1)(b)", "直接或間接收集或提供財物或財產上利益，供他人實行殺人或重傷害之罪而恐嚇公眾或脅迫政府者，"
+     "處一年以上七年以下有期徒刑。", "covered"),
+])
+def test_taiwan_offence_formulas(offence: str, text: str, status: str) -> None:
+    """Taiwan statutes' words for the treaty acts: 擄 (seize a person), 剝奪…行動自由 (deprive of liberty), 為一定之作為
+    (to do an act), 致生危險於…安全 (endangering safety), 施強暴 (use violence), 殺人 / 妨害自由 (the Criminal Code's
+    names of murder and offences against liberty), 要求交付 (demand handing over), 供…實行 (for … to commit)."""
+    assert probe(f"第 1 條\n{text}\n", "zh", offence).status == status
+
+
+@pytest.mark.parametrize(("offence", "text"), [
+    ("sua-1988:3(1)(b)", "對於航行中之船舶上之人施強暴，致生危險於船舶航行安全者，處七年以下有期徒刑。"),
+    ("sua-1988:3(1)(d)", "於航行中之船舶放置足以毀損該船舶之爆裂物者，處七年以上有期徒刑。"),
+    ("platforms-1988:2(1)(b)", "對於固定平臺上之人施強暴，致生危險於該平臺安全者，處七年以下有期徒刑。"),
+    ("ipp-1973:2(1)(b)", "對於外國使館或外交代表之寓所施強暴，足以危害其人身安全者，處七年以下有期徒刑。"),
+    ("cppnm-1980:7(1)(e)(i)", "以使用核子燃料殺傷他人或毀損財物相恐嚇者，處五年以下有期徒刑。"),
+])
+def test_taiwan_violence_endangering_and_threat_formulas(offence: str, text: str) -> None:
+    """施強暴 (uses violence), 致生危險於…安全 (thereby endangering the safety of), 毀損 (damage), 爆裂物 (explosive),
+    相恐嚇 (threatens), 殺傷 (kill or injure): the words of Taiwan's penal statutes."""
+    assert probe(f"第 1 條\n{text}\n", "zh", offence).status == "covered"

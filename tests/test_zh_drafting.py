@@ -22,6 +22,9 @@ def test_sending_the_act_to_the_criminal_law_creates_no_offence(text: str, statu
     ("第一条 故意损坏使用中的航空器，危及飞行安全的，处十日以上十五日以下拘留。", "missing"),
     ("第一条 故意损坏使用中的航空器，危及飞行安全的，处警告或者二百元以下罚款。", "missing"),
     ("第一条 故意损坏使用中的航空器，危及飞行安全的，处五千元以上二万元以下罚款，并处十日以上十五日以下拘留。", "missing"),
+    # Taiwan: « 者，處 » opens a criminal penalty and an administrative fine alike (處新臺幣…罰鍰)
+    ("第 1 條\n故意損壞使用中之航空器，致生危險於飛航安全者，處三年以上十年以下有期徒刑。", "covered"),
+    ("第 1 條\n故意損壞使用中之航空器，致生危險於飛航安全者，處新臺幣六萬元以上三十萬元以下罰鍰。", "missing"),
 ])
 def test_an_administrative_sanction_creates_no_offence(text: str, status: str) -> None:
     """PRC public-security and regulatory laws punish with a police fine (罚款) or administrative detention (拘留),

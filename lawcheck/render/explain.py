@@ -101,7 +101,7 @@ def _element_lines(number: int, element: ElementExplanation, explanation: Explan
     role = say(f"role.{element.role}") if f"explain.role.{element.role}" in say.labels.keys() else element.role
     lines = _wrap(f"{number}. {say.element(element.id)} \u2014 {role} ({need}{core})", "  ", width)
     phrases = say.labels.join(element.phrases, "punct.series")
-    lines += _wrap(say("phrases", language=explanation.language, phrases=phrases), "     ", width)
+    lines += _wrap(say("phrases", language=say.labels.language_name(explanation.language), phrases=phrases), "     ", width)
     if element.found:
         return lines + _wrap(_found(element, say), "     ", width)
     provision = explanation.provision
@@ -152,7 +152,7 @@ def render_explanation(explanation: Explanation, width: int = WIDTH, language: s
     lines = [*_wrap(f"{e.offence} \u2014 {title}", width=width),
              *_wrap(say("header", instrument=instrument_title, article=e.article, kind=say(f"kind.{e.kind}"),
                         summary=summary), width=width),
-             *_wrap(say("bill", bill=e.bill, language=e.language), width=width), "",
+             *_wrap(say("bill", bill=e.bill, language=say.labels.language_name(e.language)), width=width), "",
              say("verdict", status=say.status(e.status).upper(), score=say.labels.decimal(e.score), where=where)]
     if e.excerpt:
         lines += _wrap(say.labels("punct.quote", first=e.excerpt), "  ", width)

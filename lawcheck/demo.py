@@ -72,7 +72,7 @@ def demo_steps(language: str = "en", catalogue: Catalogue | None = None, samples
                                width, brief=False))
     steps.append(_diff_step(plan, catalogue, say, width))
     steps.append(DemoStep(say("demo.take_home"), "",
-                          f"{say('demo.take_home_text')}\n  lawcheck check {say('demo.own_bill')} -o report.docx\n"))
+                          f"{say('demo.take_home_text')}\n  lawcheck check {say('demo.own_bill')} -o {say('annotated.report_file')}\n"))
     return tuple(steps)
 
 

@@ -54,7 +54,7 @@ def in_language(warning: str, t) -> str:  # noqa: ANN001 - a render.i18n.Labels
         return warning
     values = {name: t(f"language.{value}") if name in ("language", "other") and f"language.{value}" in t.keys()
               else in_language(value, t) if isinstance(value, Notice)  # a warning about a draft, in a comparison
-              else value for name, value in warning.values.items()}  # "en" said as "English", "الإنكليزية"
+              else value for name, value in warning.values.items()}  # "en" said as "English", "الإنجليزية"
     return t(f"warning.{code}", **values)
 
 

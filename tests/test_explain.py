@@ -76,7 +76,7 @@ def test_the_rendered_text_reads_as_sentences(catalogue, en_bill) -> None:
     assert all(len(line) <= 100 for line in rendered.splitlines())
     text = " ".join(rendered.split())
     assert "Verdict: PARTIAL (score 0.76), resting on Section 5(1)." in text
-    assert "Phrases tried (en):" in text and "Closest words" in text and "similarity" in text
+    assert "Phrases tried (English):" in text and "Closest words" in text and "similarity" in text
     assert "holds the core elements but not: other-lethal-device, infrastructure-facility." in text
 
 
@@ -145,3 +145,18 @@ def test_an_obligation_names_the_offences_it_applies_to(catalogue, offence: str,
     text = render_explanation(explanation)
     assert ("applies only to offences that do not implement them" in text) == (rule == "obligation-unlinked")
     assert ("It applies to hague-1970:1(a)" in text) == bool(links)
+
+
+@pytest.mark.parametrize(("offence", "entry", "element_label", "series"), [
+    ("hague-1970:1(a)~attempt", "اتفاقية لاهاي (1970)، المادة", "1. الشروع —", "؛ "),
+])
+def test_an_arabic_explanation_names_elements_and_entries_in_arabic(catalogue, offence: str, entry: str,
+                                                                    element_label: str, series: str) -> None:
+    bill = read_bill(ROOT / "samples" / "ar" / "mashru-qanun-irhab.txt")
+    text = render_explanation(explain(bill, catalogue, offence), language="ar", catalogue=catalogue)
+    body = text.split("\n", 1)[1]  # the first line repeats the id the user typed
+    assert entry in body and "hague-1970" not in body  # the principal offence by its name, not its id
+    assert element_label in body and "1. attempt" not in body
+    phrases = next(line for line in body.splitlines() if "العبارات التي جرى البحث عنها" in line)
+    assert series in phrases and "; " not in phrases  # the Arabic semicolon between phrases
+    assert ", " not in body.replace("\u200e", "")  # no Latin comma in Arabic sentences

@@ -639,7 +639,7 @@ class _Builder:
             principal = [r.article for r in results if r.kind == "principal" and not r.optional]
             rating = ratings[instrument]
             rows.append([self.name_of(instrument), str(rating.mandatory),
-                         _articles_all(principal) or "—",
+                         _articles_all(principal, self.t) or "—",
                          (self.t(f"rating.{rating.rating}"), RATING_FILL[rating.rating])])
         header = [self.t("col.instrument"), self.t("word.col_entries"), self.t("word.col_principal"),
                   self.t("col.rating")]
@@ -776,14 +776,14 @@ class _Builder:
 
 def _articles(results: Sequence[OffenceResult], t: Labels) -> str:
     articles = list(dict.fromkeys(r.article for r in results))
-    shown = t.embed(", ".join(articles[:ARTICLES_SHOWN]))  # "4(1)(b), 7" stays in its order in Arabic
+    shown = t.join(t.embed(a) for a in articles[:ARTICLES_SHOWN])  # in Arabic "4(1)(b)، 7" read right to left
     if len(articles) > ARTICLES_SHOWN:
         shown += " " + t("recommend.more", count=len(articles) - ARTICLES_SHOWN)
     return shown
 
 
-def _articles_all(articles: Sequence[str]) -> str:
-    return ", ".join(dict.fromkeys(articles))
+def _articles_all(articles: Sequence[str], t: Labels) -> str:
+    return t.join(t.embed(a) for a in dict.fromkeys(articles))
 
 
 __all__ = ["render_docx", "fast_table", "open_template"]

@@ -12,6 +12,7 @@ import textwrap
 
 from lawcheck.explain import ElementExplanation, Explanation, NearMiss, Place
 from lawcheck.models import Catalogue
+from lawcheck.render.common import short_name
 from lawcheck.render.i18n import Labels
 
 SCHEMA = "lawcheck.explanation/1"
@@ -45,6 +46,17 @@ class _Say:
         element = self.offence.element(element_id) if self.offence is not None else None
         return element.label_in(self.language) if element is not None else element_id
 
+    def entry(self, offence_id: str) -> str:
+        """Another entry as people name it ("Hague Convention (1970), art. 1(a)"); its id without the checklist."""
+        try:
+            offence = self.catalogue.offence(offence_id) if self.catalogue is not None else None
+        except KeyError:
+            offence = None
+        if offence is None:
+            return offence_id
+        return self.labels("html.chip", instrument=short_name(self.catalogue, offence.instrument, self.language),
+                           article=offence.article)
+
     def title(self, e: Explanation) -> tuple[str, str, str]:
         """The entry's title, its instrument's title and its summary in the language (as given without the
         checklist)."""
@@ -65,7 +77,7 @@ def _found(element: ElementExplanation, say: _Say) -> str:
     assert place is not None
     fuzzy = " " + say("found_fuzzy", phrase=element.phrase, score=f"{element.score:.0%}") if element.score < 1.0 else ""
     kind = place.kind if place.kind in ("own", "chapeau", "definition", "reference") else ""
-    where = f", {say(f'where_found.{kind}')}" if kind else ""
+    where = say.labels.separator("punct.list") + say(f"where_found.{kind}") if kind else ""
     return say("found", provision=place.provision, where=where, quote=place.quote, phrase=fuzzy)
 
 
@@ -87,8 +99,9 @@ def _element_lines(number: int, element: ElementExplanation, explanation: Explan
     need = say("required") if element.required else say("not_required")
     core = say("core") if element.core else ""
     role = say(f"role.{element.role}") if f"explain.role.{element.role}" in say.labels.keys() else element.role
-    lines = _wrap(f"{number}. {element.id} \u2014 {role} ({need}{core})", "  ", width)
-    lines += _wrap(say("phrases", language=explanation.language, phrases="; ".join(element.phrases)), "     ", width)
+    lines = _wrap(f"{number}. {say.element(element.id)} \u2014 {role} ({need}{core})", "  ", width)
+    phrases = say.labels.join(element.phrases, "punct.series")
+    lines += _wrap(say("phrases", language=say.labels.language_name(explanation.language), phrases=phrases), "     ", width)
     if element.found:
         return lines + _wrap(_found(element, say), "     ", width)
     provision = explanation.provision
@@ -108,7 +121,7 @@ def _rule_lines(explanation: Explanation, width: int, say: _Say) -> list[str]:
     lines = _wrap(sentence, "  ", width)
     link_key = "link_obligation" if explanation.kind == "obligation" else "link"
     for link in explanation.links:
-        lines += _wrap(say(link_key, offence=link.offence, status=say.status(link.status), provision=link.provision,
+        lines += _wrap(say(link_key, offence=say.entry(link.offence), status=say.status(link.status), provision=link.provision,
                            how=say(f"link_how.{link.how}")), "  ", width)
     if explanation.others:
         items = say.labels.join((say("other", provision=o.provision, status=say.status(o.status),
@@ -122,7 +135,7 @@ def _decision_lines(explanation: Explanation, width: int, say: _Say) -> list[str
     decision = explanation.decision
     if decision is None:
         return []
-    who = ", ".join(x for x in (decision.by, decision.date) if x)
+    who = say.labels.join(x for x in (decision.by, decision.date) if x)
     lines = ["", *_wrap(say("decision", who=f" ({who})" if who else "", status=say.status(decision.status),
                             note=decision.note, automatic=say.status(explanation.status)), width=width)]
     return lines + (_wrap(say("decision_changed"), width=width) if decision.text_changed else [])
@@ -139,7 +152,7 @@ def render_explanation(explanation: Explanation, width: int = WIDTH, language: s
     lines = [*_wrap(f"{e.offence} \u2014 {title}", width=width),
              *_wrap(say("header", instrument=instrument_title, article=e.article, kind=say(f"kind.{e.kind}"),
                         summary=summary), width=width),
-             *_wrap(say("bill", bill=e.bill, language=e.language), width=width), "",
+             *_wrap(say("bill", bill=e.bill, language=say.labels.language_name(e.language)), width=width), "",
              say("verdict", status=say.status(e.status).upper(), score=say.labels.decimal(e.score), where=where)]
     if e.excerpt:
         lines += _wrap(say.labels("punct.quote", first=e.excerpt), "  ", width)

@@ -97,8 +97,8 @@ def render_html(report: Report, catalogue: Catalogue, bill_text: str, options: R
         party_known=party_to is not None,
         articles=lambda entries: _articles(entries, labels), article_count=article_count,
         counted=lambda **n: counted(labels, **n), words=lambda r: short_quote(bill_text, r),
-        principal=lambda i: ", ".join(dict.fromkeys(r.article for r in report.results if r.instrument == i
-                                                     and r.kind == "principal" and not r.optional)),
+        principal=lambda i: labels.join(labels.embed(a) for a in dict.fromkeys(
+            r.article for r in report.results if r.instrument == i and r.kind == "principal" and not r.optional)),
         target=lambda n: f"f{number_of[report.results[n].id]}" if report.results[n].id in number_of else f"c{n}",
         instrument_number={i: n for n, i in enumerate(report.instruments)},
         catalogue_entries=len(catalogue.offences), catalogue_instruments=len(catalogue.instruments),
@@ -108,7 +108,7 @@ def render_html(report: Report, catalogue: Catalogue, bill_text: str, options: R
 def _articles(results, labels: Labels) -> str:  # noqa: ANN001 - OffenceResults
     """The articles of ``results``, the first few, as in the Word report's recommendations."""
     articles = list(dict.fromkeys(r.article for r in results))
-    shown = labels.embed(", ".join(articles[:ARTICLES_SHOWN]))  # "4(1)(b), 7" stays in its order in Arabic
+    shown = labels.join(labels.embed(a) for a in articles[:ARTICLES_SHOWN])  # in Arabic "4(1)(b)، 7" read right to left
     if len(articles) > ARTICLES_SHOWN:
         shown += " " + labels("recommend.more", count=len(articles) - ARTICLES_SHOWN)
     return shown

@@ -26,8 +26,9 @@ from typing import TypeVar
 from lawcheck import __version__
 
 T = TypeVar("T")
-# The form of the checklist kept (2: its equal strings shared, see lawcheck.catalogue): a new form gets new files.
-CHECKLIST_FORM = "3"
+# The form of the checklist kept (2: its equal strings shared, see lawcheck.catalogue; 4: borrowed penalties; 5: the
+# drafting keys read as written, insertion and lists): a new form gets new files.
+CHECKLIST_FORM = "5"
 
 
 def cache_folder() -> Path | None:

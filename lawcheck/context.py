@@ -8,6 +8,7 @@ its article or in a provision that refers to it), a duty of the State, a definit
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from lawcheck.match import BillIndex, Hits, hits_outside, hits_within, merge
@@ -140,6 +141,10 @@ def division_reach(structure: Structure) -> dict[int, tuple[int, int]]:
     return out
 
 
+# characters between a reference and the words of the penalty it lends (« 第一条的规定处罚 »: the particle 的)
+_BORROW_GAP = 2
+
+
 def _in_schedule(structure: Structure, index: int) -> bool:
     cursor: int | None = index
     while cursor is not None:
@@ -157,6 +162,7 @@ class UnitBuilder:
         self.structure = structure
         self.index = index
         self.penal_hits = hits_outside(index.find_any(drafting.penal), index.find_any(drafting.offender))
+        self.borrowed_hits = index.find_any(drafting.borrowed_penalty)
         self.duty_hits = index.find_any(drafting.duty)
         self.graded = self._grading_paragraphs(index.find_any(drafting.penalty_change))
         self.whole_act_hits = index.find_any(drafting.whole_act)
@@ -212,6 +218,20 @@ class UnitBuilder:
                 self._penal_parts.add(_part_of(structure, ref.target, article))
                 if article_of(structure, ref.source) != article:
                     self._penalising.setdefault(ref.target, []).append(ref.source)
+        # a provision punished "as article X provides" borrows the penalty of an article whose own words carry one
+        # (« 以暴力劫持船舶的，依照本法第一条的规定处罚 »): it creates an offence of its own conduct. The words of the
+        # penalty follow the reference (« 本法第一条 » « 的 » « 规定处罚 »); a reference elsewhere in the provision (a
+        # carve-out: « 前款规定不适用于本法第八条规定的犯罪 ») lends nothing
+        for ref in structure.crossrefs:
+            if ref.target is None or article_of(structure, ref.target) not in self._worded:
+                continue
+            at = bisect_left(self.borrowed_hits.starts, ref.end)
+            if at < len(self.borrowed_hits) and self.borrowed_hits[at].start <= ref.end + _BORROW_GAP:
+                own = merge(own_segments(structure, ref.source))
+                if not hits_within(self.duty_hits, own):
+                    article = article_of(structure, ref.source)
+                    out.add(article)
+                    self._penal_parts.add(_part_of(structure, ref.source, article))
         return out
 
     def _penal_by_article(self, index: int) -> bool:

@@ -158,7 +158,9 @@ class Decider:
             hits = Hits(kept)
         outside, after = element.outside.get(self.language, ()), element.outside_after.get(self.language, ())
         if outside or after:  # "a military aircraft" (Hague Art. 3(2)); "a funds account" (an account, not funds)
-            kept = drop_qualified(hits, self.index.find_any(outside), self.text, OUTSIDE_WINDOW) if outside else hits
+            drafting = self.catalogue.drafting[self.language]
+            kept = drop_qualified(hits, self.index.find_any(outside), self.text, OUTSIDE_WINDOW,
+                                  drafting.list_separator, drafting.list_conjunctions) if outside else hits
             kept = drop_before(kept, self.index.find_any(after)) if after else kept
             outside_hits = Hits(sorted(set(hits) - set(kept), key=lambda h: (h.start, h.end)))
             hits = Hits(kept)

@@ -16,8 +16,9 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from lawcheck.catalogue import load_catalogue
 from lawcheck.decisions import normalised, provision_text
-from lawcheck.models import BillInfo, Catalogue, Decision, OffenceResult, Provision, Report
+from lawcheck.models import BillInfo, Catalogue, Decision, Drafting, OffenceResult, Provision, Report
 from lawcheck.sanity import Notice
 from lawcheck.split import split
 
@@ -76,8 +77,8 @@ class _Draft:
     words: tuple[str, ...]  # normalised text of each provision, without its number
 
 
-def _draft(text: str, language: str) -> _Draft:
-    provisions = split(text, language).provisions
+def _draft(text: str, language: str, drafting: dict[str, Drafting] | None) -> _Draft:
+    provisions = split(text, language, drafting[language] if drafting else None).provisions
     return _Draft(text, provisions, tuple(normalised(provision_text(text, p)) for p in provisions))
 
 
@@ -181,9 +182,11 @@ def _change(a: OffenceResult, b: OffenceResult, kind: str) -> OffenceChange:
                          a.score, b.score)
 
 
-def diff_reports(old: Report, new: Report, old_text: str, new_text: str) -> DraftDiff:
-    """Compare the reports of two drafts (and their texts, to match provisions by content)."""
-    old_draft, new_draft = _draft(old_text, old.bill.language), _draft(new_text, new.bill.language)
+def diff_reports(old: Report, new: Report, old_text: str, new_text: str,
+                 drafting: dict[str, Drafting] | None = None) -> DraftDiff:
+    """Compare the reports of two drafts (and their texts, to match provisions by content); ``drafting``: the
+    checklist's drafting vocabularies (by default the built-in ones), which the splitter reads."""
+    old_draft, new_draft = _draft(old_text, old.bill.language, drafting), _draft(new_text, new.bill.language, drafting)
     pairs = match_provisions(old_draft, new_draft)
     before = {r.id: r for r in old.results}
     changes = defaultdict(list)
@@ -211,6 +214,7 @@ def diff_files(old: str | Path, new: str | Path, catalogue: Catalogue | None = N
     from lawcheck.read import read_bill
 
     old_bill, new_bill = read_bill(old), read_bill(new)
+    catalogue = catalogue or load_catalogue()
     old_report = check_bill(old_bill, catalogue, language, instruments, decisions=decisions)
     new_report = check_bill(new_bill, catalogue, language, instruments, decisions=decisions)
-    return diff_reports(old_report, new_report, old_bill.text, new_bill.text)
+    return diff_reports(old_report, new_report, old_bill.text, new_bill.text, catalogue.drafting)

@@ -20,6 +20,7 @@ Articles under ``arguable`` count neither for nor against.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from pathlib import Path
 
 from lawcheck.yamlfile import load_yaml
 from lawcheck.errors import InputError, LanguageError
-from lawcheck.models import REQUIRED_LANGUAGES, Bill, Catalogue, Report
+from lawcheck.models import REQUIRED_LANGUAGES, Bill, Catalogue, Drafting, Report
 from lawcheck.pipeline import Analysis, analyse, report_from, strip_comment_lines
 
 FOUND = ("covered", "partial")
@@ -131,13 +132,33 @@ def _under(predicted: str, gold: str) -> bool:
     return predicted == gold or predicted.startswith(gold + "(") or gold.startswith(predicted + "(")
 
 
+# The words of a provision's label (Section, Artículo, Статья, المادة, 第…条): the evaluator reads the labels lawcheck
+# prints and the ``provision`` of the gold files, so these follow the splitter's label forms (lawcheck.split, where
+# the layout of each tradition is), not a drafting file; they judge nothing.
 _LABEL_WORD_RE = re.compile(
     r"^(?:(?:sections?|ss?|articles?|art[íi]culos?|arts?|clauses?|cls?|rules?|regulations?|paragraphs?|paras?|"
     r"chapters?|parts?|schedules?)\b\.?\s*|§+\s*)+", re.I)
 _NUMBER_RE = re.compile(r"[A-Za-z]{0,2}\d[\w.\-]*?(?=[\s(,;º°]|$|\.(?:\s|$))|[A-Za-z]{0,2}\d[\w.\-]*")
 _SUBPART_RE = re.compile(r"\(([^()\s]{1,6})\)")
-_INSERTED_LABEL_RE = re.compile(r"\b(?:insert|substitut|replac|amend|enact|включаем)\w*\s+(?:section|article|s\.?|art\.?|стать[яиюей])\s*(\S+)",
-                                re.I)  # "Section 5 (inserting section 10A(1))", « Статья 1 (включаемая статья 233-3(1)) »
+
+
+@functools.lru_cache(maxsize=4)
+def _inserted_label_re(verbs: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The label the splitter gives an inserted provision, "Section 5 (inserting section 10A(1))", « Статья 1
+    (включаемая статья 233-3(1)) »: the verb is a drafting file's `inserted_label`; the inserted label follows."""
+    if not verbs:
+        return None
+    either = "|".join(r"\s+".join(map(re.escape, verb.split())) for verb in verbs)
+    return re.compile(rf"\((?:{either})\s+(\S.*?)\)?$", re.I)
+
+
+def _inserting(drafting: dict[str, Drafting] | None) -> tuple[str, ...]:
+    """The words naming an inserted provision (drafting `inserted_label`) in every language of the checklist."""
+    if drafting is None:
+        from lawcheck.catalogue import load_catalogue
+
+        drafting = load_catalogue().drafting
+    return tuple(sorted({d.inserted_label for d in drafting.values() if d.inserted_label}))
 
 
 _OTHER_LABEL_RE = re.compile(
@@ -190,14 +211,16 @@ def provision_key(label: str) -> tuple[str, str]:
     return number, sub.group(1).casefold() if sub else ""
 
 
-def _cited_keys(label: str) -> list[tuple[str, str]]:
+def _cited_keys(label: str, inserted: re.Pattern[str] | None) -> list[tuple[str, str]]:
     keys = [provision_key(label)]
-    keys += [provision_key(m.group(1)) for m in _INSERTED_LABEL_RE.finditer(label)]
+    keys += [provision_key(m.group(1)) for m in (inserted.finditer(label) if inserted else ())]
     keys += [provision_key(m.group(1)) for m in _ZH_AMENDED_RE.finditer(label)]
     return keys
 
 
-def rightly_cited(gold_provision: str, cited: tuple[str, ...]) -> bool:
+def rightly_cited(gold_provision: str, cited: tuple[str, ...], drafting: dict[str, Drafting] | None = None) -> bool:
+    """Whether one of the ``cited`` labels names the gold provision (an inserted provision is named through the
+    one that inserts it, in the words of ``drafting``, by default the built-in checklist's)."""
     number, sub = provision_key(gold_provision)
     if not number:
         return False
@@ -205,8 +228,9 @@ def rightly_cited(gold_provision: str, cited: tuple[str, ...]) -> bool:
     if number.count("-") == 1 and all("." in part for part in number.split("-")):  # a range: 82.3-82.4
         numbers |= set(number.split("-"))
         sub = ""
+    inserted = _inserted_label_re(_inserting(drafting))
     for label in cited:
-        for c_number, c_sub in _cited_keys(label):
+        for c_number, c_sub in _cited_keys(label, inserted):
             if c_number in numbers and (not sub or not c_sub or sub == c_sub):
                 return True
     return False
@@ -230,10 +254,11 @@ def _listed(instrument: str, article: str, listed: set[tuple[str, str]]) -> bool
 
 
 def score_case(case: str, gold: dict, report: Report, judged: list[str],
-               written: tuple[tuple[str, str], ...] | None = None) -> CaseResult:
+               written: tuple[tuple[str, str], ...] | None = None,
+               drafting: dict[str, Drafting] | None = None) -> CaseResult:
     """``written``: the (instrument, article) of the checklist entries available in the bill's language, when
     the checklist is not yet written in it whole (ar, ru, zh): a gold article no such entry reaches is not
-    counted, as it could not be judged."""
+    counted, as it could not be judged. ``drafting``: as for :func:`rightly_cited`."""
     arguable = _arguable(gold)
 
     def counted(instrument: str, article: str) -> bool:
@@ -268,7 +293,7 @@ def score_case(case: str, gold: dict, report: Report, judged: list[str],
         cited = tuple(dict.fromkeys(
             p.label for r in scored if r.instrument == instrument and _under(r.article, article) for p in r.provisions))
         citations.total += 1
-        if rightly_cited(provisions[(instrument, article)], cited):
+        if rightly_cited(provisions[(instrument, article)], cited, drafting):
             citations.right += 1
         else:
             miscited.append(Miscited(f"{instrument}:{article}", provisions[(instrument, article)], cited))
@@ -310,7 +335,7 @@ def evaluate(folder: str | Path, catalogue: Catalogue, detail: bool = False) -> 
                 out.append(CaseResult(case, Counts(), Counts(), language=analysis.language,
                                       error=f"the checklist is not yet written in {analysis.language} for its instruments"))
                 continue
-        result = score_case(case, gold, report_from(bill, selected, analysis), judged, written)
+        result = score_case(case, gold, report_from(bill, selected, analysis), judged, written, catalogue.drafting)
         result.language = analysis.language
         result.tradition = str(gold.get("tradition") or "")
         if detail:

@@ -291,21 +291,32 @@ def clause_spans(cues: tuple[Hit, ...], text: str) -> tuple[tuple[int, int], ...
     return merge(spans)
 
 
-# A Chinese list « 军用机场、港口、舰艇、航空器 »: a qualifier before the first word reaches every word of the list
-_ZH_LIST_RE = re.compile(r"^[^，,；;。：:\n“”「」（）()]{0,40}$")
-_ZH_JOINED_RE = re.compile(r"或|和|及|与")  # « 军用舰艇、民用或者公务航空器 »: a second qualifier may follow a conjunction
+# The words of a list stand in one clause: no clause punctuation (of either script) between them, and few characters
+_IN_ONE_CLAUSE_RE = re.compile(r"^[^，,；;。：:\n“”「」（）()]{0,40}$")
 
 
-def drop_qualified(hits, cues: tuple[Hit, ...], text: str, window: int) -> list[Hit]:  # noqa: ANN001 - any iterable of hits
+@lru_cache(maxsize=8)
+def _joined_re(conjunctions: tuple[str, ...]) -> re.Pattern[str] | None:
+    return re.compile("|".join(map(re.escape, conjunctions))) if conjunctions else None
+
+
+def drop_qualified(hits, cues: tuple[Hit, ...], text: str, window: int,  # noqa: ANN001 - any iterable of hits
+                   separator: str = "", conjunctions: tuple[str, ...] = ()) -> list[Hit]:
     """The hits not qualified by one of the cues: a cue standing ``window`` words before the hit, or before a
-    Chinese list (words joined by 、, nothing else between) that ends with it."""
+    list that ends with it: words joined by ``separator`` (drafting `list_separator`, « 军用机场、港口、舰艇、航空器 »),
+    in one clause, with none of ``conjunctions`` between (drafting `list_conjunctions`: « 军用舰艇、民用或者公务航空器 »,
+    a second qualifier may follow one)."""
     kept = drop_after(hits, cues, window)
+    if not separator:
+        return kept
+    joined = _joined_re(conjunctions)
     ends = sorted((c.last_token, c.end) for c in cues)
     out = []
     for h in kept:
         i = bisect.bisect_left(ends, (h.first_token, -1)) - 1
         between = text[ends[i][1]:h.start] if i >= 0 else ""
-        if i >= 0 and "、" in between and _ZH_LIST_RE.match(between) and not _ZH_JOINED_RE.search(between):
+        if (i >= 0 and separator in between and _IN_ONE_CLAUSE_RE.match(between)
+                and not (joined and joined.search(between))):
             continue
         out.append(h)
     return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import ClassVar, Literal
 
 Status = Literal["covered", "partial", "missing"]
 Kind = Literal["principal", "ancillary", "obligation"]
@@ -191,8 +191,20 @@ class Drafting:
     carve_out_reach: str = "words"  # "clause": a carve-out reaches to the end of its clause, not a few words
     negation: tuple[str, ...] = ()  # "not": a circumstance right after it is excluded ("aircraft not in service")
     offender: tuple[str, ...] = ()  # "a person who has committed an offence": names an offender, creates none
+    # "punished as that article provides" (« 依照本法第X条的规定处罚 »): with a reference to a provision whose own
+    # words carry a penalty, the provision borrows it and creates an offence
+    borrowed_penalty: tuple[str, ...] = ()
     penalty_change: tuple[str, ...] = ()  # "the penalty is": a paragraph opening so grades the penalty, its acts
     # are circumstances of the offences above it, not an offence
+    # The keys below are read on the bill's text as written (the splitter's and the list reading), not phrases
+    # matched on lemmas: they are left out of the words that mend a bill's broken words (lawcheck.repair).
+    insertion: tuple[str, ...] = ()  # regular expressions: "the following section is inserted", « в следующей
+    # редакции »: an amending law's formula, after which an article printed is the inserted one (none: never)
+    inserted_label: str = ""  # "inserting": an inserted provision is "Section 5 (inserting section 10A)"
+    list_separator: str = ""  # "、": « 军用机场、港口、航空器 »: a qualifier before a list so joined reaches every word
+    list_conjunctions: tuple[str, ...] = ()  # « 或 »: after it a word of the list may have its own qualifier
+
+    AS_WRITTEN: ClassVar[tuple[str, ...]] = ("insertion", "inserted_label", "list_separator", "list_conjunctions")
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,7 @@ def analyse(bill: Bill, catalogue: Catalogue, language: str | None = None) -> An
     """read -> split -> normalise -> match: everything a verdict needs, in the bill's language."""
     lang = check_language(language, catalogue.drafting) if language else detect_language(
         bill.text, catalogue.drafting, bill.path)
-    structure = split(bill.text, lang)
+    structure = split(bill.text, lang, catalogue.drafting[lang])
     tokens, index = _indexed(bill.text, lang, catalogue)
     units = UnitBuilder(bill.text, structure, index, catalogue.drafting[lang]).units()
     return Analysis(lang, structure, tokens, index, units, Decider(bill.text, structure, units, index, catalogue, lang),
@@ -165,7 +165,7 @@ def record_decision(bill_path: str | Path, offence: str, status: str, note: str,
         raise DecisionsError(f"unknown offence {offence!r}; see 'lawcheck offences list'") from None
     bill = read_bill(bill_path)
     report = check_bill(bill, catalogue, language, (instrument,))
-    provisions = split(bill.text, report.bill.language).provisions
+    provisions = split(bill.text, report.bill.language, catalogue.drafting[report.bill.language]).provisions
     decision = make_decision(report, bill.text, provisions, offence, status, note, by,
                              date or datetime.date.today().isoformat(), provision)
     path = Path(decisions_path) if decisions_path else default_path(bill_path)

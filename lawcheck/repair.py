@@ -91,9 +91,10 @@ def vocabulary(catalogue: Catalogue, language: str) -> Vocabulary:
             phrases.extend(element.phrases.get(language, ()))
     drafting = catalogue.drafting.get(language)
     if drafting is not None:
-        for field in dataclasses.fields(drafting):  # every phrase list (not the language, not the stopwords)
+        # every phrase list: not the language, the stopwords, nor the keys read as written (insertion formulas...)
+        for field in dataclasses.fields(drafting):
             value = getattr(drafting, field.name)
-            if field.name not in ("language", "stopwords") and isinstance(value, tuple):
+            if field.name not in ("language", "stopwords", *drafting.AS_WRITTEN) and isinstance(value, tuple):
                 phrases.extend(value)
     return _vocabulary(tuple(phrases), language)
 

@@ -194,10 +194,43 @@ class DraftingSchema(_Strict):
     extraterritorial: list[str] = []
     offender: list[str] = []
     penalty_change: list[str] = []
+    borrowed_penalty: list[str] = []
     negation: list[str] = []
     means: list[str] = []
     means_as_written: bool = False
     carve_out_reach: Literal["words", "clause"] = "words"
+    insertion: list[str] = []
+    inserted_label: str = ""
+    list_separator: str = Field(default="", max_length=3)
+    list_conjunctions: list[str] = []
+
+    @field_validator("insertion")
+    @classmethod
+    def _formulas(cls, value: list[str]) -> list[str]:
+        """Each formula a regular expression (case ignored) that cannot match an empty line."""
+        for number, formula in enumerate(value):
+            try:
+                compiled = re.compile(formula, re.I)
+            except re.error as error:
+                raise ValueError(f"entry {number} is not a regular expression ({error}); fix it") from None
+            if compiled.search(""):
+                raise ValueError(f"entry {number} matches an empty line; it must name words")
+        return value
+
+    @field_validator("list_conjunctions")
+    @classmethod
+    def _conjunctions(cls, value: list[str]) -> list[str]:
+        if any(not word.strip() for word in value):
+            raise ValueError("empty word")
+        return value
+
+    @model_validator(mode="after")
+    def _needs(self) -> DraftingSchema:
+        if self.insertion and not self.inserted_label.strip():
+            raise ValueError("insertion needs inserted_label (the word naming an inserted provision, e.g. inserting)")
+        if self.list_conjunctions and not self.list_separator.strip():
+            raise ValueError("list_conjunctions needs list_separator (the mark joining the words of a list, e.g. 、)")
+        return self
 
 # --------------------------------------------------------------------------- loading
 

@@ -21,11 +21,12 @@ note). This module knows drafting *layout* only; what counts legally is in offen
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from lawcheck.models import CrossRef, Definition, Provision, Structure
+from lawcheck.models import CrossRef, Definition, Drafting, Provision, Structure
 from lawcheck.normalise import fold, fold_accents
 from lawcheck.numbering import ARABIC_ADVERB_RE, ARABIC_ORDINAL_RE, HAN_NUMERAL, arabic_ordinal, ascii_digits, han_number
 
@@ -94,6 +95,10 @@ EXTRA_SUB_PATTERNS: dict[str, tuple[tuple[str, LazyPattern], ...]] = {
            ("digit-dash", LazyPattern(r"^(\d+)\s*[-–]\s*(?=\S)")),
            ("paren-ar", LazyPattern(r"^\(([\u0621-\u064a])\)\s*")),
            ("ar-letter", LazyPattern(r"^([\u0621-\u064a])\s*[-–)]\s*(?=\S)"))),
+    # « I.- A quien ... », « II. Acopio ... », « III.-Les peines ... »: the fracciones of Mexican and Spanish-American
+    # codes and the numbered paragraphs of French codes
+    "es": (("ROMAN-dot", LazyPattern(r"^((?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3}))(?:\.\s*[-–—]?|\s*[-–—])\s*(?=\S)")),),
+    "fr": (("ROMAN-dot", LazyPattern(r"^((?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3}))(?:\.\s*[-–—]?|\s*[-–—])\s*(?=\S)")),),
     "zh": (("paren-han", LazyPattern(rf"^\(([{HAN_NUMERAL}]+)\)\s*")),
            ("han-comma", LazyPattern(rf"^([{HAN_NUMERAL}]+)、\s*"))),
 }
@@ -175,6 +180,8 @@ class _State:
     moved: set[int] = field(default_factory=set)  # starts of the labels printed late, opened where their sentence starts
     bare_label: int | None = None  # an article whose label stood alone on the line before ("### Artículo 148")
     text: str = ""
+    insertion: re.Pattern[str] | None = None  # the language's insertion formulas (drafting `insertion`), if any
+    inserted_label: str = ""  # "inserting": how an inserted provision is named (drafting `inserted_label`)
 
 
 _BOLD_RE = re.compile(r"\*\*|__")
@@ -241,16 +248,6 @@ def _lines(text: str, marked_headings: set[int] | None = None) -> list[tuple[int
     return out
 
 
-INSERTION_RE = {
-    "en": LazyPattern(r"\b(?:the\s+following(?:\s+new)?\s+(?:sections?|articles?|subsections?|paragraphs?|parts?|divisions?|chapters?|schedules?)"
-                     r"|(?:is|are)\s+(?:hereby\s+)?(?:inserted|substituted|added|replaced)\b|as\s+follows)", re.I),
-    "fr": LazyPattern(r"\b(?:(?:est|sont)\s+(?:ainsi\s+)?(?:rédigée?s?|remplacée?s?|insérée?s?|ajoutée?s?|complétée?s?)"
-                     r"|il\s+est\s+(?:inséré|ajouté|créé)|(?:les\s+)?dispositions?\s+suivantes?|ainsi\s+rédigée?s?)", re.I),
-    "es": LazyPattern(r"\b(?:para\s+quedar\s+como\s+sigue|se\s+(?:adiciona|reforma|sustituye|agrega|modifica|incorpora)n?"
-                     r"|queda(?:n)?\s+redactad[oa]s?|(?:el|los)\s+siguientes?\s+(?:texto|art[íi]culos?))", re.I),
-    # « статью 233 изложить в следующей редакции: », « дополнить статьей 233-1 следующего содержания: »
-    "ru": LazyPattern(r"(?:в\s+следующей\s+редакции|следующего\s+содержания)", re.I),
-}
 INSERTION_REACH = 4  # lines (headings) that may stand between the insertion formula and the inserted provision
 _INSERTION_END_RE = re.compile(r"[\"”»’']\s*[.;,]?\s*$")
 _OPENING_QUOTE_RE = re.compile(r"^[\"“«‘']\s*")
@@ -837,8 +834,8 @@ def _is_wrapped(state: _State, line: str) -> bool:
 def _line(state: _State, indent: int, start: int, line: str) -> None:
     state.line_number += 1
     _read_line(state, indent, start, line)
-    pattern = INSERTION_RE.get(state.language, INSERTION_RE["en"])
-    if line.rstrip().endswith((":", "—", "–", "-")) and pattern.search(f"{state.previous_two} {line}"):
+    if (state.insertion is not None and line.rstrip().endswith((":", "：", "—", "–", "-"))
+            and state.insertion.search(f"{state.previous_two} {line}")):
         state.formula_line = state.line_number
     if state.amending is not None and state.line_number > state.formula_line and _INSERTION_END_RE.search(line):
         host, state.amending = state.amending, None  # the closing quotation mark ends the inserted text
@@ -998,8 +995,8 @@ def _plain_line(state: _State, line: str) -> None:
 
 def _inserted_labels(state: _State) -> None:
     """An inserted provision is cited through the provision that inserts it: "Section 5 (inserting section
-    10A(1)(a))", « Article 4 (insérant l'article 12) »."""
-    verb = {"fr": "insérant", "es": "que inserta", "ru": "включаемая"}.get(state.language, "inserting")
+    10A(1)(a))", « Article 4 (insérant article 12) » (the verb is the drafting file's `inserted_label`)."""
+    verb = state.inserted_label
     for node in state.nodes:
         if node.inserted_by is None:
             continue
@@ -1139,14 +1136,33 @@ def _late_labels(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]
     return out
 
 
-def split_provisions(text: str, language: str) -> tuple[Provision, ...]:
-    """The provisions of the bill, in document order, each with its label, heading, path and spans."""
+@functools.cache
+def _default_drafting() -> dict[str, Drafting]:
+    """The built-in checklist's drafting vocabularies, for a caller that gives none (loaded once, from the cache)."""
+    from lawcheck.catalogue import load_catalogue
+
+    return load_catalogue().drafting
+
+
+@functools.lru_cache(maxsize=16)
+def _formulas(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The insertion formulas of a language as one expression (compiled once, when a bill in it is split)."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
+
+
+def split_provisions(text: str, language: str, drafting: Drafting | None = None) -> tuple[Provision, ...]:
+    """The provisions of the bill, in document order, each with its label, heading, path and spans.
+
+    ``drafting``: the vocabulary of the bill's language (the insertion formulas of amending laws); by default
+    the built-in checklist's."""
+    drafting = drafting or _default_drafting()[language]
     marked: set[int] = set()
     read = _lines(text, marked)
     lines = _late_labels(read)
     state = _State(language, numbered_articles=not _uses_article_words(lines, language), marked_headings=marked, text=text,
                    contents=_contents(lines, language), moved={start for line, (_, start, _) in zip(read, lines)
-                                                                 if line[1] != start})
+                                                                 if line[1] != start},
+                   insertion=_formulas(drafting.insertion), inserted_label=drafting.inserted_label)
     state.quote_opened = {start for _, start, _ in lines
                            if _QUOTE_BEFORE_RE.search(text, text.rfind("\n", 0, start) + 1, start)}
     probe = _State(language, state.numbered_articles, marked_headings=marked, line_start=lines[0][1] if lines else 0)
@@ -1537,8 +1553,9 @@ def interpretive_provisions(text: str, provisions: tuple[Provision, ...], defini
     return frozenset(out)
 
 
-def split(text: str, language: str) -> Structure:
-    provisions = split_provisions(text, language)
+def split(text: str, language: str, drafting: Drafting | None = None) -> Structure:
+    """The bill's provisions, definitions and cross-references; ``drafting`` as for :func:`split_provisions`."""
+    provisions = split_provisions(text, language, drafting)
     definitions = find_definitions(text, provisions, language)
     return Structure(provisions, definitions, find_crossrefs(text, provisions, language),
                      interpretive_provisions(text, provisions, definitions, language))

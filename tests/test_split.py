@@ -34,6 +34,12 @@ def _labels(text: str, language: str = "en") -> list[str]:
          ["Part II", "Section 4", "Section 4(1)", "Section 4(1)(a)", "Section 4(1)(a)(i)", "Section 4(1)(a)(ii)"]),
         ("1. Short\n(1) x\n(h) eight\n(i) ninth letter", "en",
          ["Section 1", "Section 1(1)", "Section 1(1)(h)", "Section 1(1)(i)"]),
+        # the fracciones of a Mexican code and the numbered paragraphs of a French code are items of the article
+        ("Artículo 148 Bis.- Se impondrá pena de prisión:\nI. A quien realice actos;\nII.- Al que acuerde;\n"
+         "IV. Al que amenace.", "es",
+         ["Artículo 148 Bis", "Artículo 148 Bis(I)", "Artículo 148 Bis(II)", "Artículo 148 Bis(IV)"]),
+        ("Article L5242-6-1\nI.-Est puni le fait de s'emparer d'un navire.\nII. – Est puni le fait de détruire.", "fr",
+         ["Article L5242-6-1", "Article L5242-6-1(I)", "Article L5242-6-1(II)"]),
     ],
 )
 def test_labels_in_each_tradition(text: str, language: str, expected: list[str]) -> None:

@@ -18,6 +18,37 @@ def test_sending_the_act_to_the_criminal_law_creates_no_offence(text: str, statu
 
 
 @pytest.mark.parametrize(("text", "status"), [
+    ("第一条 故意损坏使用中的航空器，危及飞行安全的，处三年以上十年以下有期徒刑。", "covered"),
+    ("第一条 故意损坏使用中的航空器，危及飞行安全的，处十日以上十五日以下拘留。", "missing"),
+    ("第一条 故意损坏使用中的航空器，危及飞行安全的，处警告或者二百元以下罚款。", "missing"),
+    ("第一条 故意损坏使用中的航空器，危及飞行安全的，处五千元以上二万元以下罚款，并处十日以上十五日以下拘留。", "missing"),
+])
+def test_an_administrative_sanction_creates_no_offence(text: str, status: str) -> None:
+    """PRC public-security and regulatory laws punish with a police fine (罚款) or administrative detention (拘留),
+    in the same « …的，处… » words as the Criminal Law; only a criminal penalty (有期徒刑, 拘役, 罚金...) makes a
+    crime."""
+    assert probe(text, "zh", "montreal-1971:1(1)(b)").status == status
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("第一条 以暴力劫持航空器的，处十年以上有期徒刑。\n第二条 以暴力劫持船舶的，依照本法第一条的规定处罚。\n", "covered"),
+    ("第一条 以暴力劫持航空器的，处十年以上有期徒刑。\n第二条 以暴力劫持船舶的，依照本法第一条的规定定罪处罚。\n",
+     "covered"),
+    ("第一条 扰乱航空器内秩序的，处五百元以下罚款。\n第二条 以暴力劫持船舶的，依照本法第一条的规定处罚。\n", "missing"),
+    ("第一条 以暴力劫持航空器的，处十年以上有期徒刑。\n第二条 以暴力劫持船舶，违反本法第一条的规定的，应当报告。\n",
+     "missing"),
+    ("第一条 以暴力劫持航空器的，处十年以上有期徒刑。\n第二条 以暴力劫持船舶的，依照有关规定处罚；但是本法第一条规定的"
+     "除外。\n", "missing"),
+])
+def test_a_provision_punished_as_another_article_provides_borrows_its_penalty(text: str, status: str) -> None:
+    """« 依照本法第X条的规定（定罪）处罚 »: the provision creates an offence of its own conduct with the penalty of
+    the article it names, when that article's own words carry a criminal penalty (not an administrative fine)."""
+    result = probe(text, "zh", "sua-1988:3(1)(a)")
+    assert result.status == status
+    assert status == "missing" or [p.label for p in result.provisions] == ["第二条"]
+
+
+@pytest.mark.parametrize(("text", "status"), [
     ("第一条 绑架他人作为人质的，处十年以上有期徒刑或者无期徒刑。", "covered"),
     ("第一条 劫持航空器内的乘客，将其扣为人质的，处十年以上有期徒刑。", "covered"),
     ("第一条 以勒索财物为目的绑架他人的，处十年以上有期徒刑或者无期徒刑。", "missing"),

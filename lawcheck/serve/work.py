@@ -137,7 +137,7 @@ def _applied(report: Report, decisions: tuple[Decision, ...], bill: Bill) -> Rep
 
     if not decisions:
         return report
-    provisions = split(bill.text, report.bill.language).provisions
+    provisions = split(bill.text, report.bill.language, _catalogue().drafting[report.bill.language]).provisions
     return apply_decisions(report, decisions, bill.text, provisions, _catalogue())
 
 
@@ -174,7 +174,7 @@ def _marked(text: str, explanation: Any) -> tuple[tuple[tuple[str, str], ...], b
 
     if not explanation.provision:
         return (), False
-    provisions = split(text, explanation.language).provisions
+    provisions = split(text, explanation.language, _catalogue().drafting[explanation.language]).provisions
     provision = next((p for p in provisions if p.label == explanation.provision), None)
     if provision is None:
         return ((explanation.excerpt, ""),), False
@@ -215,7 +215,7 @@ def decide(source: Source, automatic: Report, decisions: tuple[Decision, ...], o
     from lawcheck.split import split
 
     bill = read(source)
-    provisions = split(bill.text, automatic.bill.language).provisions
+    provisions = split(bill.text, automatic.bill.language, _catalogue().drafting[automatic.bill.language]).provisions
     decision = make_decision(automatic, bill.text, provisions, offence, status, note, by,
                              datetime.date.today().isoformat())
     if source.beside:
@@ -259,7 +259,7 @@ def compare(old: Source, new: Source, language: str | None, instruments: tuple[s
     old_bill, new_bill = read(old), read(new)
     old_report = check_bill(old_bill, _catalogue(), language, instruments, lambda d, t: _progress(d, 2 * t))
     new_report = check_bill(new_bill, _catalogue(), language, instruments, lambda d, t: _progress(t + d, 2 * t))
-    return diff_reports(old_report, new_report, old_bill.text, new_bill.text)
+    return diff_reports(old_report, new_report, old_bill.text, new_bill.text, _catalogue().drafting)
 
 
 def changes_docx(changes: Any, language: str) -> bytes:

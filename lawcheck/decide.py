@@ -237,9 +237,10 @@ class Decider:
         every = all(e.id in found for e in offence.elements if e.required)
         if self._excludes(offence, unit, found):
             status: Status = "missing"  # "destroys an aircraft not in service": another offence, not a wider one
-        elif not every and self._borrowed_core(offence, matches, unit):
+        elif self._borrowed_core(offence, matches, unit, every):
             # "refuses access to premises" where "premises" includes a ship: the ship is in a definition only,
-            # and without all the treaty's elements nothing ties the provision to the treaty offence
+            # and without all the treaty's elements nothing ties the provision to the treaty offence; with them
+            # all, a provision whose own words hold none of the core elements is not that offence either
             status = "missing"
         elif all(e.id in found for e in required) and all(e.id in found for e in core):
             status = "covered"
@@ -250,12 +251,16 @@ class Decider:
         return Finding(unit, status, _score(offence, matches), matches)
 
     @staticmethod
-    def _borrowed_core(offence: Offence, matches: tuple[ElementMatch, ...], unit: Unit) -> bool:
+    def _borrowed_core(offence: Offence, matches: tuple[ElementMatch, ...], unit: Unit, all_found: bool) -> bool:
         """Whether a core element stands only in the definition of a term the provision uses, not in its own
-        words, its chapeau or the offence it refers to ("threatens to commit the offence of section 3")."""
+        words, its chapeau or the offence it refers to ("threatens to commit the offence of section 3"); when
+        ``all_found`` (every required element found), whether every core element does (« يعاقب ... على كل إخلال
+        بالسلامة » where « السلامة » is defined as the measures that prevent the theft of nuclear material: the
+        theft is not the offence the provision creates)."""
         core = {e.id for e in offence.elements if e.core}
         read = (*unit.own, *unit.referred)
-        return any(m.found and m.element in core and not any(lo <= m.start < hi for lo, hi in read) for m in matches)
+        borrowed = [not any(lo <= m.start < hi for lo, hi in read) for m in matches if m.found and m.element in core]
+        return bool(borrowed) and all(borrowed) if all_found else any(borrowed)
 
     def _excludes(self, offence: Offence, unit: Unit, found: set[str]) -> bool:
         """Whether the provision's own words negate a circumstance of the offence that they do not also

@@ -182,3 +182,17 @@ def test_maghreb_codes_word_these_offences_so(body: str, offence: str) -> None:
 def test_a_detention_to_carry_out_an_arrest_warrant_is_not_hostage_taking() -> None:
     body = "المادة (2)\nيعاقب بالحبس كل موظف قبض على شخص دون أمر من السلطة المختصة.\n"
     assert probe(HEAD + body, "ar", "hostages-1979:1(1)").status == "missing"
+
+
+SAFETY = HEAD + ("المادة (2)\nيقصد في مدلول هذا القانون بالمصطلحات التالية ما يلي:\n"
+                 "الأمن النووي: التدابير الهادفة إلى منع أو كشف سرقة مواد نووية أو تخريب منشأة نووية.\n"
+                 "المادة (3)\nيعاقب بغرامة كل مستغل منشأة لم يتقيد بقواعد الأمن النووي.\n")
+
+
+@pytest.mark.parametrize("body, status", [
+    ("", "missing"),  # the theft is what the defined measures prevent, not what article 3 punishes
+    ("المادة (4)\nيعاقب بالسجن كل من سرق مواد نووية.\n", "found"),
+])
+def test_an_offence_is_not_read_only_from_the_definition_of_a_term_the_provision_uses(body: str, status: str) -> None:
+    result = probe(SAFETY + body, "ar", "cppnm-1980:7(1)(b)")
+    assert (result.status in ("covered", "partial")) == (status == "found")

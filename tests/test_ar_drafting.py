@@ -196,3 +196,14 @@ SAFETY = HEAD + ("المادة (2)\nيقصد في مدلول هذا القانو
 def test_an_offence_is_not_read_only_from_the_definition_of_a_term_the_provision_uses(body: str, status: str) -> None:
     result = probe(SAFETY + body, "ar", "cppnm-1980:7(1)(b)")
     assert (result.status in ("covered", "partial")) == (status == "found")
+
+
+@pytest.mark.parametrize("offence, status", [
+    ("sua-1988:3(1)(a)", "found"),
+    ("sua-1988:3(1)(b)", "missing"),  # the violence is how the ship is seized, not an act against those on board
+])
+def test_violence_used_to_seize_a_ship_is_the_seizure(offence: str, status: str) -> None:
+    body = ("المادة (2)\nيعاقب بالسجن المؤبد كل من استعمل العنف أو التهديد من أجل التحكم في باخرة على متنها ركاب "
+            "أو السيطرة عليها.\n")
+    result = probe(HEAD + body, "ar", offence)
+    assert (result.status in ("covered", "partial")) == (status == "found")

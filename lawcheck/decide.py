@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from dataclasses import dataclass
 
 from lawcheck.context import Ranges, Unit, article_of, division_reach, heading_span, merge
@@ -27,13 +28,14 @@ from lawcheck.match import (NEGATION_WINDOW, OUTSIDE_WINDOW, REPORTED_WINDOW, Bi
                             as_written, clause_spans, drop_after, drop_before, drop_qualified, drop_reported,
                             hits_outside, hits_outside_ranges, hits_within)
 from lawcheck.normalise import fold
-from lawcheck.split import Locator, act_titles
+from lawcheck.split import Locator, act_titles, ascii_digits
 from lawcheck.models import (
     Catalogue,
     Element,
     ElementMatch,
     Offence,
     OffenceResult,
+    Provision,
     ProvisionRef,
     Status,
     Structure,
@@ -90,7 +92,12 @@ class Decider:
         self.by_reference_hits = index.find_any(drafting.by_reference)
         names = tuple(n for i in catalogue.instruments.values() for n in i.short_names.get(language, ()))
         titles = [(h.start, h.end) for h in index.find_any(names)] + list(act_titles(text, language))
-        self.name_spans = merge(titles)  # words of a treaty's or an act's title
+        # the words of a reference to an article name it, they are not terms: « المادة 396 » is "article 396",
+        # not "the substance" (« مادة ») an element looks for
+        references = [(r.start, r.end) for r in structure.crossrefs]
+        # so are an article's own label words (« المادة (397) » opening article 397)
+        labels = [span for p in structure.provisions if (span := _label_span(p, text))]
+        self.name_spans = merge(titles + references + labels)  # words of a title, of a reference or of a label
         self.locator = Locator(structure.provisions)
         self.definition_starts = [d.start for d in structure.definitions]
         self.definition_users: dict[int, list[int]] = {}
@@ -230,9 +237,10 @@ class Decider:
         every = all(e.id in found for e in offence.elements if e.required)
         if self._excludes(offence, unit, found):
             status: Status = "missing"  # "destroys an aircraft not in service": another offence, not a wider one
-        elif not every and self._borrowed_core(offence, matches, unit):
+        elif self._borrowed_core(offence, matches, unit, every):
             # "refuses access to premises" where "premises" includes a ship: the ship is in a definition only,
-            # and without all the treaty's elements nothing ties the provision to the treaty offence
+            # and without all the treaty's elements nothing ties the provision to the treaty offence; with them
+            # all, a provision whose own words hold none of the core elements is not that offence either
             status = "missing"
         elif all(e.id in found for e in required) and all(e.id in found for e in core):
             status = "covered"
@@ -243,12 +251,16 @@ class Decider:
         return Finding(unit, status, _score(offence, matches), matches)
 
     @staticmethod
-    def _borrowed_core(offence: Offence, matches: tuple[ElementMatch, ...], unit: Unit) -> bool:
+    def _borrowed_core(offence: Offence, matches: tuple[ElementMatch, ...], unit: Unit, all_found: bool) -> bool:
         """Whether a core element stands only in the definition of a term the provision uses, not in its own
-        words, its chapeau or the offence it refers to ("threatens to commit the offence of section 3")."""
+        words, its chapeau or the offence it refers to ("threatens to commit the offence of section 3"); when
+        ``all_found`` (every required element found), whether every core element does (« يعاقب ... على كل إخلال
+        بالسلامة » where « السلامة » is defined as the measures that prevent the theft of nuclear material: the
+        theft is not the offence the provision creates)."""
         core = {e.id for e in offence.elements if e.core}
         read = (*unit.own, *unit.referred)
-        return any(m.found and m.element in core and not any(lo <= m.start < hi for lo, hi in read) for m in matches)
+        borrowed = [not any(lo <= m.start < hi for lo, hi in read) for m in matches if m.found and m.element in core]
+        return bool(borrowed) and all(borrowed) if all_found else any(borrowed)
 
     def _excludes(self, offence: Offence, unit: Unit, found: set[str]) -> bool:
         """Whether the provision's own words negate a circumstance of the offence that they do not also
@@ -630,6 +642,20 @@ class Decider:
             else "No provision that creates an offence holds the conduct and object of this offence.",
             why=Why("none", obligation=offence.kind == "obligation"),
         )
+
+
+_LABEL_LOOKAHEAD = 80
+
+
+def _label_span(provision: Provision, text: str) -> tuple[int, int] | None:
+    """Where an article's printed label stands at its start: its word and its number, as printed ("Article 5",
+    « المادة (5) », « المادة 87 مكرر 4 »); None for a provision that does not open with its number."""
+    if provision.level not in ("article", "section") or not provision.num:
+        return None
+    window = ascii_digits(text[provision.start:provision.start + _LABEL_LOOKAHEAD])  # same offsets
+    number = r"\s*".join(re.escape(part) for part in provision.num.split())
+    match = re.match(rf"[^\d\n]{{0,30}}?\(?\s*{number}\s*\)?", window)
+    return (provision.start, provision.start + match.end()) if match else None
 
 
 def _anchor(offence: Offence) -> Element:

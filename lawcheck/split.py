@@ -79,9 +79,10 @@ DIVISIONS: dict[str, dict[str, str]] = {
 # Chinese divisions: 第X编 (a book or part), 第X章 (chapter), 第X节 (section), 附件 / 附表 (schedule)
 ZH_DIVISION_RE = re.compile(rf"^第\s*(?P<num>[{HAN_NUMERAL}\d]+)\s*(?P<word>[编編章节節篇])\s*(?P<heading>.*)$")
 ZH_DIVISIONS = {"编": "part", "編": "part", "篇": "part", "章": "chapter", "节": "division", "節": "division"}
-# Arabic articles: "المادة 1", "المادة (1)", "مادة ١٢", "المادة الأولى", "المادة 3 مكرر", "المادة 40 مكرراً (2)"
+# Arabic articles: "المادة 1", "المادة (1)", "مادة ١٢", "المادة الأولى", "المادة 3 مكرر", "المادة 40 مكرراً (2)";
+# the Moroccan penal code inserts articles with a hyphen, "218-1", "218-4-1" (no space: "المادة 5 - يعاقب" is 5)
 AR_ARTICLE_RE = re.compile(
-    rf"^(?P<word>(?:ال)?ماد[ةه])\s*(?:رقم\s*)?(?:\(\s*(?P<n1>\d+)\s*\)|(?P<n2>\d+)|(?P<ord>{ARABIC_ORDINAL_RE.pattern}))"
+    rf"^(?P<word>(?:ال)?ماد[ةه])\s*(?:رقم\s*)?(?:\(\s*(?P<n1>\d+)\s*\)|(?P<n2>\d+(?:-\d+)*)|(?P<ord>{ARABIC_ORDINAL_RE.pattern}))"
     r"(?:\s*(?P<bis>مكرر[اةه]?[\u064b-\u0652]*(?:\s*\(?\s*\d+\s*\)?)?))?\s*(?:[:.\-–—]\s*)?")
 # Chinese articles: "第一百二十条之一", "第5条", 條 in traditional characters; the Taiwan laws database prints an
 # inserted article with a hyphen, "第 185-1 條" (第一百八十五條之一)
@@ -1417,7 +1418,7 @@ def _nearest_sub(provisions: tuple[Provision, ...], source: int, num: str) -> in
 # المواد من 3 إلى 7, المادة 3 مكرر) and Chinese (第一百二十条之一, 第五条至第八条).
 _RU_REF_RE = LazyPattern(r"\b(?:стат(?:ья|ьи|ье|ью|ьей|ьёй|ей|ьям|ьями|ьях)|ст\.)\s*(\d+(?:\.\d+)*)", re.I)
 _RU_MORE_RE = LazyPattern(r"^(?:\s*,\s*|\s+(?:и|или)\s+|\s*,\s*(?:и|или)\s+|\s*[-–—]\s*)(\d+(?:\.\d+)*)")
-_AR_REF_RE = LazyPattern(r"(?:ال)?(?:ماد(?:ة|ه|تين|تان)|مواد)\s*(?:من\s*)?(?:رقم\s*)?\(?\s*(\d+)\s*\)?(?:\s*(مكرر[اةه]?))?")
+_AR_REF_RE = LazyPattern(r"(?:ال)?(?:ماد(?:ة|ه|تين|تان)|مواد)\s*(?:من\s*)?(?:رقم\s*)?\(?\s*(\d+(?:-\d+)*)\s*\)?(?:\s*(مكرر[اةه]?))?")
 _AR_MORE_RE = LazyPattern(r"^(?:\s*[،,]\s*|\s*و\s*|\s+(?:إلى|الى|حتى)\s+|\s*[-–]\s*)\(?\s*(\d+)\s*\)?")
 _ZH_REF_RE = LazyPattern(rf"第\s*([{HAN_NUMERAL}\d]+)\s*[条條](?:之\s*([{HAN_NUMERAL}\d]+))?")
 _ZH_MORE_RE = LazyPattern(rf"^(?:、|至|到|和|或者|或|及)第?\s*([{HAN_NUMERAL}\d]+)\s*[条條]?(?:之\s*([{HAN_NUMERAL}\d]+))?")

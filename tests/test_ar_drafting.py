@@ -131,3 +131,79 @@ def test_words_inside_a_carve_out_are_the_carve_out() -> None:
                    "المادة (3)\nيعاقب بالسجن المؤبد كل من كان على متن الطائرة في حالة طيران فاستولى عليها بالقوة.\n"
                    "ولا تسري أحكام هذه المادة على الطائرات المستخدمة في الخدمات العسكرية.\n")
     assert probe(text, "ar", "hague-1970:4(1)(b)").status == "missing"
+
+
+# Maghreb drafting (Algerian and Moroccan codes): articles inserted as "مكرر" with a second number (87 bis 4) or with a
+# hyphen (218-1), the French-model hostage formula « تنفيذ أمر أو شرط », « باخرة » for a ship, destruction « بواسطة لغم ».
+MAGHREB = ("قانون تجريبي\nالمادة 218\nتسري أحكام هذا الباب على الجرائم الإرهابية.\n"
+           "المادة 218-1\nيعاقب بالسجن كل من ارتكب فعلا إرهابيا.\n"
+           "المادة 218-4-1\nيعاقب بالسجن كل من قدم أموالا لإرهابي.\n"
+           "المادة 87 مكرر 4\nيعاقب بالسجن كل من يمول الأفعال المذكورة في المادة 218-1 أعلاه.\n"
+           "المادة 90 - يعاقب بالحبس كل من خالف أحكام هذا الباب.\n")
+
+
+def test_maghreb_articles_inserted_with_a_hyphen_or_a_second_bis_number_are_articles() -> None:
+    structure = split(MAGHREB, "ar")
+    articles = [(p.label, p.num) for p in structure.provisions if p.level == "article"]
+    assert articles == [("المادة 218", "218"), ("المادة 218-1", "218-1"), ("المادة 218-4-1", "218-4-1"),
+                        ("المادة 87 مكرر 4", "87 مكرر 4"), ("المادة 90", "90")]
+    labels = [p.label for p in structure.provisions]
+    refs = {(structure.provisions[r.source].label, labels[r.target] if r.target is not None else None)
+            for r in structure.crossrefs}
+    assert ("المادة 87 مكرر 4", "المادة 218-1") in refs
+
+
+@pytest.mark.parametrize("body, status", [
+    # « المادة » opening the article and « المادة (3) » naming another are articles, not a substance placed on a ship
+    ("المادة (2)\nيعاقب بالسجن كل من وضع النار عمدا في بواخر غير مملوكة له.\n"
+     "المادة (3)\nكل من وضع النار في أحد الأموال التي عددتها المادة (2) وتسبب بذلك في ضرر للغير يعاقب بالسجن.\n",
+     "missing"),
+    ("المادة (2)\nيعاقب بالسجن كل من وضع عمدا على متن سفينة مادة من شأنها أن تلحق بها ضررا.\n", "found"),
+])
+def test_the_word_article_is_not_the_substance_of_the_offence(body: str, status: str) -> None:
+    result = probe(HEAD + body, "ar", "sua-1988:3(1)(d)")
+    assert (result.status in ("covered", "partial")) == (status == "found")
+
+
+@pytest.mark.parametrize("body, offence", [
+    ("المادة (2)\nيعاقب بالسجن المؤبد كل من خطف شخصا بالعنف أو التهديد إذا كان الغرض من الخطف تنفيذ شرط أو أمر.\n",
+     "hostages-1979:1(1)"),
+    ("المادة (2)\nيعاقب بالسجن المؤبد كل من تعمد تقديم معلومات خاطئة يعلم أنها قد تعرض سلامة طائرة في الجو للخطر.\n",
+     "montreal-1971:1(1)(e)"),
+    ("المادة (2)\nيعاقب بالسجن المؤبد كل من تعمد تقديم معلومات خاطئة يعلم أنها قد تعرض سلامة باخرة للخطر.\n",
+     "sua-1988:3(1)(f)"),
+    ("المادة (2)\nيعاقب بالإعدام كل من هدم عمدا بواسطة لغم أو مواد متفجرة أخرى جسورا أو منشآت الموانئ أو الطيران.\n",
+     "bombings-1997:2(1)(b)"),
+])
+def test_maghreb_codes_word_these_offences_so(body: str, offence: str) -> None:
+    assert probe(HEAD + body, "ar", offence).status in ("covered", "partial")
+
+
+def test_a_detention_to_carry_out_an_arrest_warrant_is_not_hostage_taking() -> None:
+    body = "المادة (2)\nيعاقب بالحبس كل موظف قبض على شخص دون أمر من السلطة المختصة.\n"
+    assert probe(HEAD + body, "ar", "hostages-1979:1(1)").status == "missing"
+
+
+SAFETY = HEAD + ("المادة (2)\nيقصد في مدلول هذا القانون بالمصطلحات التالية ما يلي:\n"
+                 "الأمن النووي: التدابير الهادفة إلى منع أو كشف سرقة مواد نووية أو تخريب منشأة نووية.\n"
+                 "المادة (3)\nيعاقب بغرامة كل مستغل منشأة لم يتقيد بقواعد الأمن النووي.\n")
+
+
+@pytest.mark.parametrize("body, status", [
+    ("", "missing"),  # the theft is what the defined measures prevent, not what article 3 punishes
+    ("المادة (4)\nيعاقب بالسجن كل من سرق مواد نووية.\n", "found"),
+])
+def test_an_offence_is_not_read_only_from_the_definition_of_a_term_the_provision_uses(body: str, status: str) -> None:
+    result = probe(SAFETY + body, "ar", "cppnm-1980:7(1)(b)")
+    assert (result.status in ("covered", "partial")) == (status == "found")
+
+
+@pytest.mark.parametrize("offence, status", [
+    ("sua-1988:3(1)(a)", "found"),
+    ("sua-1988:3(1)(b)", "missing"),  # the violence is how the ship is seized, not an act against those on board
+])
+def test_violence_used_to_seize_a_ship_is_the_seizure(offence: str, status: str) -> None:
+    body = ("المادة (2)\nيعاقب بالسجن المؤبد كل من استعمل العنف أو التهديد من أجل التحكم في باخرة على متنها ركاب "
+            "أو السيطرة عليها.\n")
+    result = probe(HEAD + body, "ar", offence)
+    assert (result.status in ("covered", "partial")) == (status == "found")

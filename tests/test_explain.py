@@ -76,7 +76,7 @@ def test_the_rendered_text_reads_as_sentences(catalogue, en_bill) -> None:
     assert all(len(line) <= 100 for line in rendered.splitlines())
     text = " ".join(rendered.split())
     assert "Verdict: PARTIAL (score 0.76), resting on Section 5(1)." in text
-    assert "Phrases tried (en):" in text and "Closest words" in text and "similarity" in text
+    assert "Phrases tried (English):" in text and "Closest words" in text and "similarity" in text
     assert "holds the core elements but not: other-lethal-device, infrastructure-facility." in text
 
 

@@ -38,12 +38,25 @@ class _Say:
     def __call__(self, key: str, **values: object) -> str:
         return self.labels(f"explain.{key}", **values)
 
+    def language_name(self, language: str) -> str:
+        """The bill's language named in the report's language ("中文", "French"), its code when unnamed."""
+        return self.labels(f"language.{language}") if f"language.{language}" in self.labels.keys() else language
+
     def status(self, status: str) -> str:
         return self.labels(f"status.{status}") if status else status
 
     def element(self, element_id: str) -> str:
         element = self.offence.element(element_id) if self.offence is not None else None
         return element.label_in(self.language) if element is not None else element_id
+
+    def entry(self, offence_id: str) -> str:
+        """Another entry of the checklist named for people (its title in the language), its id without the checklist."""
+        if self.catalogue is None:
+            return offence_id
+        try:
+            return self.catalogue.offence(offence_id).title_in(self.language)
+        except KeyError:
+            return offence_id
 
     def title(self, e: Explanation) -> tuple[str, str, str]:
         """The entry's title, its instrument's title and its summary in the language (as given without the
@@ -65,7 +78,7 @@ def _found(element: ElementExplanation, say: _Say) -> str:
     assert place is not None
     fuzzy = " " + say("found_fuzzy", phrase=element.phrase, score=f"{element.score:.0%}") if element.score < 1.0 else ""
     kind = place.kind if place.kind in ("own", "chapeau", "definition", "reference") else ""
-    where = f", {say(f'where_found.{kind}')}" if kind else ""
+    where = say.labels.separator("punct.clause") + say(f"where_found.{kind}") if kind else ""
     return say("found", provision=place.provision, where=where, quote=place.quote, phrase=fuzzy)
 
 
@@ -73,7 +86,7 @@ def _near(near: NearMiss | None, say: _Say) -> str:
     if near is None:
         return ""
     likeness = next(key for floor, key in LIKENESS if near.score >= floor)
-    where = " " + say(f"near_where.{near.kind}") if near.kind in ("chapeau", "definition") else ""
+    where = say.labels.separator("punct.then") + say(f"near_where.{near.kind}") if near.kind in ("chapeau", "definition") else ""
     return say("near", where=where, words=near.words, provision=near.provision, phrase=near.phrase,
                score=f"{near.score:.0f}", likeness=say(f"likeness.{likeness}"))
 
@@ -87,8 +100,10 @@ def _element_lines(number: int, element: ElementExplanation, explanation: Explan
     need = say("required") if element.required else say("not_required")
     core = say("core") if element.core else ""
     role = say(f"role.{element.role}") if f"explain.role.{element.role}" in say.labels.keys() else element.role
-    lines = _wrap(f"{number}. {element.id} \u2014 {role} ({need}{core})", "  ", width)
-    lines += _wrap(say("phrases", language=explanation.language, phrases="; ".join(element.phrases)), "     ", width)
+    heading = say.labels("punct.aside", first=f"{say.element(element.id)} \u2014 {role}", second=need + core)
+    lines = _wrap(f"{number}. {heading}", "  ", width)
+    lines += _wrap(say("phrases", language=say.language_name(explanation.language),
+                       phrases=say.labels.join(element.phrases, "punct.series")), "     ", width)
     if element.found:
         return lines + _wrap(_found(element, say), "     ", width)
     provision = explanation.provision
@@ -108,7 +123,7 @@ def _rule_lines(explanation: Explanation, width: int, say: _Say) -> list[str]:
     lines = _wrap(sentence, "  ", width)
     link_key = "link_obligation" if explanation.kind == "obligation" else "link"
     for link in explanation.links:
-        lines += _wrap(say(link_key, offence=link.offence, status=say.status(link.status), provision=link.provision,
+        lines += _wrap(say(link_key, offence=say.entry(link.offence), status=say.status(link.status), provision=link.provision,
                            how=say(f"link_how.{link.how}")), "  ", width)
     if explanation.others:
         items = say.labels.join((say("other", provision=o.provision, status=say.status(o.status),
@@ -139,7 +154,7 @@ def render_explanation(explanation: Explanation, width: int = WIDTH, language: s
     lines = [*_wrap(f"{e.offence} \u2014 {title}", width=width),
              *_wrap(say("header", instrument=instrument_title, article=e.article, kind=say(f"kind.{e.kind}"),
                         summary=summary), width=width),
-             *_wrap(say("bill", bill=e.bill, language=e.language), width=width), "",
+             *_wrap(say("bill", bill=e.bill, language=say.language_name(e.language)), width=width), "",
              say("verdict", status=say.status(e.status).upper(), score=say.labels.decimal(e.score), where=where)]
     if e.excerpt:
         lines += _wrap(say.labels("punct.quote", first=e.excerpt), "  ", width)
@@ -175,7 +190,8 @@ def render_brief(explanation: Explanation, width: int = WIDTH, language: str = "
     e = explanation
     say = _Say(language, catalogue, e)
     title = say.title(e)[0]
-    lines = [*_wrap(say.labels.colon(f"{e.offence} ({say(f'kind.{e.kind}')})") + title, width=width),
+    lines = [*_wrap(say.labels.colon(say.labels("punct.aside", first=e.offence, second=say(f"kind.{e.kind}"))) + title,
+                   width=width),
              "  " + say("brief_status", status=say.status(e.status), score=say.labels.decimal(e.score))]
     if e.provision:
         lines.append("  " + say("brief_provision", provision=e.provision))

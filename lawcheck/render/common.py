@@ -139,9 +139,10 @@ def _contains(outer: ProvisionRef, inner: ProvisionRef) -> bool:
         and inner.end <= outer.end
 
 
-def provision_labels(result: OffenceResult) -> str:
-    """The labels of the innermost provisions a result relies on, comma-separated ("" when none)."""
-    return ", ".join(p.label for p in innermost(result.provisions))
+def provision_labels(result: OffenceResult, separator: str = ", ") -> str:
+    """The labels of the innermost provisions a result relies on, comma-separated ("" when none), or separated
+    by the report language's ``separator`` ("、")."""
+    return separator.join(p.label for p in innermost(result.provisions))
 
 
 def short_quote(text: str, result: OffenceResult, limit: int = SHORT_QUOTE) -> str:

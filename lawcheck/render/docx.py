@@ -613,7 +613,8 @@ class _Builder:
         list_id = self.new_list()
         for item in found:
             paragraph = self.numbered(list_id)
-            paragraph.add_run(f"{self.name_of(item.instrument)} ({self.t(f'rating.{item.rating}')})").bold = True
+            paragraph.add_run(self.t("punct.aside", first=self.name_of(item.instrument),
+                                      second=self.t(f"rating.{item.rating}"))).bold = True
             parts = [self.t(f"recommend.{kind}", articles=_articles(entries, self.t), count=article_count(entries))
                      for kind, entries in (("create", item.create), ("complete", item.complete),
                                            ("consider", item.consider)) if entries]
@@ -639,7 +640,7 @@ class _Builder:
             principal = [r.article for r in results if r.kind == "principal" and not r.optional]
             rating = ratings[instrument]
             rows.append([self.name_of(instrument), str(rating.mandatory),
-                         _articles_all(principal) or "—",
+                         _articles_all(principal, self.t) or "—",
                          (self.t(f"rating.{rating.rating}"), RATING_FILL[rating.rating])])
         header = [self.t("col.instrument"), self.t("word.col_entries"), self.t("word.col_principal"),
                   self.t("col.rating")]
@@ -676,7 +677,8 @@ class _Builder:
         automatic = self.t(f"status.{decision.automatic}") if decision.automatic else "—"
         text = self.t("finding.decision_line", status=self.t(f"status.{decision.status}"), by=decision.by or "—",
                       date=decision.date or "—", automatic=automatic, note=decision.note)
-        return text + (f" ({self.t('finding.decision_changed')})" if decision.text_changed else "")
+        return self.t("punct.aside", first=text, second=self.t("finding.decision_changed")) if decision.text_changed \
+            else text
 
     def comment(self, result: OffenceResult) -> str:
         notes = [self.t("finding.decision_short")] if result.decision is not None else []
@@ -707,7 +709,9 @@ class _Builder:
     def finding(self, result: OffenceResult) -> None:
         self.heading(self.t("word.finding_heading", number=self.finding_number[result.id], article=result.article,
                             title=result.title), 3)
-        status = self.status(result) + (f" ({self.t('finding.optional')})" if result.optional else "")
+        status = self.status(result)
+        if result.optional:
+            status = self.t("punct.aside", first=status, second=self.t("finding.optional"))
         if result.by_reference:
             status += f" — {self.t('finding.by_reference')}"
         kind = self.t.colon(self.t("finding.kind")) + self.t(f"kind.{result.kind}")
@@ -776,14 +780,14 @@ class _Builder:
 
 def _articles(results: Sequence[OffenceResult], t: Labels) -> str:
     articles = list(dict.fromkeys(r.article for r in results))
-    shown = t.embed(", ".join(articles[:ARTICLES_SHOWN]))  # "4(1)(b), 7" stays in its order in Arabic
+    shown = t.embed(t.join(articles[:ARTICLES_SHOWN]))  # "4(1)(b), 7" stays in its order in Arabic
     if len(articles) > ARTICLES_SHOWN:
-        shown += " " + t("recommend.more", count=len(articles) - ARTICLES_SHOWN)
+        shown += t.separator("punct.then") + t("recommend.more", count=len(articles) - ARTICLES_SHOWN)
     return shown
 
 
-def _articles_all(articles: Sequence[str]) -> str:
-    return ", ".join(dict.fromkeys(articles))
+def _articles_all(articles: Sequence[str], t: Labels) -> str:
+    return t.embed(t.join(dict.fromkeys(articles)))
 
 
 __all__ = ["render_docx", "fast_table", "open_template"]

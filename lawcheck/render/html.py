@@ -97,7 +97,7 @@ def render_html(report: Report, catalogue: Catalogue, bill_text: str, options: R
         party_known=party_to is not None,
         articles=lambda entries: _articles(entries, labels), article_count=article_count,
         counted=lambda **n: counted(labels, **n), words=lambda r: short_quote(bill_text, r),
-        principal=lambda i: ", ".join(dict.fromkeys(r.article for r in report.results if r.instrument == i
+        principal=lambda i: labels.join(dict.fromkeys(r.article for r in report.results if r.instrument == i
                                                      and r.kind == "principal" and not r.optional)),
         target=lambda n: f"f{number_of[report.results[n].id]}" if report.results[n].id in number_of else f"c{n}",
         instrument_number={i: n for n, i in enumerate(report.instruments)},

@@ -52,7 +52,7 @@ def _decision(decision: Decision, say: Labels) -> str:
 def _status(result: OffenceResult, view: View, say: Labels) -> Text:
     word = say(f"status.{result.status}")
     if result.decision is not None:
-        return Text(f"{word} ({say('terminal.expert')})", style=STYLE[result.status])
+        return Text(say("punct.aside", first=word, second=say("terminal.expert")), style=STYLE[result.status])
     shown = word if result.status == "missing" and not view.scores else f"{word} {say.decimal(result.score)}"
     return Text(shown, style=STYLE[result.status])
 

@@ -133,7 +133,7 @@ def test_cli_batch_xlsx_opens_with_the_matrix(folder: Path, tmp_path: Path) -> N
 def test_cli_batch_text_shows_codes_legend_and_failures(folder: Path) -> None:
     result = run("batch", folder, "--instrument", "hague-1970")
     assert result.exit_code == 0
-    assert "hague-1970" in result.output and "#2 sub/a-valmont.txt (fr)" in result.output
+    assert "hague-1970" in result.output and "#2 sub/a-valmont.txt (French)" in result.output
     assert "failed: scan.pdf:" in result.output and "2 of 4 files checked, 2 failed" in result.output
 
 
@@ -335,7 +335,7 @@ def test_a_bill_nothing_could_be_judged_on_is_said_in_the_matrix(tmp_path: Path,
                                env={"COLUMNS": "200"})
     assert shown.exit_code == 0 and "Traceback" not in shown.output, shown.output
     assert say("batch.legend_unjudged") in shown.output
-    assert say("batch.bill_unjudged", number=2, path="b.txt", language="ru") in shown.output
+    assert say("batch.bill_unjudged", number=2, path="b.txt", language=say.language_name("ru")) in shown.output
     table = [line for line in shown.output.splitlines() if line.startswith("│ hague-1970")]
     assert len(table) == 1 and "\u2014" in table[0]
     written = run("batch", bills, "--offences", checklist, "-o", tmp_path / "m.csv")

@@ -500,8 +500,11 @@ class _Builder:
         footer = section.footer
         if not self.templated or not "".join(p.text for p in footer.paragraphs).strip():
             paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
-            paragraph.add_run(self.t("report.page") + " ")
+            before, _, after = self.t.forms("report.page")[0].partition("{number}")  # "第{number}页"
+            paragraph.add_run(before)
             _field(paragraph, "PAGE", "1")
+            if after:
+                paragraph.add_run(after)
 
     # ---------------------------------------------------------------- 1. cover
 

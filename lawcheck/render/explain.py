@@ -38,10 +38,6 @@ class _Say:
     def __call__(self, key: str, **values: object) -> str:
         return self.labels(f"explain.{key}", **values)
 
-    def language_name(self, language: str) -> str:
-        """The bill's language named in the report's language ("中文", "French"), its code when unnamed."""
-        return self.labels(f"language.{language}") if f"language.{language}" in self.labels.keys() else language
-
     def status(self, status: str) -> str:
         return self.labels(f"status.{status}") if status else status
 
@@ -102,7 +98,7 @@ def _element_lines(number: int, element: ElementExplanation, explanation: Explan
     role = say(f"role.{element.role}") if f"explain.role.{element.role}" in say.labels.keys() else element.role
     heading = say.labels("punct.aside", first=f"{say.element(element.id)} \u2014 {role}", second=need + core)
     lines = _wrap(f"{number}. {heading}", "  ", width)
-    lines += _wrap(say("phrases", language=say.language_name(explanation.language),
+    lines += _wrap(say("phrases", language=say.labels.language_name(explanation.language),
                        phrases=say.labels.join(element.phrases, "punct.series")), "     ", width)
     if element.found:
         return lines + _wrap(_found(element, say), "     ", width)
@@ -154,7 +150,7 @@ def render_explanation(explanation: Explanation, width: int = WIDTH, language: s
     lines = [*_wrap(f"{e.offence} \u2014 {title}", width=width),
              *_wrap(say("header", instrument=instrument_title, article=e.article, kind=say(f"kind.{e.kind}"),
                         summary=summary), width=width),
-             *_wrap(say("bill", bill=e.bill, language=say.language_name(e.language)), width=width), "",
+             *_wrap(say("bill", bill=e.bill, language=say.labels.language_name(e.language)), width=width), "",
              say("verdict", status=say.status(e.status).upper(), score=say.labels.decimal(e.score), where=where)]
     if e.excerpt:
         lines += _wrap(say.labels("punct.quote", first=e.excerpt), "  ", width)

@@ -98,7 +98,8 @@ def render_terminal(report: Report, view: View | None = None) -> Group:
     say = Labels(view.language)
     bill = report.bill
     parts: list = [Text(say("terminal.bill", path=bill.path, title=bill.title or say("terminal.untitled"),
-                            language=bill.language, **counted(say, provisions=bill.provisions, words=bill.words)),
+                            language=say.language_name(bill.language),
+                            **counted(say, provisions=bill.provisions, words=bill.words)),
                             style="bold")]
     for warning in report.warnings:
         parts.append(Text(say("terminal.warning", warning=in_language(warning, say)), style="yellow"))

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import itertools
+import unicodedata
 import zipfile
 from collections.abc import Iterable, Sequence
 
@@ -60,6 +62,7 @@ TABLE_FONT = Pt(9)
 WORD_CM_PER_CHAR = 0.17  # a generous width of one letter at 9 pt (Cambria), to keep words whole
 BOLD_WIDTH = 1.1  # bold letters (the header row) are wider
 CELL_PADDING_CM = 0.4  # the cell's left and right margins
+WIDE_UNBROKEN = 4  # full-width characters kept on one line in a table cell (部分涵盖), see _unbroken
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
@@ -301,7 +304,7 @@ def _whole_words(widths: list[float], rows: Sequence[Sequence[Cell]],
         bold = BOLD_WIDTH if number == 0 else 1.0  # the header row
         for column, value in enumerate(row):
             text = value if isinstance(value, str) else value[0]
-            pieces = text.split("\n") if column == whole_lines and number else text.split()
+            pieces = text.split("\n") if column == whole_lines and number else _unbroken(text)
             longest = max((_word_width(piece) for piece in pieces), default=0.0)
             need[column] = max(need[column], bold * longest + CELL_PADDING_CM)
     widths = list(widths)
@@ -318,8 +321,26 @@ def _whole_words(widths: list[float], rows: Sequence[Sequence[Cell]],
 
 
 def _word_width(word: str) -> float:
-    """A word's width (cm) at the table's size, generous: brackets and thin letters count half, capitals more."""
-    return WORD_CM_PER_CHAR * sum(0.5 if c in _THIN else 1.25 if c.isupper() or c in "mw" else 1.0 for c in word)
+    """A word's width (cm) at the table's size, generous: brackets and thin letters count half, capitals more,
+    a full-width character (Chinese) twice."""
+    return WORD_CM_PER_CHAR * sum(2.0 if _wide(c) else 0.5 if c in _THIN else 1.25 if c.isupper() or c in "mw"
+                                  else 1.0 for c in word)
+
+
+def _wide(c: str) -> bool:
+    return unicodedata.east_asian_width(c) in ("W", "F")
+
+
+def _unbroken(text: str) -> list[str]:
+    """The pieces of ``text`` a line cannot break inside: its words; in a run of full-width characters, which
+    may break anywhere, its first ``WIDE_UNBROKEN`` characters, so that a status word (不合规, 部分涵盖) stays
+    whole and a sentence written without spaces does not count as one long word."""
+    pieces = []
+    for word in text.split():
+        for wide, run in itertools.groupby(word, _wide):
+            run = "".join(run)
+            pieces.append(run[:WIDE_UNBROKEN] if wide else run)
+    return pieces
 
 
 _THIN = set("()[].,;:'’ilIjtf!| \u00a0")

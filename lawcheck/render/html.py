@@ -108,9 +108,9 @@ def render_html(report: Report, catalogue: Catalogue, bill_text: str, options: R
 def _articles(results, labels: Labels) -> str:  # noqa: ANN001 - OffenceResults
     """The articles of ``results``, the first few, as in the Word report's recommendations."""
     articles = list(dict.fromkeys(r.article for r in results))
-    shown = labels.embed(", ".join(articles[:ARTICLES_SHOWN]))  # "4(1)(b), 7" stays in its order in Arabic
+    shown = labels.embed(labels.join(articles[:ARTICLES_SHOWN]))  # "4(1)(b), 7" stays in its order in Arabic
     if len(articles) > ARTICLES_SHOWN:
-        shown += " " + labels("recommend.more", count=len(articles) - ARTICLES_SHOWN)
+        shown += labels.separator("punct.then") + labels("recommend.more", count=len(articles) - ARTICLES_SHOWN)
     return shown
 
 

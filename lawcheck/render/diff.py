@@ -60,8 +60,9 @@ def renumbered_line(changes: DraftDiff, language: str = "en") -> str:
     say = Labels(language)
     if not changes.renumbered and not changes.moved:
         return say("diff.renumbered_none")
-    moves = ", ".join(f"{m.old} {arrow(m.old)} {m.new}{' ' + say('diff.amended') if m.amended else ''}"
-                      for m in changes.renumbered)
+    then = say.separator("punct.then")
+    moves = say.join(f"{m.old} {arrow(m.old)} {m.new}{then + say('diff.amended') if m.amended else ''}"
+                     for m in changes.renumbered)
     return say("diff.renumbered", count=len(changes.renumbered), moves=moves or say("diff.none"),
                moved=len(changes.moved))
 
@@ -97,8 +98,8 @@ def render_diff(changes: DraftDiff, language: str = "en") -> Group:
     for field, _ in TERMINAL_SECTIONS:
         parts.append(_offence_table(say(f"diff.{field}"), getattr(changes, field), field == "changed", say))
     parts.append(Text(renumbered_line(changes, language)))
-    parts.append(Text(say("diff.added", items=", ".join(changes.added) or say("diff.none"))))
-    parts.append(Text(say("diff.removed", items=", ".join(changes.removed) or say("diff.none"))))
+    parts.append(Text(say("diff.added", items=say.join(changes.added) or say("diff.none"))))
+    parts.append(Text(say("diff.removed", items=say.join(changes.removed) or say("diff.none"))))
     return Group(*parts)
 
 

@@ -515,7 +515,7 @@ class _Builder:
         if not self.templated or not "".join(p.text for p in header.paragraphs).strip():
             paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
             title = self.bill_title if len(self.bill_title) <= 70 else self.bill_title[:69].rstrip() + "…"
-            paragraph.text = f"{self.t('report.title')} — {title}"
+            paragraph.text = self.t("report.running_head", report=self.t("report.title"), bill=title)
             for run in paragraph.runs:
                 run.font.size = Pt(8)
         footer = section.footer

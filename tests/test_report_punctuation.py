@@ -35,7 +35,7 @@ def test_an_instrument_year_goes_in_the_language_brackets(catalogue, language: s
 
 
 @pytest.mark.parametrize("language", ["zh", "ru", "ar"])
-def test_a_short_name_for_people_holds_no_english_acronym_in_another_script(catalogue, language: str) -> None:  # noqa: ANN001
+def test_no_english_acronym_in_a_short_name_in_another_script(catalogue, language: str) -> None:  # noqa: ANN001
     for instrument in catalogue.instruments:
         name = short_name(catalogue, instrument, language)
         assert not re.search(r"[A-Z]{2,}", name), (instrument, name)

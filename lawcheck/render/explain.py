@@ -82,7 +82,8 @@ def _near(near: NearMiss | None, say: _Say) -> str:
     if near is None:
         return ""
     likeness = next(key for floor, key in LIKENESS if near.score >= floor)
-    where = say.labels.separator("punct.then") + say(f"near_where.{near.kind}") if near.kind in ("chapeau", "definition") else ""
+    near_where = near.kind in ("chapeau", "definition")
+    where = say.labels.separator("punct.then") + say(f"near_where.{near.kind}") if near_where else ""
     return say("near", where=where, words=near.words, provision=near.provision, phrase=near.phrase,
                score=f"{near.score:.0f}", likeness=say(f"likeness.{likeness}"))
 

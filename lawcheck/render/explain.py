@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import textwrap
+import unicodedata
 
 from lawcheck.explain import ElementExplanation, Explanation, NearMiss, Place
 from lawcheck.models import Catalogue
@@ -66,6 +67,11 @@ class _Say:
 
 
 def _wrap(text: str, indent: str = "", width: int = WIDTH) -> list[str]:
+    """``text`` in lines of ``width`` columns; a full-width (Chinese) character takes two, so such a text is
+    wrapped at fewer characters."""
+    columns = sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+    if columns > len(text) and width < UNWRAPPED:
+        width = max(20, width * len(text) // columns)
     return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent + "  ") or [indent]
 
 

@@ -737,7 +737,7 @@ class _Builder:
         if result.optional:
             status = self.t("punct.aside", first=status, second=self.t("finding.optional"))
         if result.by_reference:
-            status += f" — {self.t('finding.by_reference')}"
+            status = self.t("punct.dash", first=status, second=self.t("finding.by_reference"))
         kind = self.t.colon(self.t("finding.kind")) + self.t(f"kind.{result.kind}")
         _labelled(self.para(), self.t("finding.status"), self.t.join([status, kind], "punct.series"), self.t)
         if result.decision is not None:

@@ -103,7 +103,7 @@ def _element_lines(number: int, element: ElementExplanation, explanation: Explan
     need = say("required") if element.required else say("not_required")
     core = say("core") if element.core else ""
     role = say(f"role.{element.role}") if f"explain.role.{element.role}" in say.labels.keys() else element.role
-    heading = say.labels("punct.aside", first=f"{say.element(element.id)} \u2014 {role}", second=need + core)
+    heading = say.labels("punct.aside", first=say.labels("punct.dash", first=say.element(element.id), second=role), second=need + core)
     lines = _wrap(f"{number}. {heading}", "  ", width)
     lines += _wrap(say("phrases", language=say.labels.language_name(explanation.language),
                        phrases=say.labels.join(element.phrases, "punct.series")), "     ", width)
@@ -154,7 +154,7 @@ def render_explanation(explanation: Explanation, width: int = WIDTH, language: s
     say = _Say(language, catalogue, e)
     title, instrument_title, summary = say.title(e)
     where = say("rests_on", provision=e.provision) if e.provision else ""
-    lines = [*_wrap(f"{e.offence} \u2014 {title}", width=width),
+    lines = [*_wrap(say.labels("punct.dash", first=e.offence, second=title), width=width),
              *_wrap(say("header", instrument=instrument_title, article=e.article, kind=say(f"kind.{e.kind}"),
                         summary=summary), width=width),
              *_wrap(say("bill", bill=e.bill, language=say.labels.language_name(e.language)), width=width), "",

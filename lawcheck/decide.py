@@ -101,6 +101,9 @@ class Decider:
         self._negated: dict[tuple[str, str], tuple[Hit, ...]] = {}  # circumstances a negation excludes
         self.outside: dict[tuple[str, str], tuple[Hit, ...]] = {}  # words a qualifier puts outside the treaty
         self._shared_hits: dict[tuple, tuple[Hits, Hits | None, Hits | None]] = {}  # -> hits, negated, outside
+        self._hits_number: dict[tuple, int] = {}  # the keys of _shared_hits, numbered
+        self._same_hits: dict[tuple[str, str], int] = {}  # (offence, element) -> the number of its hits' key
+        self._matches: dict[tuple, ElementMatch] = {}  # see _element_match
         self._candidates: dict[tuple, list[Unit]] = {}  # (anchor phrases, role) -> candidate units
         self.best: dict[str, Finding | None] = {}
         self.principals: dict[str, tuple[str, ...]] = {}  # instrument -> ids of its principal offences
@@ -127,7 +130,9 @@ class Decider:
                       element.outside_after.get(language, ()))
             if shared not in self._shared_hits:
                 self._shared_hits[shared] = self._element_hits(element)
+                self._hits_number[shared] = len(self._hits_number)
             self._hits[key], negated, outside = self._shared_hits[shared]
+            self._same_hits[key] = self._hits_number[shared]
             if negated is not None:
                 self._negated[key] = negated
             if outside is not None:
@@ -199,6 +204,18 @@ class Decider:
         return [self.units[i] for i in sorted(chosen)]
 
     def _element_match(self, offence: Offence, element: Element, unit: Unit) -> ElementMatch:
+        """The element looked for in the unit. What is found follows from the element's hits, its role and the
+        unit alone: elements with the same hits (the same act in an offence, its attempt and several instruments)
+        are looked for once per unit."""
+        self.element_hits(offence, element)
+        key = (self._same_hits[(offence.id, element.id)], element.id, element.required,
+               offence.kind == "obligation", unit.provision.index)
+        match = self._matches.get(key)
+        if match is None:
+            match = self._matches[key] = self._find_element(offence, element, unit)
+        return match
+
+    def _find_element(self, offence: Offence, element: Element, unit: Unit) -> ElementMatch:
         found = hits_within(self.element_hits(offence, element), unit.context)
         if offence.kind == "obligation" and element.role == "conduct":
             found = self._duty_words(found, unit)

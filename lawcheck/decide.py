@@ -104,6 +104,7 @@ class Decider:
         self._hits_number: dict[tuple, int] = {}  # the keys of _shared_hits, numbered
         self._same_hits: dict[tuple[str, str], int] = {}  # (offence, element) -> the number of its hits' key
         self._matches: dict[tuple, ElementMatch] = {}  # see _element_match
+        self._obligation_links: dict[tuple[str, int], list[tuple[str, Finding, str]]] = {}  # see obligation_links
         self._candidates: dict[tuple, list[Unit]] = {}  # (anchor phrases, role) -> candidate units
         self.best: dict[str, Finding | None] = {}
         self.principals: dict[str, tuple[str, ...]] = {}  # instrument -> ids of its principal offences
@@ -391,7 +392,16 @@ class Decider:
     def obligation_links(self, offence: Offence, unit: Unit) -> list[tuple[str, Finding, str]]:
         """The principal offences of the obligation's instrument that the unit applies to, one link each: the
         offence, a provision covering it at least in part (or creating it by reference), and how: "same"
-        provision, "within" its article, "refers" to it, or "whole_act" (every offence of the Act)."""
+        provision, "within" its article, "refers" to it, or "whole_act" (every offence of the Act).
+
+        They follow from the instrument and the unit alone (the instrument's principal offences are judged first):
+        found once for all the obligations of an instrument (jurisdiction bases, penalties, extradition ...)."""
+        key = (offence.instrument, unit.provision.index)
+        if key not in self._obligation_links:
+            self._obligation_links[key] = self._links_of_obligation(offence, unit)
+        return list(self._obligation_links[key])
+
+    def _links_of_obligation(self, offence: Offence, unit: Unit) -> list[tuple[str, Finding, str]]:
         reference = self._reference_finding(offence.instrument)
         out: list[tuple[str, Finding, str]] = []
         for principal in self.principals.get(offence.instrument, ()):

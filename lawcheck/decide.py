@@ -104,6 +104,9 @@ class Decider:
         self._hits_number: dict[tuple, int] = {}  # the keys of _shared_hits, numbered
         self._same_hits: dict[tuple[str, str], int] = {}  # (offence, element) -> the number of its hits' key
         self._matches: dict[tuple, ElementMatch] = {}  # see _element_match
+        self._shapes: dict[str, int] = {}  # offence -> the number of its elements' shape (see judge)
+        self._shape_numbers: dict[tuple, int] = {}
+        self._judged: dict[tuple[int, int], Finding] = {}  # (shape, unit) -> finding
         self._obligation_links: dict[tuple[str, int], list[tuple[str, Finding, str]]] = {}  # see obligation_links
         self._candidates: dict[tuple, list[Unit]] = {}  # (anchor phrases, role) -> candidate units
         self.best: dict[str, Finding | None] = {}
@@ -239,6 +242,27 @@ class Decider:
     # ------------------------------------------------------------------ one unit
 
     def judge(self, offence: Offence, unit: Unit) -> Finding:
+        """The offence judged on one unit. The finding follows from the unit and the offence's elements alone (their
+        hits, roles and weights), not from which offence they are: offences with the same elements (an act, as
+        several instruments list it) are judged once per unit."""
+        key = (self._shape(offence), unit.provision.index)
+        finding = self._judged.get(key)
+        if finding is None:
+            finding = self._judged[key] = self._judge(offence, unit)
+        return finding
+
+    def _shape(self, offence: Offence) -> int:
+        """A number shared by the offences whose elements have the same hits, ids, roles and weights."""
+        if offence.id not in self._shapes:
+            for element in offence.elements:
+                self.element_hits(offence, element)
+            shape = (offence.kind == "obligation",
+                     tuple((self._same_hits[(offence.id, e.id)], e.id, e.role, e.required, e.narrows, e.core)
+                           for e in offence.elements))
+            self._shapes[offence.id] = self._shape_numbers.setdefault(shape, len(self._shape_numbers))
+        return self._shapes[offence.id]
+
+    def _judge(self, offence: Offence, unit: Unit) -> Finding:
         matches = tuple(self._element_match(offence, e, unit) for e in offence.elements)
         found = {m.element for m in matches if m.found}
         required = [e for e in offence.elements if e.required and not e.narrows]  # a narrowing qualifier may go

@@ -107,6 +107,7 @@ class Decider:
         self._shapes: dict[str, int] = {}  # offence -> the number of its elements' shape (see judge)
         self._shape_numbers: dict[tuple, int] = {}
         self._judged: dict[tuple[int, int], Finding] = {}  # (shape, unit) -> finding
+        self._anchors: dict[str, Element] = {}  # offence -> its anchor element (see _quick_reject)
         self._obligation_links: dict[tuple[str, int], list[tuple[str, Finding, str]]] = {}  # see obligation_links
         self._candidates: dict[tuple, list[Unit]] = {}  # (anchor phrases, role) -> candidate units
         self.best: dict[str, Finding | None] = {}
@@ -309,7 +310,10 @@ class Decider:
 
     def _quick_reject(self, offence: Offence, unit: Unit) -> bool:
         """True when the unit cannot hold the offence's anchor element (saves judging it)."""
-        return not hits_within(self.element_hits(offence, _anchor(offence)), unit.context)
+        anchor = self._anchors.get(offence.id)
+        if anchor is None:
+            anchor = self._anchors[offence.id] = _anchor(offence)
+        return not hits_within(self.element_hits(offence, anchor), unit.context)
 
     def best_finding(self, offence: Offence) -> Finding | None:
         """The best finding, with (for a principal offence, in ``also``) the other articles where it stands as

@@ -281,13 +281,18 @@ def drop_inside(hits, cues: tuple[Hit, ...]) -> list[Hit]:  # noqa: ANN001 - any
     """The hits that do not begin inside one of the cues: « تسري أحكام » in « ولا تسري أحكام هذه المادة », "apply"
     in "does not apply to" are the carve-out's own words. A phrase that opens with the cue's first word and goes
     beyond it (« помимо или с сокрытием от таможенного контроля » after the cue « помимо ») is a phrase of its own."""
+    if not cues:
+        return list(hits)
     spans = sorted((c.first_token, c.last_token) for c in cues)
     firsts = [first for first, _ in spans]
+    # the furthest the three cues that open before a hit reach: a hit beyond it is kept without looking at them
+    reach = [max(last for _, last in spans[max(0, i - 3):i]) if i else -1 for i in range(len(spans) + 1)]
     out = []
     for hit in hits:
-        i = bisect.bisect_right(firsts, hit.first_token)
-        if not any(spans[j][1] >= hit.first_token and (spans[j][0] < hit.first_token or spans[j][1] >= hit.last_token)
-                   for j in range(max(0, i - 3), i)):
+        first = hit.first_token
+        i = bisect.bisect_right(firsts, first)
+        if reach[i] < first or not any(spans[j][1] >= first and (spans[j][0] < first or spans[j][1] >= hit.last_token)
+                                       for j in range(max(0, i - 3), i)):
             out.append(hit)
     return out
 

@@ -1,10 +1,12 @@
 """Mend the words that PDF text extraction breaks, without touching the text.
 
-Laws taken from PDFs carry three kinds of broken words: a space where the font kerns two letters
+Laws taken from PDFs carry four kinds of broken words: a space where the font kerns two letters
 ("of fence", "T errorism", "A viation", "Of f icer"), a word hyphenated at the end of a line
-("terror-\\nism") and typographic ligatures ("oﬃcer"). Ligatures are decomposed in every token key by
-:mod:`lawcheck.normalise`. The other two are mended here, on the tokens: the pieces of a broken word
-become one token spanning them all (from the first piece's start to the last piece's end), so every
+("terror-\\nism"), typographic ligatures ("oﬃcer") and, in Arabic, the lam-alef ligature written in the
+wrong order (« المالحة » for « الملاحة »). Latin ligatures are decomposed in every token key by
+:mod:`lawcheck.normalise`. The others are mended here, on the tokens: the pieces of a broken word
+become one token spanning them all (from the first piece's start to the last piece's end), and a word
+with its lam-alef reversed keeps its one token, read as the word it makes put back in order; so every
 character offset still points into the bill as read, and a quote shows the words as printed.
 
 Which pieces are joined is decided by data, not by a list of fixes: the *vocabulary* is every word of
@@ -19,16 +21,15 @@ the checklist's element phrases and of the drafting vocabulary in the bill's lan
   by kerning, never in a clean one;
 * **hyphenation** (``"hyphenation"``): a word, a hyphen at the end of a line, and a word in lower case
   on the next ("terror-\\nism"), unless the hyphenated form is itself a word of the vocabulary
-  ("co-\\noperate" is left as it is: the checklist writes "co-operate", and "cooperate" too).
-
+  ("co-\\noperate" is left as it is: the checklist writes "co-operate", and "cooperate" too);
 * **lam-alef** (``"lam-alef"``, Arabic): PDF text extraction often writes the lam-alef ligature (لا، لأ، لإ،
   لآ) in the wrong order, alef first (« المالحة » for « الملاحة », « االستيالء » for « الاستيلاء », « األرض » for
   « الأرض »). A token that is no word of the vocabulary, in which putting one or more of these pairs back in
   order (never the first two letters: they are the article) makes a word of it (its clitics, article and
   spelling variants read as the matcher reads them), is read as that word; the fewest pairs turned first.
   As for kerning, a token that is itself a word of the language (« المالحة », the salty one; « سالمة ») is
-  read so only in a bill that shows the break in a word that is none (« األرض », « اإلرهاب »): a clean bill
-  is never changed.
+  read so only in a bill that shows the break in a word that is none (« األرض », « اإلرهاب »), so a clean
+  bill is left as it is (a checklist word, « ثالث », « عمال », is never turned: it is no broken word).
 
 Repairs are named steps (:data:`REPAIRS`); :func:`repairer` builds one from names and says which names
 exist when given a wrong one.

@@ -279,3 +279,19 @@ def test_the_text_matrix_of_a_batch_speaks_the_report_language(tmp_path, languag
     assert say("batch.title") in flat and " ".join(say("batch.legend").split()) in flat
     assert say("batch.summary_failed", checked=1, total=2, failed=1) in flat
     assert "files checked" not in flat and "covered" not in flat
+
+
+@pytest.mark.parametrize(("language", "label", "cited"), [
+    ("ru", "Статья 4(1)", "ст. 4(1)"),  # declined in the sentence: « в ст. 4(1) », not « в Статья 4(1) »
+    ("ru", "Статья 1 (включаемая статья 233)", "ст. 1 (включаемая статья 233)"),
+    ("ru", "Раздел 2", "Раздел 2"),
+    ("ru", "Section 5", "Section 5"),
+    ("en", "Article 4(1)", "Article 4(1)"),
+    ("fr", "Article 4", "Article 4"),
+])
+def test_a_provision_is_cited_inside_a_sentence_as_the_language_cites_it(language: str, label: str,
+                                                                         cited: str) -> None:
+    say = Labels(language)
+    sentence = say("explain.not_found", provision=label)
+    assert f" {cited}" in sentence and (cited == label or label not in sentence)
+    assert say("explain.header", instrument="X", article=label, kind="k", summary="s").count(label) == 1

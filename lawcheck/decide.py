@@ -108,6 +108,14 @@ class Decider:
         self._negated: dict[tuple[str, str], tuple[Hit, ...]] = {}  # circumstances a negation excludes
         self.outside: dict[tuple[str, str], tuple[Hit, ...]] = {}  # words a qualifier puts outside the treaty
         self._shared_hits: dict[tuple, tuple[Hits, Hits | None, Hits | None]] = {}  # -> hits, negated, outside
+        self._hits_number: dict[tuple, int] = {}  # the keys of _shared_hits, numbered
+        self._same_hits: dict[tuple[str, str], int] = {}  # (offence, element) -> the number of its hits' key
+        self._matches: dict[tuple, ElementMatch] = {}  # see _element_match
+        self._shapes: dict[str, int] = {}  # offence -> the number of its elements' shape (see judge)
+        self._shape_numbers: dict[tuple, int] = {}
+        self._judged: dict[tuple[int, int], Finding] = {}  # (shape, unit) -> finding
+        self._anchors: dict[str, Element] = {}  # offence -> its anchor element (see _quick_reject)
+        self._obligation_links: dict[tuple[str, int], list[tuple[str, Finding, str]]] = {}  # see obligation_links
         self._candidates: dict[tuple, list[Unit]] = {}  # (anchor phrases, role) -> candidate units
         self.best: dict[str, Finding | None] = {}
         self.principals: dict[str, tuple[str, ...]] = {}  # instrument -> ids of its principal offences
@@ -134,7 +142,9 @@ class Decider:
                       element.outside_after.get(language, ()))
             if shared not in self._shared_hits:
                 self._shared_hits[shared] = self._element_hits(element)
+                self._hits_number[shared] = len(self._hits_number)
             self._hits[key], negated, outside = self._shared_hits[shared]
+            self._same_hits[key] = self._hits_number[shared]
             if negated is not None:
                 self._negated[key] = negated
             if outside is not None:
@@ -208,6 +218,18 @@ class Decider:
         return [self.units[i] for i in sorted(chosen)]
 
     def _element_match(self, offence: Offence, element: Element, unit: Unit) -> ElementMatch:
+        """The element looked for in the unit. What is found follows from the element's hits, its role and the
+        unit alone: elements with the same hits (the same act in an offence, its attempt and several instruments)
+        are looked for once per unit."""
+        self.element_hits(offence, element)
+        key = (self._same_hits[(offence.id, element.id)], element.id, element.required,
+               offence.kind == "obligation", unit.provision.index)
+        match = self._matches.get(key)
+        if match is None:
+            match = self._matches[key] = self._find_element(offence, element, unit)
+        return match
+
+    def _find_element(self, offence: Offence, element: Element, unit: Unit) -> ElementMatch:
         found = hits_within(self.element_hits(offence, element), unit.context)
         if offence.kind == "obligation" and element.role == "conduct":
             found = self._duty_words(found, unit)
@@ -230,6 +252,27 @@ class Decider:
     # ------------------------------------------------------------------ one unit
 
     def judge(self, offence: Offence, unit: Unit) -> Finding:
+        """The offence judged on one unit. The finding follows from the unit and the offence's elements alone (their
+        hits, roles and weights), not from which offence they are: offences with the same elements (an act, as
+        several instruments list it) are judged once per unit."""
+        key = (self._shape(offence), unit.provision.index)
+        finding = self._judged.get(key)
+        if finding is None:
+            finding = self._judged[key] = self._judge(offence, unit)
+        return finding
+
+    def _shape(self, offence: Offence) -> int:
+        """A number shared by the offences whose elements have the same hits, ids, roles and weights."""
+        if offence.id not in self._shapes:
+            for element in offence.elements:
+                self.element_hits(offence, element)
+            shape = (offence.kind == "obligation",
+                     tuple((self._same_hits[(offence.id, e.id)], e.id, e.role, e.required, e.narrows, e.core)
+                           for e in offence.elements))
+            self._shapes[offence.id] = self._shape_numbers.setdefault(shape, len(self._shape_numbers))
+        return self._shapes[offence.id]
+
+    def _judge(self, offence: Offence, unit: Unit) -> Finding:
         matches = tuple(self._element_match(offence, e, unit) for e in offence.elements)
         found = {m.element for m in matches if m.found}
         required = [e for e in offence.elements if e.required and not e.narrows]  # a narrowing qualifier may go
@@ -281,7 +324,10 @@ class Decider:
 
     def _quick_reject(self, offence: Offence, unit: Unit) -> bool:
         """True when the unit cannot hold the offence's anchor element (saves judging it)."""
-        return not hits_within(self.element_hits(offence, _anchor(offence)), unit.context)
+        anchor = self._anchors.get(offence.id)
+        if anchor is None:
+            anchor = self._anchors[offence.id] = _anchor(offence)
+        return not hits_within(self.element_hits(offence, anchor), unit.context)
 
     def best_finding(self, offence: Offence) -> Finding | None:
         """The best finding, with (for a principal offence, in ``also``) the other articles where it stands as
@@ -388,7 +434,16 @@ class Decider:
     def obligation_links(self, offence: Offence, unit: Unit) -> list[tuple[str, Finding, str]]:
         """The principal offences of the obligation's instrument that the unit applies to, one link each: the
         offence, a provision covering it at least in part (or creating it by reference), and how: "same"
-        provision, "within" its article, "refers" to it, or "whole_act" (every offence of the Act)."""
+        provision, "within" its article, "refers" to it, or "whole_act" (every offence of the Act).
+
+        They follow from the instrument and the unit alone (the instrument's principal offences are judged first):
+        found once for all the obligations of an instrument (jurisdiction bases, penalties, extradition ...)."""
+        key = (offence.instrument, unit.provision.index)
+        if key not in self._obligation_links:
+            self._obligation_links[key] = self._links_of_obligation(offence, unit)
+        return list(self._obligation_links[key])
+
+    def _links_of_obligation(self, offence: Offence, unit: Unit) -> list[tuple[str, Finding, str]]:
         reference = self._reference_finding(offence.instrument)
         out: list[tuple[str, Finding, str]] = []
         for principal in self.principals.get(offence.instrument, ()):

@@ -71,8 +71,8 @@ def demo_steps(language: str = "en", catalogue: Catalogue | None = None, samples
     steps.append(_explain_step(plan, draft1, catalogue, focus, say("demo.explain"), say("demo.nothing_to_explain"),
                                width, brief=False))
     steps.append(_diff_step(plan, catalogue, say, width))
-    steps.append(DemoStep(say("demo.take_home"), "",
-                          f"{say('demo.take_home_text')}\n  lawcheck check {say('demo.own_bill')} -o {say('annotated.report_file')}\n"))
+    command = f"lawcheck check {say('demo.own_bill')} -o {say('annotated.report_file')}"
+    steps.append(DemoStep(say("demo.take_home"), "", f"{say('demo.take_home_text')}\n  {command}\n"))
     return tuple(steps)
 
 

@@ -89,6 +89,8 @@ class BillIndex:
         self.gap = GAPS.get(language, GAP)
         self.positions = key_positions(tokens)
         self._vocabulary = sorted(k for k in self.positions if len(k) >= FUZZY_MIN_LENGTH)
+        self._by_length: list[str] | None = None  # the vocabulary by length, then in order (see _near_spellings)
+        self._lengths: list[int] = []
         self._fuzzy_cache: dict[str, dict[str, float]] = {}
         self._phrase_cache: dict[str, Hits] = {}
 
@@ -100,14 +102,28 @@ class BillIndex:
             return self._fuzzy_cache[key]
         found: dict[str, float] = {}
         if len(key) >= FUZZY_MIN_LENGTH and key not in self.positions and self.language not in EXACT_ONLY:
-            for word, score, _ in process.extract(
-                key, self._vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=8
-            ):
+            for word, score in self._near_spellings(key):
                 if (word[0] == key[0] or word[-1] == key[-1]) and (
                         _inflected(word, key) or not is_word(word, self.language)):
                     found[word] = round(score / 100.0, 3)
         self._fuzzy_cache[key] = found
         return found
+
+    def _near_spellings(self, key: str, limit: int = 8) -> list[tuple[str, float]]:
+        """The ``limit`` words of the vocabulary closest to ``key`` with a ratio of at least FUZZY_CUTOFF, best first
+        (ties in the vocabulary's order): rapidfuzz's ``process.extract`` over the whole vocabulary, run only on the
+        words whose length allows that ratio (a ratio is at most 200 * shorter / (sum of the lengths))."""
+        if self._by_length is None:
+            self._by_length = sorted(self._vocabulary, key=len)  # a stable sort: in order within a length
+            self._lengths = [len(word) for word in self._by_length]
+        size = len(key)
+        reach = [n for n in range(FUZZY_MIN_LENGTH, 2 * size + 1)
+                 if 200.0 * min(size, n) / (size + n) >= FUZZY_CUTOFF - 1e-6]
+        if not reach:
+            return []
+        words = self._by_length[bisect.bisect_left(self._lengths, reach[0]):bisect.bisect_right(self._lengths, reach[-1])]
+        found = process.extract(key, words, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None)
+        return [(word, score) for word, score, _ in sorted(found, key=lambda f: (-f[1], f[0]))[:limit]]
 
     def _alternatives(self, keys: tuple[str, ...]) -> dict[str, float]:
         if keys[0].startswith(EXACT):  # one inflected form: no lemma, no near spelling
@@ -265,13 +281,18 @@ def drop_inside(hits, cues: tuple[Hit, ...]) -> list[Hit]:  # noqa: ANN001 - any
     """The hits that do not begin inside one of the cues: « تسري أحكام » in « ولا تسري أحكام هذه المادة », "apply"
     in "does not apply to" are the carve-out's own words. A phrase that opens with the cue's first word and goes
     beyond it (« помимо или с сокрытием от таможенного контроля » after the cue « помимо ») is a phrase of its own."""
+    if not cues:
+        return list(hits)
     spans = sorted((c.first_token, c.last_token) for c in cues)
     firsts = [first for first, _ in spans]
+    # the furthest the three cues that open before a hit reach: a hit beyond it is kept without looking at them
+    reach = [max(last for _, last in spans[max(0, i - 3):i]) if i else -1 for i in range(len(spans) + 1)]
     out = []
     for hit in hits:
-        i = bisect.bisect_right(firsts, hit.first_token)
-        if not any(spans[j][1] >= hit.first_token and (spans[j][0] < hit.first_token or spans[j][1] >= hit.last_token)
-                   for j in range(max(0, i - 3), i)):
+        first = hit.first_token
+        i = bisect.bisect_right(firsts, first)
+        if reach[i] < first or not any(spans[j][1] >= first and (spans[j][0] < first or spans[j][1] >= hit.last_token)
+                                       for j in range(max(0, i - 3), i)):
             out.append(hit)
     return out
 

@@ -266,14 +266,25 @@ _GLUED_LABEL_RE = re.compile(
 _SENTENCE_BOUNDARY_RE = re.compile(r"(?<=[.;:!?])\s+(?=[^\W\d_])")
 
 
+def _glued_labels(text: str) -> list[re.Match[str]]:
+    """``_GLUED_LABEL_RE.finditer(text)``, tried only where "Art" stands (every label begins so): the expression
+    opens with a lookbehind, which makes the search try every character of a bill."""
+    out = []
+    at = text.find("Art")
+    while at >= 0:
+        match = _GLUED_LABEL_RE.match(text, at)  # the lookbehind still sees the text before ``at``
+        if match:
+            out.append(match)
+        at = text.find("Art", match.end() if match else at + 1)
+    return out
+
+
 def _run_ins(text: str) -> set[int]:
     """Where the number of a first paragraph starts that ran into the glued article label before it ("Art. 1801
     Quiconque" is art. 180 al. 1): the article's text follows on the line, the number ends in 1, and without
     that digit it follows the article printed before (or precedes the one printed after) where the whole
     number does not."""
-    if "Art" not in text:  # no label to look at (the expression's lookbehind makes its search of a bill slow)
-        return set()
-    labels = list(_GLUED_LABEL_RE.finditer(text))
+    labels = _glued_labels(text)
     out: set[int] = set()
     previous: tuple[int, str, str] | None = None
     for i, match in enumerate(labels):
@@ -299,7 +310,7 @@ def _glued_parts(line: str, begin: int, run_ins: set[int]) -> list[tuple[int, st
     the label ("... pécuniaire.Mariage forcéArt. 181a") as a line of its own, and the first paragraph's
     number split off the article number when it ran into it ("Art. 1801 Quiconque")."""
     cuts: list[int] = []
-    for match in _GLUED_LABEL_RE.finditer(line) if "Art" in line else ():
+    for match in _glued_labels(line):
         head = _glued_heading_start(line, match.start())
         cuts += [match.start()] if head is None else [head, match.start()]
         if begin + match.end() - 1 in run_ins:

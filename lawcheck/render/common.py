@@ -10,9 +10,11 @@ import datetime as _dt
 import hashlib
 import io
 import os
+import re
 from dataclasses import dataclass
 
 from lawcheck.models import Catalogue, OffenceResult, ProvisionRef, Report
+from lawcheck.render.i18n import Labels, report_languages
 
 EXCERPT_LIMIT = 900  # characters of a provision quoted in a finding before it is cut around the matches
 EXCERPT_MARGIN = 160
@@ -137,9 +139,10 @@ def _contains(outer: ProvisionRef, inner: ProvisionRef) -> bool:
         and inner.end <= outer.end
 
 
-def provision_labels(result: OffenceResult) -> str:
-    """The labels of the innermost provisions a result relies on, comma-separated ("" when none)."""
-    return ", ".join(p.label for p in innermost(result.provisions))
+def provision_labels(result: OffenceResult, separator: str = ", ") -> str:
+    """The labels of the innermost provisions a result relies on, comma-separated ("" when none), or separated
+    by the report language's ``separator`` ("、")."""
+    return separator.join(p.label for p in innermost(result.provisions))
 
 
 def short_quote(text: str, result: OffenceResult, limit: int = SHORT_QUOTE) -> str:
@@ -188,12 +191,20 @@ def short_name(catalogue: Catalogue, instrument: str, language: str = "en") -> s
     names = [n for n in found.short_names.get(language, ())[1:] if not _acronym(n)]
     name = min(names, key=len) if names else found.title_in(language)
     year = next((part for part in instrument.split("-") if len(part) == 4 and part.isdigit()), "")
-    return f"{name} ({year})" if year and year not in name else name
+    if not year or year in name:
+        return name
+    if language in report_languages():  # the year in the language's brackets: "海牙公约（1970）"
+        return Labels(language)("punct.aside", first=name, second=year)
+    return f"{name} ({year})"
 
 
 def _acronym(name: str) -> bool:
+    """Whether ``name`` is an acronym ("CPPNM"), or holds an English one amid another script ("2005年SUA议定书")."""
     letters = [c for c in name if c.isalpha()]
-    return sum(c.isupper() for c in letters) * 2 > len(letters)
+    if sum(c.isupper() for c in letters) * 2 > len(letters):
+        return True
+    latin = [c for c in letters if c.isascii()]
+    return len(latin) < len(letters) and bool(re.search(r"[A-Z]{2,}", name))
 
 
 _TITLE_WORDS = ("bill", "act", "law", "ordinance", "decree", "proclamation", "code", "loi", "projet", "décret",

@@ -46,7 +46,7 @@ def concordance_table(report: Report, catalogue: Catalogue, bill_text: str,
     for instrument, results in rating_rules.by_instrument(report).items():
         name = short_name(catalogue, instrument, language)  # as the Word and HTML reports name it
         for result in results:
-            rows.append([name, result.article, result.title, provision_labels(result),
+            rows.append([name, result.article, result.title, provision_labels(result, t.separator("punct.list")),
                          short_quote(bill_text, result), _assessment(result, t), ""])
     return header, rows
 
@@ -64,7 +64,7 @@ def _assessment(result: OffenceResult, t: Labels) -> str:
     if result.optional:
         notes.append(t("finding.optional"))
     word = t(f"status.{result.status}")
-    return f"{word} ({'; '.join(notes)})" if notes else word
+    return t("punct.aside", first=word, second=t.join(notes, "punct.series")) if notes else word
 
 
 def render_concordance_csv(report: Report, catalogue: Catalogue, bill_text: str,

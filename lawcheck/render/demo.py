@@ -39,7 +39,8 @@ def shell_lines(command: str, width: int) -> list[str]:
 
 def render_step(step: DemoStep, number: int, language: str, width: int) -> str:
     """One step: a rule, the trainer's sentence, the command to type, then its output."""
-    heading = f"{Labels(language)('demo.step', number=number)} {step.heading}"
+    say = Labels(language)
+    heading = say("punct.then", first=say("demo.step", number=number), second=step.heading)
     parts = ["=" * width, *textwrap.wrap(heading, width)]
     if step.command:
         parts += shell_lines(step.command, width)

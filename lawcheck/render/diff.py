@@ -60,7 +60,8 @@ def renumbered_line(changes: DraftDiff, language: str = "en") -> str:
     say = Labels(language)
     if not changes.renumbered and not changes.moved:
         return say("diff.renumbered_none")
-    moves = say.join(f"{m.old} {arrow(m.old)} {m.new}{' ' + say('diff.amended') if m.amended else ''}"
+    then = say.separator("punct.then")
+    moves = say.join(f"{m.old} {arrow(m.old)} {m.new}{then + say('diff.amended') if m.amended else ''}"
                      for m in changes.renumbered)
     return say("diff.renumbered", count=len(changes.renumbered), moves=moves or say("diff.none"),
                moved=len(changes.moved))

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import itertools
+import unicodedata
 import zipfile
 from collections.abc import Iterable, Sequence
 
@@ -60,6 +62,7 @@ TABLE_FONT = Pt(9)
 WORD_CM_PER_CHAR = 0.17  # a generous width of one letter at 9 pt (Cambria), to keep words whole
 BOLD_WIDTH = 1.1  # bold letters (the header row) are wider
 CELL_PADDING_CM = 0.4  # the cell's left and right margins
+WIDE_UNBROKEN = 4  # full-width characters kept on one line in a table cell (部分涵盖), see _unbroken
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
@@ -301,7 +304,7 @@ def _whole_words(widths: list[float], rows: Sequence[Sequence[Cell]],
         bold = BOLD_WIDTH if number == 0 else 1.0  # the header row
         for column, value in enumerate(row):
             text = value if isinstance(value, str) else value[0]
-            pieces = text.split("\n") if column == whole_lines and number else text.split()
+            pieces = text.split("\n") if column == whole_lines and number else _unbroken(text)
             longest = max((_word_width(piece) for piece in pieces), default=0.0)
             need[column] = max(need[column], bold * longest + CELL_PADDING_CM)
     widths = list(widths)
@@ -318,8 +321,26 @@ def _whole_words(widths: list[float], rows: Sequence[Sequence[Cell]],
 
 
 def _word_width(word: str) -> float:
-    """A word's width (cm) at the table's size, generous: brackets and thin letters count half, capitals more."""
-    return WORD_CM_PER_CHAR * sum(0.5 if c in _THIN else 1.25 if c.isupper() or c in "mw" else 1.0 for c in word)
+    """A word's width (cm) at the table's size, generous: brackets and thin letters count half, capitals more,
+    a full-width character (Chinese) twice."""
+    return WORD_CM_PER_CHAR * sum(2.0 if _wide(c) else 0.5 if c in _THIN else 1.25 if c.isupper() or c in "mw"
+                                  else 1.0 for c in word)
+
+
+def _wide(c: str) -> bool:
+    return unicodedata.east_asian_width(c) in ("W", "F")
+
+
+def _unbroken(text: str) -> list[str]:
+    """The pieces of ``text`` a line cannot break inside: its words; in a run of full-width characters, which
+    may break anywhere, its first ``WIDE_UNBROKEN`` characters, so that a status word (不合规, 部分涵盖) stays
+    whole and a sentence written without spaces does not count as one long word."""
+    pieces = []
+    for word in text.split():
+        for wide, run in itertools.groupby(word, _wide):
+            run = "".join(run)
+            pieces.append(run[:WIDE_UNBROKEN] if wide else run)
+    return pieces
 
 
 _THIN = set("()[].,;:'’ilIjtf!| \u00a0")
@@ -494,14 +515,17 @@ class _Builder:
         if not self.templated or not "".join(p.text for p in header.paragraphs).strip():
             paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
             title = self.bill_title if len(self.bill_title) <= 70 else self.bill_title[:69].rstrip() + "…"
-            paragraph.text = f"{self.t('report.title')} — {title}"
+            paragraph.text = self.t("report.running_head", report=self.t("report.title"), bill=title)
             for run in paragraph.runs:
                 run.font.size = Pt(8)
         footer = section.footer
         if not self.templated or not "".join(p.text for p in footer.paragraphs).strip():
             paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
-            paragraph.add_run(self.t("report.page") + " ")
+            before, _, after = self.t.forms("report.page")[0].partition("{number}")  # "第{number}页"
+            paragraph.add_run(before)
             _field(paragraph, "PAGE", "1")
+            if after:
+                paragraph.add_run(after)
 
     # ---------------------------------------------------------------- 1. cover
 
@@ -613,7 +637,8 @@ class _Builder:
         list_id = self.new_list()
         for item in found:
             paragraph = self.numbered(list_id)
-            paragraph.add_run(f"{self.name_of(item.instrument)} ({self.t(f'rating.{item.rating}')})").bold = True
+            paragraph.add_run(self.t("punct.aside", first=self.name_of(item.instrument),
+                                      second=self.t(f"rating.{item.rating}"))).bold = True
             parts = [self.t(f"recommend.{kind}", articles=_articles(entries, self.t), count=article_count(entries))
                      for kind, entries in (("create", item.create), ("complete", item.complete),
                                            ("consider", item.consider)) if entries]
@@ -676,7 +701,8 @@ class _Builder:
         automatic = self.t(f"status.{decision.automatic}") if decision.automatic else "—"
         text = self.t("finding.decision_line", status=self.t(f"status.{decision.status}"), by=decision.by or "—",
                       date=decision.date or "—", automatic=automatic, note=decision.note)
-        return text + (f" ({self.t('finding.decision_changed')})" if decision.text_changed else "")
+        return self.t("punct.aside", first=text, second=self.t("finding.decision_changed")) if decision.text_changed \
+            else text
 
     def comment(self, result: OffenceResult) -> str:
         notes = [self.t("finding.decision_short")] if result.decision is not None else []
@@ -707,9 +733,11 @@ class _Builder:
     def finding(self, result: OffenceResult) -> None:
         self.heading(self.t("word.finding_heading", number=self.finding_number[result.id], article=result.article,
                             title=result.title), 3)
-        status = self.status(result) + (f" ({self.t('finding.optional')})" if result.optional else "")
+        status = self.status(result)
+        if result.optional:
+            status = self.t("punct.aside", first=status, second=self.t("finding.optional"))
         if result.by_reference:
-            status += f" — {self.t('finding.by_reference')}"
+            status = self.t("punct.dash", first=status, second=self.t("finding.by_reference"))
         kind = self.t.colon(self.t("finding.kind")) + self.t(f"kind.{result.kind}")
         _labelled(self.para(), self.t("finding.status"), self.t.join([status, kind], "punct.series"), self.t)
         if result.decision is not None:
@@ -778,7 +806,7 @@ def _articles(results: Sequence[OffenceResult], t: Labels) -> str:
     articles = list(dict.fromkeys(r.article for r in results))
     shown = t.join(t.embed(a) for a in articles[:ARTICLES_SHOWN])  # in Arabic "4(1)(b)، 7" read right to left
     if len(articles) > ARTICLES_SHOWN:
-        shown += " " + t("recommend.more", count=len(articles) - ARTICLES_SHOWN)
+        shown += t.separator("punct.then") + t("recommend.more", count=len(articles) - ARTICLES_SHOWN)
     return shown
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import textwrap
+import unicodedata
 
 from lawcheck.explain import ElementExplanation, Explanation, NearMiss, Place
 from lawcheck.models import Catalogue
@@ -69,6 +70,11 @@ class _Say:
 
 
 def _wrap(text: str, indent: str = "", width: int = WIDTH) -> list[str]:
+    """``text`` in lines of ``width`` columns; a full-width (Chinese) character takes two, so such a text is
+    wrapped at fewer characters."""
+    columns = sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+    if columns > len(text) and width < UNWRAPPED:
+        width = max(20, width * len(text) // columns)
     return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent + "  ") or [indent]
 
 
@@ -77,7 +83,7 @@ def _found(element: ElementExplanation, say: _Say) -> str:
     assert place is not None
     fuzzy = " " + say("found_fuzzy", phrase=element.phrase, score=f"{element.score:.0%}") if element.score < 1.0 else ""
     kind = place.kind if place.kind in ("own", "chapeau", "definition", "reference") else ""
-    where = say.labels.separator("punct.list") + say(f"where_found.{kind}") if kind else ""
+    where = say.labels.separator("punct.clause") + say(f"where_found.{kind}") if kind else ""
     return say("found", provision=place.provision, where=where, quote=place.quote, phrase=fuzzy)
 
 
@@ -85,7 +91,8 @@ def _near(near: NearMiss | None, say: _Say) -> str:
     if near is None:
         return ""
     likeness = next(key for floor, key in LIKENESS if near.score >= floor)
-    where = " " + say(f"near_where.{near.kind}") if near.kind in ("chapeau", "definition") else ""
+    near_where = near.kind in ("chapeau", "definition")
+    where = say.labels.separator("punct.then") + say(f"near_where.{near.kind}") if near_where else ""
     return say("near", where=where, words=near.words, provision=near.provision, phrase=near.phrase,
                score=f"{near.score:.0f}", likeness=say(f"likeness.{likeness}"))
 
@@ -99,9 +106,10 @@ def _element_lines(number: int, element: ElementExplanation, explanation: Explan
     need = say("required") if element.required else say("not_required")
     core = say("core") if element.core else ""
     role = say(f"role.{element.role}") if f"explain.role.{element.role}" in say.labels.keys() else element.role
-    lines = _wrap(f"{number}. {say.element(element.id)} \u2014 {role} ({need}{core})", "  ", width)
-    phrases = say.labels.join(element.phrases, "punct.series")
-    lines += _wrap(say("phrases", language=say.labels.language_name(explanation.language), phrases=phrases), "     ", width)
+    heading = say.labels("punct.aside", first=say.labels("punct.dash", first=say.element(element.id), second=role), second=need + core)
+    lines = _wrap(f"{number}. {heading}", "  ", width)
+    lines += _wrap(say("phrases", language=say.labels.language_name(explanation.language),
+                       phrases=say.labels.join(element.phrases, "punct.series")), "     ", width)
     if element.found:
         return lines + _wrap(_found(element, say), "     ", width)
     provision = explanation.provision
@@ -149,7 +157,7 @@ def render_explanation(explanation: Explanation, width: int = WIDTH, language: s
     say = _Say(language, catalogue, e)
     title, instrument_title, summary = say.title(e)
     where = say("rests_on", provision=e.provision) if e.provision else ""
-    lines = [*_wrap(f"{e.offence} \u2014 {title}", width=width),
+    lines = [*_wrap(say.labels("punct.dash", first=e.offence, second=title), width=width),
              *_wrap(say("header", instrument=instrument_title, article=e.article, kind=say(f"kind.{e.kind}"),
                         summary=summary), width=width),
              *_wrap(say("bill", bill=e.bill, language=say.labels.language_name(e.language)), width=width), "",
@@ -188,7 +196,8 @@ def render_brief(explanation: Explanation, width: int = WIDTH, language: str = "
     e = explanation
     say = _Say(language, catalogue, e)
     title = say.title(e)[0]
-    lines = [*_wrap(say.labels.colon(f"{e.offence} ({say(f'kind.{e.kind}')})") + title, width=width),
+    lines = [*_wrap(say.labels.colon(say.labels("punct.aside", first=e.offence, second=say(f"kind.{e.kind}"))) + title,
+                   width=width),
              "  " + say("brief_status", status=say.status(e.status), score=say.labels.decimal(e.score))]
     if e.provision:
         lines.append("  " + say("brief_provision", provision=e.provision))

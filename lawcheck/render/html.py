@@ -110,7 +110,7 @@ def _articles(results, labels: Labels) -> str:  # noqa: ANN001 - OffenceResults
     articles = list(dict.fromkeys(r.article for r in results))
     shown = labels.join(labels.embed(a) for a in articles[:ARTICLES_SHOWN])  # in Arabic "4(1)(b)، 7" read right to left
     if len(articles) > ARTICLES_SHOWN:
-        shown += " " + labels("recommend.more", count=len(articles) - ARTICLES_SHOWN)
+        shown += labels.separator("punct.then") + labels("recommend.more", count=len(articles) - ARTICLES_SHOWN)
     return shown
 
 

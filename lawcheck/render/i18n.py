@@ -198,10 +198,10 @@ class Labels:
         left to right (a quote, an English title) with its left-to-right marks (see the module's note)."""
         return _isolated(value) if self.right_to_left else value  # type: ignore[return-value]
 
-    def language_name(self, code: str) -> str:
-        """A language as this language names it ("ar" is "Arabic" in English, "العربية" in Arabic); an unknown code
-        as it is."""
-        return self(f"language.{code}") if f"language.{code}" in self.strings else code
+    def language_name(self, language: str) -> str:
+        """A language named in this one ("zh" as "中文", "Chinese"); the code when it has no name here."""
+        key = f"language.{language}"
+        return self(key) if key in self.strings else language
 
     def keys(self) -> set[str]:
         return set(self.strings)

@@ -91,8 +91,8 @@ def render_matrix_terminal(batch: Batch, language: str = "en") -> Group:
     for number, outcome in enumerate(checked, 1):
         counts = outcome.report.summary()
         key = "batch.bill" if outcome.report.results else "batch.bill_unjudged"  # never "0 missing" for nothing
-        parts.append(Text(say(key, number=number, path=outcome.path, language=say.language_name(outcome.report.bill.language),
-                              **counts)))
+        language_name = say.language_name(outcome.report.bill.language)
+        parts.append(Text(say(key, number=number, path=outcome.path, language=language_name, **counts)))
     parts.extend(Text(say("batch.failed", error=o.error), style="red") for o in batch.failed)
     parts.append(Text(summary_line(batch, language), style="bold"))
     return Group(*parts)

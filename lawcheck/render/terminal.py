@@ -52,7 +52,7 @@ def _decision(decision: Decision, say: Labels) -> str:
 def _status(result: OffenceResult, view: View, say: Labels) -> Text:
     word = say(f"status.{result.status}")
     if result.decision is not None:
-        return Text(f"{word} ({say('terminal.expert')})", style=STYLE[result.status])
+        return Text(say("punct.aside", first=word, second=say("terminal.expert")), style=STYLE[result.status])
     shown = word if result.status == "missing" and not view.scores else f"{word} {say.decimal(result.score)}"
     return Text(shown, style=STYLE[result.status])
 
@@ -98,7 +98,8 @@ def render_terminal(report: Report, view: View | None = None) -> Group:
     say = Labels(view.language)
     bill = report.bill
     parts: list = [Text(say("terminal.bill", path=bill.path, title=bill.title or say("terminal.untitled"),
-                            language=say.language_name(bill.language), **counted(say, provisions=bill.provisions, words=bill.words)),
+                            language=say.language_name(bill.language),
+                            **counted(say, provisions=bill.provisions, words=bill.words)),
                             style="bold")]
     for warning in report.warnings:
         parts.append(Text(say("terminal.warning", warning=in_language(warning, say)), style="yellow"))

@@ -295,3 +295,11 @@ def test_a_provision_is_cited_inside_a_sentence_as_the_language_cites_it(languag
     sentence = say("explain.not_found", provision=label)
     assert f" {cited}" in sentence and (cited == label or label not in sentence)
     assert say("explain.header", instrument="X", article=label, kind="k", summary="s").count(label) == 1
+
+
+@pytest.mark.parametrize("language", REPORT_LANGUAGES)
+def test_no_label_says_a_word_twice_in_a_row(language: str) -> None:
+    labels = Labels(language)  # « Положение Положение ст. 6 »: a word given twice when a sentence was reworded
+    doubled = [(key, form) for key in labels.keys() for form in labels.forms(key)
+               if re.search(r"(?<!\w)(\w{3,})\s+\1(?!\w)", form, flags=re.IGNORECASE)]
+    assert not doubled

@@ -5,10 +5,12 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
 from conftest import make_bill
 from rich.console import Console
 
 from lawcheck.pipeline import check_bill
+from lawcheck.render.common import bill_title
 from lawcheck.render.json import render_json
 from lawcheck.render.terminal import render_terminal
 
@@ -39,3 +41,14 @@ def test_json_round_trips_the_report(catalogue) -> None:
     assert partial["status"] == "partial" and "in-service" in partial["missing"]
     quote = next(e for e in partial["elements"] if e["found"])
     assert TEXT[quote["start"]:quote["end"]] == quote["quote"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("РЕСПУБЛИКА БОРЕАЛИЯ\n\nЗАКОН РЕСПУБЛИКИ БОРЕАЛИЯ «О противодействии терроризму»\n\nПроект\n",
+     "ЗАКОН РЕСПУБЛИКИ БОРЕАЛИЯ «О противодействии терроризму»"),
+    ("РОССИЙСКАЯ ФЕДЕРАЦИЯ\nПРОЕКТ ФЕДЕРАЛЬНОГО ЗАКОНА\nо внесении изменений в Уголовный кодекс\n",
+     "ПРОЕКТ ФЕДЕРАЛЬНОГО ЗАКОНА о внесении изменений в Уголовный кодекс"),
+    ("REPUBLIC OF MERIDIA\nCOUNTER-TERRORISM (OFFENCES) BILL, 2025\n", "COUNTER-TERRORISM (OFFENCES) BILL, 2025"),
+])
+def test_the_report_names_the_bill_by_its_title_line_not_the_state(text: str, expected: str) -> None:
+    assert bill_title(text.splitlines()[0], text) == expected

@@ -279,3 +279,27 @@ def test_the_text_matrix_of_a_batch_speaks_the_report_language(tmp_path, languag
     assert say("batch.title") in flat and " ".join(say("batch.legend").split()) in flat
     assert say("batch.summary_failed", checked=1, total=2, failed=1) in flat
     assert "files checked" not in flat and "covered" not in flat
+
+
+@pytest.mark.parametrize(("language", "label", "cited"), [
+    ("ru", "Статья 4(1)", "ст. 4(1)"),  # declined in the sentence: « в ст. 4(1) », not « в Статья 4(1) »
+    ("ru", "Статья 1 (включаемая статья 233)", "ст. 1 (включаемая статья 233)"),
+    ("ru", "Раздел 2", "Раздел 2"),
+    ("ru", "Section 5", "Section 5"),
+    ("en", "Article 4(1)", "Article 4(1)"),
+    ("fr", "Article 4", "Article 4"),
+])
+def test_a_provision_is_cited_inside_a_sentence_as_the_language_cites_it(language: str, label: str,
+                                                                         cited: str) -> None:
+    say = Labels(language)
+    sentence = say("explain.not_found", provision=label)
+    assert f" {cited}" in sentence and (cited == label or label not in sentence)
+    assert say("explain.header", instrument="X", article=label, kind="k", summary="s").count(label) == 1
+
+
+@pytest.mark.parametrize("language", REPORT_LANGUAGES)
+def test_no_label_says_a_word_twice_in_a_row(language: str) -> None:
+    labels = Labels(language)  # « Положение Положение ст. 6 »: a word given twice when a sentence was reworded
+    doubled = [(key, form) for key in labels.keys() for form in labels.forms(key)
+               if re.search(r"(?<!\w)(\w{3,})\s+\1(?!\w)", form, flags=re.IGNORECASE)]
+    assert not doubled

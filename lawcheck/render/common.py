@@ -208,7 +208,8 @@ def _acronym(name: str) -> bool:
 
 
 _TITLE_WORDS = ("bill", "act", "law", "ordinance", "decree", "proclamation", "code", "loi", "projet", "décret",
-                "ordonnance", "code", "ley", "proyecto", "anteproyecto", "decreto", "código")
+                "ordonnance", "code", "ley", "proyecto", "anteproyecto", "decreto", "código", "закон", "закона",
+                "законопроект", "проект", "кодекс", "указ")
 
 
 def bill_title(title: str, text: str, lines: int = 12) -> str:

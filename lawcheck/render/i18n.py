@@ -35,6 +35,7 @@ REPORT_LANGUAGES: tuple[str, ...] = UN_LANGUAGES  # the languages a report can b
 RIGHT_TO_LEFT: frozenset[str] = frozenset({"ar"})
 PLURAL_FORMS: tuple[str, ...] = ("zero", "one", "two", "few", "many", "other")
 LRM = "\u200e"
+CITED: frozenset[str] = frozenset({"provision", "other"})  # the placeholders that can hold a provision's label
 
 
 class Plural(dict):
@@ -146,10 +147,21 @@ class Labels:
             text = text.get(form) or text["other"]
         if not values:
             return text
-        values = {name: self.number(value) if type(value) is int else value for name, value in values.items()}
+        values = {name: self.number(value) if type(value) is int else self.cited(value) if name in CITED else value
+                  for name, value in values.items()}
         if self.right_to_left:
             values = {name: _isolated(value) for name, value in values.items()}
         return text.format(**values)
+
+    def cited(self, label: object) -> object:
+        """A provision's label as a sentence of the language cites it: a label that opens with the article word of
+        ``punct.article`` opens with that of ``punct.article_cited`` instead. Russian declines the word inside a
+        sentence (« в статье 4 ») but not its abbreviation, so « Выявлено в ст. 4(1) », not « в Статья 4(1) »; a
+        table cell or a heading keeps the label as the bill prints it."""
+        if not isinstance(label, str) or "punct.article_cited" not in self.strings:
+            return label
+        word, cited = (self.forms(key)[0].split("{first}", 1)[0] for key in ("punct.article", "punct.article_cited"))
+        return cited + label[len(word):] if word and label.startswith(word) else label
 
     def decimal(self, value: float, places: int = 2) -> str:
         """A score as the language writes it, with its decimal mark (``punct.decimal``): "0.73", "0,73"."""

@@ -527,3 +527,22 @@ def test_the_object_named_where_the_penalty_is_graded_still_counts(catalogue) ->
             "de un medio de transporte o ejerza su control.\n\nLa pena será de veinte años de prisión cuando el "
             "medio de transporte sea una aeronave en vuelo.")
     assert _status(catalogue, text, HIJACK, "es")[0] == "covered"
+
+
+_FINANCING = ("9. Terrorist financing\n(1) A person commits an offence who by any means, directly or indirectly, "
+              "provides or collects funds with the intention that they should be used to carry out a terrorist act.\n"
+              "2. Interpretation\nIn this Act—\n\"terrorist act\" means {meaning};\n")
+
+
+@pytest.mark.parametrize(
+    ("meaning", "expected"),
+    [
+        # the defined act takes in the offences of the Act's own convention chapter, by a reference to it
+        ("an offence provided for under Chapter 2 of Part II or an act which endangers the life of a person", "covered"),
+        ("any of the offences under Part III or an act which endangers the life of a person", "covered"),
+        ("an act which endangers the life of a person", "missing"),
+    ],
+)
+def test_financing_an_act_defined_by_the_offences_of_a_chapter(catalogue, meaning: str, expected: str) -> None:
+    status, _, _ = _status(catalogue, _FINANCING.format(meaning=meaning), "financing-1999:2(1)(a)")
+    assert status == expected

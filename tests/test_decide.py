@@ -568,3 +568,17 @@ def test_the_threat_itself_must_stand_in_the_provision(catalogue) -> None:
     hijacking = next(r for r in report.results if r.id == HIJACK)
     assert hijacking.status == "covered"
     assert "Section 4" not in [p.label for p in hijacking.provisions]
+
+
+@pytest.mark.parametrize(
+    "penalty",
+    [
+        "shall be guilty of piracy and be liable to be imprisoned for any definite period",
+        "shall be guilty of piracy and liable to a fine not exceeding level fourteen or imprisonment for a period "
+        "not exceeding fifteen years",
+        "shall be guilty of piracy and may be imprisoned for life",
+    ],
+)
+def test_commonwealth_penalty_wordings_create_an_offence(catalogue, penalty: str) -> None:
+    text = f"3. Piracy\nAny person who by force takes control of a ship {penalty}.\n"
+    assert _status(catalogue, text, "sua-1988:3(1)(a)")[0] == "covered"

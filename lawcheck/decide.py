@@ -216,11 +216,9 @@ class Decider:
             # the aircraft after seizing it"), not its act; the object it names still is the offence's ("the
             # penalty is increased when the object thrown is an explosive device")
             found = Hits(h for h in found if not any(lo <= h.start < hi for lo, hi in unit.graded))
-        if not found and unit.referred and (element.role != "conduct"
-                                            or offence.kind != "obligation" and element is not _anchor(offence)):
-            # "threatens to commit an offence under section 3": what is threatened is read from section 3, the
-            # act threatened included ("to use nuclear material"); the act of the offence itself (its anchor,
-            # the threat) must stand in the provision, and a duty of the State in its own words.
+        if not found and element.role != "conduct" and unit.referred:
+            # "threatens to commit an offence under section 3": what is threatened is read from section 3;
+            # the conduct itself must stand in the provision.
             found = hits_within(self.element_hits(offence, element), unit.referred)
         if not found:
             return ElementMatch(element.id, element.role, element.required, False)

@@ -548,18 +548,6 @@ def test_financing_an_act_defined_by_the_offences_of_a_chapter(catalogue, meanin
     assert status == expected
 
 
-_NUCLEAR_THREAT = ("3. Use of nuclear material\nA person who, with intent to cause death or serious bodily injury, uses "
-                   "nuclear material commits an offence.\n4. Threats\nA person who threatens to commit an offence "
-                   "under section 3 commits an offence.\n")
-
-
-def test_the_act_threatened_is_read_from_the_provision_the_threat_refers_to(catalogue) -> None:
-    report = check_bill(make_bill(_NUCLEAR_THREAT), catalogue, "en", ("cppnm-1980",))
-    threat = next(r for r in report.results if r.id == "cppnm-1980:7(1)(e)(i)")
-    assert threat.status == "covered"
-    assert [p.label for p in threat.provisions][0] == "Section 4"
-
-
 def test_the_threat_itself_must_stand_in_the_provision(catalogue) -> None:
     # section 4 threatens what section 3 makes an offence; it does not itself seize an aircraft
     text = ("3. Hijacking\nA person who by force seizes an aircraft in flight commits an offence.\n4. Threats\n"

@@ -527,3 +527,46 @@ def test_the_object_named_where_the_penalty_is_graded_still_counts(catalogue) ->
             "de un medio de transporte o ejerza su control.\n\nLa pena será de veinte años de prisión cuando el "
             "medio de transporte sea una aeronave en vuelo.")
     assert _status(catalogue, text, HIJACK, "es")[0] == "covered"
+
+
+_FINANCING = ("9. Terrorist financing\n(1) A person commits an offence who by any means, directly or indirectly, "
+              "provides or collects funds with the intention that they should be used to carry out a terrorist act.\n"
+              "2. Interpretation\nIn this Act—\n\"terrorist act\" means {meaning};\n")
+
+
+@pytest.mark.parametrize(
+    ("meaning", "expected"),
+    [
+        # the defined act takes in the offences of the Act's own convention chapter, by a reference to it
+        ("an offence provided for under Chapter 2 of Part II or an act which endangers the life of a person", "covered"),
+        ("any of the offences under Part III or an act which endangers the life of a person", "covered"),
+        ("an act which endangers the life of a person", "missing"),
+    ],
+)
+def test_financing_an_act_defined_by_the_offences_of_a_chapter(catalogue, meaning: str, expected: str) -> None:
+    status, _, _ = _status(catalogue, _FINANCING.format(meaning=meaning), "financing-1999:2(1)(a)")
+    assert status == expected
+
+
+def test_the_threat_itself_must_stand_in_the_provision(catalogue) -> None:
+    # section 4 threatens what section 3 makes an offence; it does not itself seize an aircraft
+    text = ("3. Hijacking\nA person who by force seizes an aircraft in flight commits an offence.\n4. Threats\n"
+            "A person who threatens to commit an offence under section 3 commits an offence.\n")
+    report = check_bill(make_bill(text), catalogue, "en", ("hague-1970",))
+    hijacking = next(r for r in report.results if r.id == HIJACK)
+    assert hijacking.status == "covered"
+    assert "Section 4" not in [p.label for p in hijacking.provisions]
+
+
+@pytest.mark.parametrize(
+    "penalty",
+    [
+        "shall be guilty of piracy and be liable to be imprisoned for any definite period",
+        "shall be guilty of piracy and liable to a fine not exceeding level fourteen or imprisonment for a period "
+        "not exceeding fifteen years",
+        "shall be guilty of piracy and may be imprisoned for life",
+    ],
+)
+def test_commonwealth_penalty_wordings_create_an_offence(catalogue, penalty: str) -> None:
+    text = f"3. Piracy\nAny person who by force takes control of a ship {penalty}.\n"
+    assert _status(catalogue, text, "sua-1988:3(1)(a)")[0] == "covered"

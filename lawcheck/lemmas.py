@@ -153,6 +153,18 @@ def _arabic_stems(word: str) -> list[tuple[str, bool]]:
     return sorted(out.items(), key=lambda item: len(item[0]))
 
 
+def without_marks(word: str) -> str:
+    """An Arabic word without its vowel marks, shadda, sukun and tatweel (its letters as a dictionary spells them)."""
+    return _ARABIC_MARKS_RE.sub("", word)
+
+
+def is_arabic_word(word: str) -> bool:
+    """Whether the dictionary knows an Arabic word as it is or once its clitics are taken off (« والسلامة »:
+    « سلامة »), its vowel marks ignored."""
+    bare = without_marks(word)
+    return bool(bare) and (is_known(bare, "ar") or any(is_known(stem, "ar") for stem, _ in _arabic_stems(bare)))
+
+
 # Pronouns written after a word (« بتسليمه »: by handing him over), longest first.
 _ARABIC_SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه", "ك", "ي")
 

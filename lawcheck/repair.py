@@ -1,10 +1,12 @@
 """Mend the words that PDF text extraction breaks, without touching the text.
 
-Laws taken from PDFs carry three kinds of broken words: a space where the font kerns two letters
+Laws taken from PDFs carry four kinds of broken words: a space where the font kerns two letters
 ("of fence", "T errorism", "A viation", "Of f icer"), a word hyphenated at the end of a line
-("terror-\\nism") and typographic ligatures ("oﬃcer"). Ligatures are decomposed in every token key by
-:mod:`lawcheck.normalise`. The other two are mended here, on the tokens: the pieces of a broken word
-become one token spanning them all (from the first piece's start to the last piece's end), so every
+("terror-\\nism"), typographic ligatures ("oﬃcer") and, in Arabic, the lam-alef ligature written in the
+wrong order (« المالحة » for « الملاحة »). Latin ligatures are decomposed in every token key by
+:mod:`lawcheck.normalise`. The others are mended here, on the tokens: the pieces of a broken word
+become one token spanning them all (from the first piece's start to the last piece's end), and a word
+with its lam-alef reversed keeps its one token, read as the word it makes put back in order; so every
 character offset still points into the bill as read, and a quote shows the words as printed.
 
 Which pieces are joined is decided by data, not by a list of fixes: the *vocabulary* is every word of
@@ -19,7 +21,15 @@ the checklist's element phrases and of the drafting vocabulary in the bill's lan
   by kerning, never in a clean one;
 * **hyphenation** (``"hyphenation"``): a word, a hyphen at the end of a line, and a word in lower case
   on the next ("terror-\\nism"), unless the hyphenated form is itself a word of the vocabulary
-  ("co-\\noperate" is left as it is: the checklist writes "co-operate", and "cooperate" too).
+  ("co-\\noperate" is left as it is: the checklist writes "co-operate", and "cooperate" too);
+* **lam-alef** (``"lam-alef"``, Arabic): PDF text extraction often writes the lam-alef ligature (لا، لأ، لإ،
+  لآ) in the wrong order, alef first (« المالحة » for « الملاحة », « االستيالء » for « الاستيلاء », « األرض » for
+  « الأرض »). A token that is no word of the vocabulary, in which putting one or more of these pairs back in
+  order (never the first two letters: they are the article) makes a word of it (its clitics, article and
+  spelling variants read as the matcher reads them), is read as that word; the fewest pairs turned first.
+  As for kerning, a token that is itself a word of the language (« المالحة », the salty one; « سالمة ») is
+  read so only in a bill that shows the break in a word that is none (« األرض », « اإلرهاب »), so a clean
+  bill is left as it is (a checklist word, « ثالث », « عمال », is never turned: it is no broken word).
 
 Repairs are named steps (:data:`REPAIRS`); :func:`repairer` builds one from names and says which names
 exist when given a wrong one.
@@ -30,6 +40,7 @@ from __future__ import annotations
 import dataclasses
 
 import bisect
+import itertools
 import hashlib
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -44,6 +55,10 @@ from lawcheck.normalise import Tokens, fold, fold_ligatures, key_positions, lemm
 KERNED_AFTER = "fTAVWYPFry"
 
 _LINE_END_HYPHEN = re.compile(r"-[ \t]*\r?\n[ \t]*")
+
+# The lam-alef ligatures (لا، لأ، لإ، لآ) as PDF extraction reverses them: an alef, then a lam.
+_LAM_ALEF_REVERSED = re.compile("[\u0627\u0623\u0625\u0622]\u0644")
+LAM_ALEF_MOST = 4  # reversed pairs tried in one word (2**4 - 1 readings at most)
 
 
 class Vocabulary:
@@ -181,8 +196,47 @@ def hyphenation(text: str, tokens: Tokens, vocabulary: Vocabulary, positions: Po
     return joins
 
 
-REPAIRS: dict[str, Repair] = {"kerning": kerning, "hyphenation": hyphenation}
-DEFAULT_REPAIRS: tuple[str, ...] = ("kerning", "hyphenation")
+def _lam_alef_readings(word: str) -> list[str]:
+    """``word`` with one or more of its reversed lam-alef pairs (not the first two letters) put back in
+    order, the fewest first, then from the right: « االستيالء » -> « االستيلاء », « الاستيالء », « الاستيلاء »."""
+    spots = [m.start() for m in _LAM_ALEF_REVERSED.finditer(word, 1)][-LAM_ALEF_MOST:]
+    readings = []
+    for n in range(1, len(spots) + 1):
+        for chosen in itertools.combinations(reversed(spots), n):
+            letters = list(word)
+            for i in chosen:
+                letters[i], letters[i + 1] = letters[i + 1], letters[i]
+            readings.append("".join(letters))
+    return readings
+
+
+def lam_alef(text: str, tokens: Tokens, vocabulary: Vocabulary, positions: Positions) -> list[Join]:
+    """Arabic words whose lam-alef ligature came out reversed and that, put back in order, make a word of
+    the vocabulary (see the module docstring). Only the tokens holding an alef then a lam after their first
+    letter are looked at, each spelling once, so a clean bill costs a scan of its forms."""
+    if vocabulary.language != "ar":
+        return []
+    from lawcheck.lemmas import is_arabic_word, without_marks
+
+    sure: list[Join] = []
+    doubtful: list[Join] = []  # the token is a word of its own (« المالحة »)
+    read: dict[str, tuple[str, bool] | None] = {}
+    words = vocabulary.words
+    for i, (form, lemma) in enumerate(zip(tokens.forms, tokens.lemmas)):
+        if "\u0627\u0644" not in form[1:] or form in words or lemma in words:
+            continue
+        written = without_marks(text[tokens.starts[i]:tokens.ends[i]]).lower()
+        if written not in read:
+            word = next((w for w in _lam_alef_readings(written) if w in vocabulary), None)
+            read[written] = None if word is None else (word, is_arabic_word(written))
+        found = read[written]
+        if found is not None:
+            (doubtful if found[1] else sure).append((i, i, found[0]))
+    return sure + doubtful if sure else []
+
+
+REPAIRS: dict[str, Repair] = {"kerning": kerning, "hyphenation": hyphenation, "lam-alef": lam_alef}
+DEFAULT_REPAIRS: tuple[str, ...] = ("kerning", "hyphenation", "lam-alef")
 
 
 def repairer(names: Sequence[str] = DEFAULT_REPAIRS) -> Callable[..., Tokens]:

@@ -128,14 +128,60 @@ def test_hyphenated_compounds_and_clean_bills_are_left(text: str, catalogue) -> 
     assert repair(text, tokens, vocabulary(catalogue, "en")) is tokens
 
 
+# Arabic taken from PDFs: the lam-alef ligature (لا، لأ، لإ) written alef first.
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("جرائم اإلرهاب ضد منشآت المالحة الجوية", "الإرهاب", ["اإلرهاب"]),  # no word of the language: mended
+        # « المالحة » is a word (the salty one): read « الملاحة » because « اإلرهاب » shows the break
+        ("جرائم اإلرهاب ضد منشآت المالحة الجوية", "منشآت الملاحة الجوية", ["منشآت المالحة الجوية"]),
+        ("كل من حاول االستيالء على طائرة", "الاستيلاء على * طائرة", ["االستيالء على طائرة"]),  # two pairs, one word
+        ("يعاقب باإلعدام كل من أتلف األرض", "بالإعدام", ["باإلعدام"]),  # after a clitic
+    ],
+)
+def test_reversed_lam_alef_is_read_on_the_printed_words(text: str, phrase: str, expected: list[str],
+                                                        catalogue) -> None:  # noqa: ANN001
+    assert _find_repaired(text, phrase, catalogue, "ar") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تدمير منشآت الملاحة الجوية أو الإضرار بها",  # a clean bill
+        "بقيت الطائرة في سالمة والمياه المالحة",  # words of the language only (« سالمة », « المالحة »): no break shown
+    ],
+)
+def test_clean_arabic_is_left(text: str, catalogue) -> None:  # noqa: ANN001
+    tokens = tokenize(text, "ar")
+    assert repair(text, tokens, vocabulary(catalogue, "ar")) is tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "mended"),
+    [
+        # « ثالث » (third) is a checklist word itself: kept, though « ثلاث » (three) is one too
+        ("جرائم اإلرهاب ضد طرف ثالث", {"اإلرهاب": "الارهاب"}),
+        ("في األرض أو في الجو ضد عمال المطار", {"األرض": "الارض"}),  # « عمال » (workers) kept: not « عملا »
+    ],
+)
+def test_a_checklist_word_is_never_reversed(text: str, mended: dict[str, str], catalogue) -> None:  # noqa: ANN001
+    before = tokenize(text, "ar")
+    after = repair(text, before, vocabulary(catalogue, "ar"))
+    changed = {text[s:e]: form for s, e, form in zip(after.starts, after.ends, after.forms)
+               if form not in before.forms}
+    assert changed == mended
+
+
 def test_unknown_repair_names_the_valid_ones() -> None:
-    with pytest.raises(LawcheckError, match="valid repairs: kerning, hyphenation"):
+    with pytest.raises(LawcheckError, match="valid repairs: kerning, hyphenation, lam-alef"):
         repairer(["kerning", "glue"])
 
 
-@given(text=st.text(alphabet="aAfTo fenciyrs-\nﬁ", max_size=80))
-def test_repaired_tokens_lie_inside_the_text_in_order(text: str, catalogue) -> None:  # noqa: ANN001
-    tokens = repair(text, tokenize(text, "en"), vocabulary(catalogue, "en"))
+@given(text=st.one_of(st.text(alphabet="aAfTo fenciyrs-\nﬁ", max_size=80).map(lambda t: (t, "en")),
+                      st.text(alphabet="الأإرضمحةس \n", max_size=80).map(lambda t: (t, "ar"))))
+def test_repaired_tokens_lie_inside_the_text_in_order(text: tuple[str, str], catalogue) -> None:  # noqa: ANN001
+    text, language = text
+    tokens = repair(text, tokenize(text, language), vocabulary(catalogue, language))
     previous = 0
     for start, end in zip(tokens.starts, tokens.ends):
         assert previous <= start < end <= len(text)

@@ -33,6 +33,7 @@ NEGATION_WINDOW = 1  # a negation excludes the circumstance right after it ("not
 OUTSIDE_WINDOW = 2  # a qualifier puts outside the treaty the word right after it, or the second of two joined
 #                     words (« 军用舰艇、航空器 »: military vessels and aircraft)
 REPORTED_WINDOW = 15  # words after "to the effect that" that report a message rather than describe an act
+WRAPPED_LINE_WORDS = 12  # a longer line that does not end its sentence is prose wrapped by a PDF, not a heading
 
 
 class Hit(NamedTuple):
@@ -271,10 +272,21 @@ def drop_reported(hits, cues: tuple[Hit, ...], window: int, text: str) -> list[H
     for hit in hits:
         i = bisect.bisect_left(ends, (hit.first_token - window, -1))
         j = bisect.bisect_left(ends, (hit.first_token, -1))  # the cues ending in the window before the hit
-        reported = any("\n" not in text[end:hit.start] for _, end in ends[i:j])
+        reported = any("\n" not in text[end:hit.start] or _wrapped_prose(text, end) for _, end in ends[i:j])
         if not reported:
             kept.append(hit)
     return kept
+
+
+_CLAUSE_END = (".", "。", ":", "：", ";", "；", "؛", "!", "?", "؟", "—", "–", "-", ",")
+
+
+def _wrapped_prose(text: str, at: int) -> bool:
+    """Whether the line holding ``at`` is prose wrapped at a fixed width (a PDF's text: long, and going on on the
+    next line without closing a clause), not a heading: a message reported there goes on past the line end."""
+    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    line = text[start:end if end >= 0 else len(text)].rstrip()
+    return len(line.split()) > WRAPPED_LINE_WORDS and not line.endswith(_CLAUSE_END)
 
 
 def drop_inside(hits, cues: tuple[Hit, ...]) -> list[Hit]:  # noqa: ANN001 - any iterable of hits

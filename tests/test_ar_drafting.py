@@ -207,3 +207,19 @@ def test_violence_used_to_seize_a_ship_is_the_seizure(offence: str, status: str)
             "أو السيطرة عليها.\n")
     result = probe(HEAD + body, "ar", offence)
     assert (result.status in ("covered", "partial")) == (status == "found")
+
+
+@pytest.mark.parametrize(("text", "language", "status"), [
+    ("Section 5. A person who steals nuclear material commits an offence and is liable to imprisonment for ten years.",
+     "en", "covered"),
+    ("Section 5. A person who discovers the loss, theft or embezzlement of nuclear material and fails to report it to\n"
+     "the police within 24 hours commits an offence and is liable to imprisonment for two years.", "en", "missing"),
+    ("المادة 5\nيعاقب بالحبس من سنة إلى سنتين كل من يتولى حراسة المواد النووية أو تدبيرها، عاين ضياع المواد المذكورة\n"
+     "أو سرقتها أو اختفاءها أو اختلاسها ولم يبلغ مصالح الشرطة داخل الأربع والعشرين ساعة الموالية.", "ar", "missing"),
+    ("المادة 5\nيعاقب بالحبس من سنة إلى سنتين كل من سرق أو اختلس مواد نووية.", "ar", "covered"),
+])
+def test_a_theft_witnessed_and_not_reported_is_not_the_theft(text: str, language: str, status: str) -> None:
+    """A provision punishing the failure to report a theft or embezzlement of nuclear material names them as what the
+    offender witnessed (discovers, « عاين »), not what he did, also when a PDF wraps the sentence across lines."""
+    offence = "cppnm-1980:7(1)(c)" if language == "ar" else "cppnm-1980:7(1)(b)"
+    assert probe(text, language, offence).status == status

@@ -45,3 +45,14 @@ def test_lang_option_is_checked(catalogue) -> None:
     assert check_language("zh", catalogue.drafting) == "zh"
     with pytest.raises(LanguageError, match="choose one of: ar, en, es, fr, ru, zh"):
         check_language("de", catalogue.drafting)
+
+
+def test_chinese_characters_count_one_by_one_and_words_joined_to_them_are_not_words() -> None:
+    from lawcheck.language import _word_counts
+
+    counts, total = _word_counts("劫持航空器的，处死刑。Article 3 ABC中国 的的 Café, café_x 12")
+    # each Chinese character of a word is counted; "ABC" written onto "中国" is not a word of its own; other words
+    # are folded ("Café" -> "cafe"), digits and the underscore end a word
+    assert counts == {"劫": 1, "持": 1, "航": 1, "空": 1, "器": 1, "的": 3, "处": 1, "死": 1, "刑": 1, "中": 1,
+                      "国": 1, "article": 1, "cafe": 2, "x": 1}
+    assert total == 17

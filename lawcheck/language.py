@@ -21,29 +21,43 @@ SAMPLE_CHARS = 200_000  # enough to decide; bills are read whole elsewhere
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RE = re.compile(f"[{_HAN}]")
-_HAN_LETTER_RE = re.compile(rf"(?=[{_HAN}])[^\W\d_]")  # a Chinese character that is a letter (of a word)
-# a word without a Chinese character, neither in it nor joined to it (a word with one counts its characters only)
-_PLAIN_WORD_RE = re.compile(rf"(?<![^\W\d_])[^\W\d_{_HAN}]+(?![^\W\d_])")
+_HAN_RUN_RE = re.compile(f"[{_HAN}]+")
+_HAN_LETTER_RE = re.compile(rf"[{_HAN}](?<=[^\W\d_])")  # a Chinese character that is a letter (of a word)
+_HAN_NON_LETTER_RE = re.compile(rf"[{_HAN}](?<![^\W\d_])")  # a code point of the Chinese ranges that is none
+# a word without a Chinese character, neither in it nor joined to it (a word with one counts its characters only);
+# the lookbehind after the first letter lets the search skip to letters
+_PLAIN_WORD_RE = re.compile(rf"[^\W\d_{_HAN}](?<![^\W\d_].)[^\W\d_{_HAN}]*(?![^\W\d_])")
 
 
 @lru_cache(maxsize=2)
-def _word_counts(sample: str) -> tuple[Counter[str], int]:
-    """How often each folded word occurs in ``sample`` (a Chinese character counting as a word), and how many
-    words it holds. Each distinct word is folded once (folding Arabic or accented words one by one was most
-    of the time detection took). Kept for the last two texts:
-    a bill's language is detected, then its shares are read again for the report's notices.
+def _word_counts(sample: str) -> tuple[Counter[str], int, int]:
+    """How often each folded word occurs in ``sample``, how many Chinese characters it holds and how many words, a
+    Chinese character counting as a word. Each distinct word is folded once (folding Arabic or accented words one
+    by one was most of the time detection took). Kept for the last two texts: a bill's language is detected, then
+    its shares are read again for the report's notices.
 
-    In a text with Chinese characters, the characters are counted all at once (every letter of a word that holds
-    one is one: the letters of the text in the Chinese ranges), and only the words without one are read as
-    words: going word by word through Chinese clauses took most of detection's time on a Chinese bill."""
+    The Chinese characters are not counted one by one (:func:`_occurrences` counts those asked for): the letters
+    of the text in the Chinese ranges are counted all at once, and only the words without one are read as words
+    (going word by word, or character by character, through Chinese clauses took most of detection's time on a
+    Chinese bill)."""
     if _HAN_RE.search(sample):
-        counts = Counter({char: n for char, n in Counter(sample).items() if _HAN_LETTER_RE.match(char)})
+        chinese = len(sample) - len(_HAN_RUN_RE.sub("", sample)) - len(_HAN_NON_LETTER_RE.findall(sample))
         words = _PLAIN_WORD_RE.findall(sample)
     else:
-        counts, words = Counter(), _WORD_RE.findall(sample)
+        chinese, words = 0, _WORD_RE.findall(sample)
+    counts: Counter[str] = Counter()
     for word, count in Counter(words).items():
         counts[fold(word.lower())] += count
-    return counts, sum(counts.values())
+    return counts, chinese, chinese + sum(counts.values())
+
+
+def _occurrences(word: str, counts: Counter[str], chinese: int, sample: str) -> int:
+    """How often a folded word occurs among the words of ``sample`` (``counts``, ``chinese``: :func:`_word_counts`);
+    a Chinese character wherever it stands (every one is a letter of a word: counted when first asked for, then
+    kept in ``counts``); a longer word with one, never."""
+    if chinese and word not in counts and len(word) == 1 and _HAN_LETTER_RE.match(word):
+        counts[word] = sample.count(word)
+    return counts[word]
 
 
 def supported(drafting: dict[str, Drafting]) -> str:
@@ -52,11 +66,12 @@ def supported(drafting: dict[str, Drafting]) -> str:
 
 def language_shares(text: str, drafting: dict[str, Drafting]) -> list[tuple[str, float]]:
     """Each supported language with the share of the text's words that are its function words, best first."""
-    counts, total = _word_counts(text[:SAMPLE_CHARS])
+    sample = text[:SAMPLE_CHARS]
+    counts, chinese, total = _word_counts(sample)
     shares = {}
     for language, vocabulary in drafting.items():
         stop = {fold(w.lower()) for w in vocabulary.stopwords}
-        shares[language] = sum(counts[w] for w in stop) / total if total else 0.0
+        shares[language] = sum(_occurrences(w, counts, chinese, sample) for w in stop) / total if total else 0.0
     return sorted(sorted(shares.items()), key=lambda item: -item[1])
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from typing import NamedTuple
 
 from lawcheck.errors import LanguageError
 from lawcheck.models import Drafting
@@ -21,12 +22,25 @@ SAMPLE_CHARS = 200_000  # enough to decide; bills are read whole elsewhere
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RE = re.compile(f"[{_HAN}]")
-_HAN_RUN_RE = re.compile(f"[{_HAN}]+")
-_HAN_LETTER_RE = re.compile(rf"[{_HAN}](?<=[^\W\d_])")  # a Chinese character that is a letter (of a word)
-_HAN_NON_LETTER_RE = re.compile(rf"[{_HAN}](?<![^\W\d_])")  # a code point of the Chinese ranges that is none
-# a word without a Chinese character, neither in it nor joined to it (a word with one counts its characters only);
-# the lookbehind after the first letter lets the search skip to letters
-_PLAIN_WORD_RE = re.compile(rf"[^\W\d_{_HAN}](?<![^\W\d_].)[^\W\d_{_HAN}]*(?![^\W\d_])")
+
+
+class _Chinese(NamedTuple):
+    """The expressions that count the words of a text with Chinese characters, compiled on the first such text
+    (compiling them takes ~14 ms, a start-up cost for every bill)."""
+
+    run: re.Pattern[str]  # a run of characters of the Chinese ranges
+    letter: re.Pattern[str]  # a Chinese character that is a letter (of a word)
+    non_letter: re.Pattern[str]  # a code point of the Chinese ranges that is none
+    # a word without a Chinese character, neither in it nor joined to it (a word with one counts its characters
+    # only); the lookbehind after the first letter lets the search skip to letters
+    plain_word: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _chinese() -> _Chinese:
+    return _Chinese(re.compile(f"[{_HAN}]+"), re.compile(rf"[{_HAN}](?<=[^\W\d_])"),
+                    re.compile(rf"[{_HAN}](?<![^\W\d_])"),
+                    re.compile(rf"[^\W\d_{_HAN}](?<![^\W\d_].)[^\W\d_{_HAN}]*(?![^\W\d_])"))
 
 
 @lru_cache(maxsize=2)
@@ -41,8 +55,9 @@ def _word_counts(sample: str) -> tuple[Counter[str], int, int]:
     (going word by word, or character by character, through Chinese clauses took most of detection's time on a
     Chinese bill)."""
     if _HAN_RE.search(sample):
-        chinese = len(sample) - len(_HAN_RUN_RE.sub("", sample)) - len(_HAN_NON_LETTER_RE.findall(sample))
-        words = _PLAIN_WORD_RE.findall(sample)
+        patterns = _chinese()
+        chinese = len(sample) - len(patterns.run.sub("", sample)) - len(patterns.non_letter.findall(sample))
+        words = patterns.plain_word.findall(sample)
     else:
         chinese, words = 0, _WORD_RE.findall(sample)
     counts: Counter[str] = Counter()
@@ -55,7 +70,7 @@ def _occurrences(word: str, counts: Counter[str], chinese: int, sample: str) -> 
     """How often a folded word occurs among the words of ``sample`` (``counts``, ``chinese``: :func:`_word_counts`);
     a Chinese character wherever it stands (every one is a letter of a word: counted when first asked for, then
     kept in ``counts``); a longer word with one, never."""
-    if chinese and word not in counts and len(word) == 1 and _HAN_LETTER_RE.match(word):
+    if chinese and word not in counts and len(word) == 1 and _chinese().letter.match(word):
         counts[word] = sample.count(word)
     return counts[word]
 

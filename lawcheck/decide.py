@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from lawcheck.context import Ranges, Unit, article_of, division_reach, heading_span, merge
 from lawcheck.match import (NEGATION_WINDOW, OUTSIDE_WINDOW, REPORTED_WINDOW, BillIndex, Hit, Hits,
                             as_written, clause_spans, drop_after, drop_before, drop_qualified, drop_reported,
-                            hits_outside, hits_outside_ranges, hits_within)
+                            hits_outside, hits_outside_ranges, hits_within, reported_ends)
 from lawcheck.normalise import fold
 from lawcheck.split import Locator, act_titles, ascii_digits
 from lawcheck.models import (
@@ -85,6 +85,7 @@ class Decider:
         cues = index.find_any(drafting.reported)
         in_headings = {id(h) for h in hits_within(cues, headings)}
         self.reported = Hits(h for h in cues if id(h) not in in_headings)
+        self._reported_ends = reported_ends(self.reported)  # looked in for every act's hits
         self.negations = index.find_any(drafting.negation)
         self.means = index.find_any(drafting.means)
         if drafting.means_as_written:
@@ -159,7 +160,7 @@ class Decider:
         if self.carved:  # « 不适用于军事、海关或者警察部门使用的航空器 »: the whole clause is carved out
             hits = hits_outside_ranges(hits, self.carved)
         if element.role == "conduct" and self.reported:  # "information that a bomb has been placed"
-            hits = Hits(drop_reported(hits, self.reported, REPORTED_WINDOW, self.text))
+            hits = Hits(drop_reported(hits, self.reported, REPORTED_WINDOW, self.text, self._reported_ends))
         if element.role == "conduct" and self.means:  # "seizes a ship by violence or threat of violence"
             hits = hits_outside(hits, self.means)
         if element.role == "circumstance" and self.negations:  # "aircraft not in service"

@@ -94,6 +94,9 @@ class BillIndex:
         self._lengths: list[int] = []
         self._fuzzy_cache: dict[str, dict[str, float]] = {}
         self._phrase_cache: dict[str, Hits] = {}
+        # carve-outs -> their ends and spans sorted for drop_after and drop_inside: every element's hits are tried
+        # against the same carve-outs of the bill (keyed by identity, the carve-outs kept so it is not reused)
+        self._cue_tables: dict[int, tuple[tuple[Hit, ...], list[int], CueSpans]] = {}
 
     # ------------------------------------------------------------------ keys
 
@@ -227,7 +230,10 @@ class BillIndex:
     def find_any(self, phrases: tuple[str, ...], carve_outs: tuple[Hit, ...] = ()) -> Hits:
         """Hits of any of the phrases, in document order, without those that a carve-out excludes."""
         hits = {hit for phrase in phrases for hit in self.find(phrase)}
-        kept = drop_inside(drop_after(hits, carve_outs, CARVE_OUT_WINDOW), carve_outs)
+        table = self._cue_tables.get(id(carve_outs))
+        if table is None or table[0] is not carve_outs:
+            table = self._cue_tables[id(carve_outs)] = (carve_outs, cue_ends(carve_outs), cue_spans(carve_outs))
+        kept = drop_inside(drop_after(hits, carve_outs, CARVE_OUT_WINDOW, table[1]), carve_outs, table[2])
         return Hits(sorted(kept, key=lambda h: (h.start, -h.score, h.end, h.phrase)))
 
 
@@ -248,11 +254,18 @@ def as_written(index: BillIndex, hits: Hits) -> Hits:
     return Hits(kept)
 
 
-def drop_after(hits, cues: tuple[Hit, ...], window: int) -> list[Hit]:  # noqa: ANN001 - any iterable of hits
-    """The hits that do not begin within ``window`` words after one of the cues."""
+def cue_ends(cues: tuple[Hit, ...]) -> list[int]:
+    """The cues' last tokens, sorted (what :func:`drop_after` looks in)."""
+    return sorted(h.last_token for h in cues)
+
+
+def drop_after(hits, cues: tuple[Hit, ...], window: int,  # noqa: ANN001 - any iterable of hits
+               ends: list[int] | None = None) -> list[Hit]:
+    """The hits that do not begin within ``window`` words after one of the cues (``ends``: their
+    :func:`cue_ends`, when already known)."""
     if not cues:
         return list(hits)
-    ends = sorted(h.last_token for h in cues)
+    ends = cue_ends(cues) if ends is None else ends
     count = len(ends)
     out = []
     for hit in hits:  # a cue ending in the window before the hit's first word drops it
@@ -263,11 +276,18 @@ def drop_after(hits, cues: tuple[Hit, ...], window: int) -> list[Hit]:  # noqa: 
     return out
 
 
-def drop_reported(hits, cues: tuple[Hit, ...], window: int, text: str) -> list[Hit]:  # noqa: ANN001 - any iterable of hits
+def reported_ends(cues: tuple[Hit, ...]) -> list[tuple[int, int]]:
+    """The cues' (last token, end), sorted (what :func:`drop_reported` looks in)."""
+    return sorted((h.last_token, h.end) for h in cues)
+
+
+def drop_reported(hits, cues: tuple[Hit, ...], window: int, text: str,  # noqa: ANN001 - any iterable of hits
+                  ends: list[tuple[int, int]] | None = None) -> list[Hit]:
     """The hits that do not begin within ``window`` words after one of the cues on the same line: a message
     reported after "to the effect that" ends with its line, so a heading (« Заведомо ложное сообщение о взрывном
-    устройстве ») reports nothing of the article text under it."""
-    ends = sorted((h.last_token, h.end) for h in cues)
+    устройстве ») reports nothing of the article text under it. ``ends``: the cues' :func:`reported_ends`, when
+    already known."""
+    ends = reported_ends(cues) if ends is None else ends
     kept = []
     for hit in hits:
         i = bisect.bisect_left(ends, (hit.first_token - window, -1))
@@ -289,16 +309,31 @@ def _wrapped_prose(text: str, at: int) -> bool:
     return len(line.split()) > WRAPPED_LINE_WORDS and not line.endswith(_CLAUSE_END)
 
 
-def drop_inside(hits, cues: tuple[Hit, ...]) -> list[Hit]:  # noqa: ANN001 - any iterable of hits
-    """The hits that do not begin inside one of the cues: « تسري أحكام » in « ولا تسري أحكام هذه المادة », "apply"
-    in "does not apply to" are the carve-out's own words. A phrase that opens with the cue's first word and goes
-    beyond it (« помимо или с сокрытием от таможенного контроля » after the cue « помимо ») is a phrase of its own."""
-    if not cues:
-        return list(hits)
+class CueSpans(NamedTuple):
+    """The cues' token spans sorted, their first tokens, and how far the three cues opening before each reach."""
+
+    spans: list[tuple[int, int]]
+    firsts: list[int]
+    reach: list[int]
+
+
+def cue_spans(cues: tuple[Hit, ...]) -> CueSpans:
+    """What :func:`drop_inside` looks in."""
     spans = sorted((c.first_token, c.last_token) for c in cues)
-    firsts = [first for first, _ in spans]
     # the furthest the three cues that open before a hit reach: a hit beyond it is kept without looking at them
     reach = [max(last for _, last in spans[max(0, i - 3):i]) if i else -1 for i in range(len(spans) + 1)]
+    return CueSpans(spans, [first for first, _ in spans], reach)
+
+
+def drop_inside(hits, cues: tuple[Hit, ...],  # noqa: ANN001 - any iterable of hits
+                table: CueSpans | None = None) -> list[Hit]:
+    """The hits that do not begin inside one of the cues: « تسري أحكام » in « ولا تسري أحكام هذه المادة », "apply"
+    in "does not apply to" are the carve-out's own words. A phrase that opens with the cue's first word and goes
+    beyond it (« помимо или с сокрытием от таможенного контроля » after the cue « помимо ») is a phrase of its own.
+    ``table``: the cues' :func:`cue_spans`, when already known."""
+    if not cues:
+        return list(hits)
+    spans, firsts, reach = cue_spans(cues) if table is None else table
     out = []
     for hit in hits:
         first = hit.first_token

@@ -211,6 +211,10 @@ class Tokens:
 def key_positions(tokens: Tokens) -> dict[str, list[int]]:
     """Every key of the tokens (folded form, and folded lemma when it differs) -> its token positions."""
     positions: dict[str, list[int]] = defaultdict(list)
+    if tokens.forms == tokens.lemmas:  # Chinese words are their own lemmas: no lemma to compare token by token
+        for i, form in enumerate(tokens.forms):
+            positions[form].append(i)
+        return dict(positions)
     for i, (form, lemma) in enumerate(zip(tokens.forms, tokens.lemmas)):
         positions[form].append(i)
         if lemma != form:

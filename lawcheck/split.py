@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -128,6 +129,24 @@ _ROMAN_RE = re.compile(r"^(?:x{0,3})(?:ix|iv|v?i{0,3})$")
 _PREVIOUS_LETTER = {"i": "h", "v": "u", "x": "w", "l": "k", "c": "b"}
 _HEADING_MAX_WORDS = 12
 LABEL_PREFIX = 80  # characters of a line in which its label must stand
+# What the folded first character of an article label is (the first letters of _ARTICLE_WORDS, in any case)
+_ARTICLE_START_RE = re.compile(r"[saс§]", re.I)
+
+
+def _label_match(line: str) -> re.Match[str] | None:
+    """``ARTICLE_RE`` matched on the line's first LABEL_PREFIX characters, accents folded. A line that opens with a
+    character whose folded form cannot open a label (a digit, a bracket, a Chinese or Arabic letter: its decomposition
+    starts with a character that folding keeps) is not folded: folding goes character by character in Python, and
+    every line of a Chinese or Arabic bill is asked whether it opens an article."""
+    first = line[:1]
+    if first:
+        # the first character of the folded line (or a mark, which folding drops)
+        head = first if first.isascii() else unicodedata.normalize("NFD", first)[0]
+        if not unicodedata.combining(head) and not _ARTICLE_START_RE.match(head):
+            return None
+    return ARTICLE_RE.match(fold_accents(line[:LABEL_PREFIX]))
+
+
 _MARKDOWN_RE = re.compile(r"^(?:#+\s*|[-*]\s+(?=\S))")
 _ARTICLE_LEVEL = "article"
 _ARTICLE_DEPTH = 10  # the depth of an article node (divisions above, subsections below)
@@ -219,16 +238,16 @@ def _lines(text: str, marked_headings: set[int] | None = None) -> list[tuple[int
     in_note = False
     raw_lines = text.split("\n")
     repeats: dict[str, int] = {}
-    for raw in raw_lines:
-        key = _furniture_key(raw)
+    keys = [_furniture_key(raw) for raw in raw_lines]  # a line's key is that of the line stripped
+    for key in keys:
         if key:
             repeats[key] = repeats.get(key, 0) + 1
     run_ins = _run_ins(text)
-    for raw in raw_lines:
+    for raw, key in zip(raw_lines, keys):
         stripped = raw.strip()
         if _NOTE_OPEN_RE.match(stripped):
             in_note = True
-        if stripped and not in_note and not _is_furniture(stripped, repeats):
+        if stripped and not in_note and not _is_furniture(stripped, repeats, key):
             lead = len(raw) - len(raw.lstrip())
             marker = _MARKDOWN_RE.match(stripped) or _LIST_BEFORE_LABEL_RE.match(stripped)
             skip = marker.end() if marker and (not stripped.startswith("- ") or _LIST_BEFORE_LABEL_RE.match(stripped)) else 0
@@ -353,7 +372,7 @@ def _marginal_parts(line: str) -> list[tuple[int, str]]:
     Commonwealth Acts print them ("Hostage taking. 1.—(1) A person ..."): the note is the section's heading
     (read as the short line before it), the number opens the section."""
     match = _MARGINAL_RE.match(line)
-    if not match or not _is_heading_text(match["heading"]) or ARTICLE_RE.match(fold_accents(line[:LABEL_PREFIX])):
+    if not match or not _is_heading_text(match["heading"]) or _label_match(line):
         return [(0, line)]  # « Art. 2. – Est puni ... »: an article's own label, not a note before it
     return [(0, match["heading"]), (match.end(), line[match.end():])]
 
@@ -386,7 +405,7 @@ _FIRST_SUBSECTION_RE = re.compile(r"\s\(1\)\s+(?=\S)")
 def _first_subsection_after_heading(line: str) -> int | None:
     """Where subsection (1) begins in a line that opens with a section number and its heading, printed with
     no punctuation between them ("9. Terrorist financing offences (1) Any person who ..."), else None."""
-    label = NUMBERED_RE.match(line) or UNDOTTED_RE.match(line) or ARTICLE_RE.match(fold_accents(line[:LABEL_PREFIX]))
+    label = NUMBERED_RE.match(line) or UNDOTTED_RE.match(line) or _label_match(line)
     if not label:
         return None
     first = _FIRST_SUBSECTION_RE.search(line, label.end())
@@ -421,11 +440,12 @@ def _next_in_sequence(label: str, seen: dict[str, str]) -> bool:
 _BELOW = {"digit": ("lower", "roman", "upper"), "lower": ("roman", "upper"), "roman": ("upper",), "upper": ()}
 
 
-def _is_furniture(line: str, repeats: dict[str, int]) -> bool:
-    """A running head or footer: the same words (numbers aside) on many pages; never a sub-provision label."""
+def _is_furniture(line: str, repeats: dict[str, int], key: str | None = None) -> bool:
+    """A running head or footer: the same words (numbers aside) on many pages; never a sub-provision label.
+    ``key``: the line's :func:`_furniture_key`, when already known."""
     if line.endswith((".", ";", ":")):
         return False  # a sentence, whatever it opens with (the same test as the last below, made first: it is cheap)
-    if repeats.get(_furniture_key(line), 0) < FURNITURE_REPEATS or len(line.split()) < 2:
+    if repeats.get(_furniture_key(line) if key is None else key, 0) < FURNITURE_REPEATS or len(line.split()) < 2:
         return False
     words = line.split()
     if len(words) >= SENTENCE_WORDS and sum(w[:1].islower() for w in words) >= 0.6 * len(words):
@@ -546,7 +566,7 @@ def _is_history_note(line: str) -> bool:
     line = _unmark(_MARKDOWN_RE.sub("", line.strip()))
     if not _NOTE_COLON_RE.search(line):  # no ": amended ..." anywhere: not a note (tested before folding)
         return False
-    match = ARTICLE_RE.match(fold_accents(line[:LABEL_PREFIX]))
+    match = _label_match(line)
     return bool(match and _HISTORY_NOTE_RE.match(line[match.end("num"):]))
 
 
@@ -570,7 +590,7 @@ def _article(line: str, indent: int, state: _State) -> tuple[str, str, int] | No
         return _zh_numbered_article(line, state)
     if state.language == "ar":
         return _ar_article(line)
-    match = ARTICLE_RE.match(fold_accents(line[:LABEL_PREFIX]))  # a label stands at the start; folding keeps lengths
+    match = _label_match(line)  # a label stands at the start; folding keeps lengths
     if match and not (state.language == "fr" and match["word"].lower() == "section"):
         word, num = match["word"], " ".join(match["num"].split())
         if word.lower() == "s" and not num[0].isdigit():
@@ -927,7 +947,7 @@ def _read_line(state: _State, indent: int, start: int, line: str) -> None:
         state.heading_slot = None if heading else node.index
         return
     article = _article(line, indent, state)
-    if wrapped and article and ARTICLE_RE.match(fold_accents(line[:LABEL_PREFIX])):
+    if wrapped and article and _label_match(line):
         article = None  # "Section 7 of the Airports Act ..." continuing a sentence; a bare "3. Heading" still opens
     if article:
         label, num, cut = article
@@ -1082,8 +1102,8 @@ def _contents(lines: list[tuple[int, int, str]], language: str) -> set[int]:
 
     words = DIVISIONS.get(language, DIVISIONS["en"])
     for _, start, line in lines:
-        first = fold(line.split()[0].lower()).split("-")[0].rstrip(".:") if line.split() else ""
-        if run and first in words or _division(line, language):  # "Schedule 2--Protocol for the ..." in a list
+        # a division's word is read only inside a run (folding a line of Chinese, one "word" long, is not cheap)
+        if run and _first_word(line) in words or _division(line, language):  # "Schedule 2--Protocol for ..." in a list
             run.append(start)
             continue
         number = _is_heading_entry(line)
@@ -1102,10 +1122,15 @@ def _contents(lines: list[tuple[int, int, str]], language: str) -> set[int]:
     return out
 
 
+def _first_word(line: str) -> str:
+    """The line's first word, folded, without what follows a hyphen and a closing full stop or colon."""
+    return fold(line.split()[0].lower()).split("-")[0].rstrip(".:") if line.split() else ""
+
+
 def _is_heading_entry(line: str) -> str:
     """The number of a line that is only a section number and its heading (an entry of a table of
     contents), else ""."""
-    match = UNDOTTED_RE.match(line) or NUMBERED_RE.match(line) or ARTICLE_RE.match(fold_accents(line[:LABEL_PREFIX]))
+    match = UNDOTTED_RE.match(line) or NUMBERED_RE.match(line) or _label_match(line)
     if not match:
         return ""
     rest = re.sub(r"\[[^\]]*\]|[_*\t]|\betc\.$", " ", line[match.end():]).strip()

@@ -45,3 +45,18 @@ def test_lang_option_is_checked(catalogue) -> None:
     assert check_language("zh", catalogue.drafting) == "zh"
     with pytest.raises(LanguageError, match="choose one of: ar, en, es, fr, ru, zh"):
         check_language("de", catalogue.drafting)
+
+
+def test_chinese_characters_count_one_by_one_and_words_joined_to_them_are_not_words() -> None:
+    from lawcheck.language import _occurrences, _word_counts
+
+    sample = "劫持航空器的，处死刑。Article 3 ABC中国 的的 Café, café_x 12"
+    counts, chinese, total = _word_counts(sample)
+    # each Chinese character of a word is counted; "ABC" written onto "中国" is not a word of its own; other words
+    # are folded ("Café" -> "cafe"), digits and the underscore end a word
+    assert counts == {"article": 1, "cafe": 2, "x": 1}
+    assert (chinese, total) == (13, 17)
+    words = ("的", "国", "中国", "abc", "cafe", "或")
+    assert [_occurrences(w, counts, chinese, sample) for w in words] == [3, 1, 0, 0, 2, 0]
+    counts, chinese, _ = _word_counts("no Chinese here")
+    assert _occurrences("的", counts, chinese, "no Chinese here") == 0

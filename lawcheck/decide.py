@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from lawcheck.context import Ranges, Unit, article_of, division_reach, heading_span, merge
 from lawcheck.match import (NEGATION_WINDOW, OUTSIDE_WINDOW, REPORTED_WINDOW, BillIndex, Hit, Hits,
                             as_written, clause_spans, drop_after, drop_before, drop_qualified, drop_reported,
-                            hits_outside, hits_outside_ranges, hits_within, reported_ends)
+                            hits_outside, hits_outside_ranges, hits_within, cue_token_ends)
 from lawcheck.normalise import fold
 from lawcheck.split import Locator, act_titles, ascii_digits
 from lawcheck.models import (
@@ -74,7 +74,7 @@ class Decider:
         self.index = index
         self.catalogue = catalogue
         self.language = language
-        drafting = catalogue.drafting[language]
+        self.drafting = drafting = catalogue.drafting[language]
         self.carve_outs = index.find_any(drafting.carve_out)
         # « 本条规定不适用于军事、海关或者警察部门使用的航空器。»: where a language's words are short, a carve-out
         # reaches to the end of its clause (drafting `carve_out_reach: clause`), not only a few words
@@ -85,7 +85,7 @@ class Decider:
         cues = index.find_any(drafting.reported)
         in_headings = {id(h) for h in hits_within(cues, headings)}
         self.reported = Hits(h for h in cues if id(h) not in in_headings)
-        self._reported_ends = reported_ends(self.reported)  # looked in for every act's hits
+        self._cue_token_ends = cue_token_ends(self.reported)  # looked in for every act's hits
         self.negations = index.find_any(drafting.negation)
         self.means = index.find_any(drafting.means)
         if drafting.means_as_written:
@@ -160,7 +160,7 @@ class Decider:
         if self.carved:  # « 不适用于军事、海关或者警察部门使用的航空器 »: the whole clause is carved out
             hits = hits_outside_ranges(hits, self.carved)
         if element.role == "conduct" and self.reported:  # "information that a bomb has been placed"
-            hits = Hits(drop_reported(hits, self.reported, REPORTED_WINDOW, self.text, self._reported_ends))
+            hits = Hits(drop_reported(hits, self.reported, REPORTED_WINDOW, self.text, self._cue_token_ends))
         if element.role == "conduct" and self.means:  # "seizes a ship by violence or threat of violence"
             hits = hits_outside(hits, self.means)
         if element.role == "circumstance" and self.negations:  # "aircraft not in service"
@@ -169,9 +169,8 @@ class Decider:
             hits = Hits(kept)
         outside, after = element.outside.get(self.language, ()), element.outside_after.get(self.language, ())
         if outside or after:  # "a military aircraft" (Hague Art. 3(2)); "a funds account" (an account, not funds)
-            drafting = self.catalogue.drafting[self.language]
             kept = drop_qualified(hits, self.index.find_any(outside), self.text, OUTSIDE_WINDOW,
-                                  drafting.list_separator, drafting.list_conjunctions) if outside else hits
+                                  self.drafting.list_separator, self.drafting.list_conjunctions) if outside else hits
             kept = drop_before(kept, self.index.find_any(after)) if after else kept
             outside_hits = Hits(sorted(set(hits) - set(kept), key=lambda h: (h.start, h.end)))
             hits = Hits(kept)
@@ -555,7 +554,7 @@ class Decider:
         definitions of the terms it uses, and the provisions and schedules they refer to (a few steps)."""
         if self._acts is None:
             self._acts = []
-            phrases = self.catalogue.drafting[self.language].engage
+            phrases = self.drafting.engage
             engage = self.index.find_any(phrases)
             finite = {" ".join(fold(p).split()) for p in phrases}  # the forms as listed, not their lemmas
             for unit in self.units:
@@ -638,7 +637,7 @@ class Decider:
 
     def _extraterritorial_formulas(self) -> Hits:
         if self._formulas is None:
-            self._formulas = self.index.find_any(self.catalogue.drafting[self.language].extraterritorial)
+            self._formulas = self.index.find_any(self.drafting.extraterritorial)
         return self._formulas
 
     def _extraterritorial(self, finding: Finding) -> bool:

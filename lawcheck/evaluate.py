@@ -155,9 +155,9 @@ def _inserted_label_re(verbs: tuple[str, ...]) -> re.Pattern[str] | None:
 def _inserting(drafting: dict[str, Drafting] | None) -> tuple[str, ...]:
     """The words naming an inserted provision (drafting `inserted_label`) in every language of the checklist."""
     if drafting is None:
-        from lawcheck.catalogue import load_catalogue
+        from lawcheck.split import default_drafting
 
-        drafting = load_catalogue().drafting
+        drafting = default_drafting()
     return tuple(sorted({d.inserted_label for d in drafting.values() if d.inserted_label}))
 
 

@@ -276,8 +276,8 @@ def drop_after(hits, cues: tuple[Hit, ...], window: int,  # noqa: ANN001 - any i
     return out
 
 
-def reported_ends(cues: tuple[Hit, ...]) -> list[tuple[int, int]]:
-    """The cues' (last token, end), sorted (what :func:`drop_reported` looks in)."""
+def cue_token_ends(cues: tuple[Hit, ...]) -> list[tuple[int, int]]:
+    """The cues' (last token, end), sorted (what :func:`drop_reported` and :func:`drop_qualified` look in)."""
     return sorted((h.last_token, h.end) for h in cues)
 
 
@@ -285,9 +285,9 @@ def drop_reported(hits, cues: tuple[Hit, ...], window: int, text: str,  # noqa: 
                   ends: list[tuple[int, int]] | None = None) -> list[Hit]:
     """The hits that do not begin within ``window`` words after one of the cues on the same line: a message
     reported after "to the effect that" ends with its line, so a heading (« Заведомо ложное сообщение о взрывном
-    устройстве ») reports nothing of the article text under it. ``ends``: the cues' :func:`reported_ends`, when
+    устройстве ») reports nothing of the article text under it. ``ends``: the cues' :func:`cue_token_ends`, when
     already known."""
-    ends = reported_ends(cues) if ends is None else ends
+    ends = cue_token_ends(cues) if ends is None else ends
     kept = []
     for hit in hits:
         i = bisect.bisect_left(ends, (hit.first_token - window, -1))
@@ -378,7 +378,7 @@ def drop_qualified(hits, cues: tuple[Hit, ...], text: str, window: int,  # noqa:
     if not separator:
         return kept
     joined = _joined_re(conjunctions)
-    ends = sorted((c.last_token, c.end) for c in cues)
+    ends = cue_token_ends(cues)
     out = []
     for h in kept:
         i = bisect.bisect_left(ends, (h.first_token, -1)) - 1

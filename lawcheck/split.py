@@ -90,16 +90,17 @@ AR_ARTICLE_RE = re.compile(
 ZH_ARTICLE_RE = re.compile(rf"^第\s*(?P<num>[{HAN_NUMERAL}\d]+)(?:-(?P<dash>\d+))?\s*[条條]"
                            rf"(?:之\s*(?P<sub>[{HAN_NUMERAL}\d]+))?[\s:]*")
 # Sub-levels of the Arabic, Russian and Chinese traditions, after the common ones.
+# « I.- A quien ... », « II. Acopio ... », « III.-Les peines ... »: the fracciones of Mexican and Spanish-American codes
+# and the numbered paragraphs of French codes
+_ROMAN_ITEM = ("ROMAN-dot", LazyPattern(r"^((?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3}))(?:\.\s*[-–—]?|\s*[-–—])\s*(?=\S)"))
 EXTRA_SUB_PATTERNS: dict[str, tuple[tuple[str, LazyPattern], ...]] = {
     "ru": (("cyr-paren", LazyPattern(r"^([а-я])\)\s*")), ("paren-cyr", LazyPattern(r"^\(([а-я])\)\s*"))),
     "ar": (("ar-adverb", LazyPattern(rf"^({ARABIC_ADVERB_RE.pattern})\s*[:\-–—.]\s*")),
            ("digit-dash", LazyPattern(r"^(\d+)\s*[-–]\s*(?=\S)")),
            ("paren-ar", LazyPattern(r"^\(([\u0621-\u064a])\)\s*")),
            ("ar-letter", LazyPattern(r"^([\u0621-\u064a])\s*[-–)]\s*(?=\S)"))),
-    # « I.- A quien ... », « II. Acopio ... », « III.-Les peines ... »: the fracciones of Mexican and Spanish-American
-    # codes and the numbered paragraphs of French codes
-    "es": (("ROMAN-dot", LazyPattern(r"^((?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3}))(?:\.\s*[-–—]?|\s*[-–—])\s*(?=\S)")),),
-    "fr": (("ROMAN-dot", LazyPattern(r"^((?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3}))(?:\.\s*[-–—]?|\s*[-–—])\s*(?=\S)")),),
+    "es": (_ROMAN_ITEM,),
+    "fr": (_ROMAN_ITEM,),
     "zh": (("paren-han", LazyPattern(rf"^\(([{HAN_NUMERAL}]+)\)\s*")),
            ("han-comma", LazyPattern(rf"^([{HAN_NUMERAL}]+)、\s*"))),
 }
@@ -1173,7 +1174,7 @@ def _late_labels(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]
 
 
 @functools.cache
-def _default_drafting() -> dict[str, Drafting]:
+def default_drafting() -> dict[str, Drafting]:
     """The built-in checklist's drafting vocabularies, for a caller that gives none (loaded once, from the cache)."""
     from lawcheck.catalogue import load_catalogue
 
@@ -1191,7 +1192,7 @@ def split_provisions(text: str, language: str, drafting: Drafting | None = None)
 
     ``drafting``: the vocabulary of the bill's language (the insertion formulas of amending laws); by default
     the built-in checklist's."""
-    drafting = drafting or _default_drafting()[language]
+    drafting = drafting or default_drafting()[language]
     marked: set[int] = set()
     read = _lines(text, marked)
     lines = _late_labels(read)

@@ -11,6 +11,7 @@ import hashlib
 import io
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from lawcheck.models import Catalogue, OffenceResult, ProvisionRef, Report
@@ -137,6 +138,11 @@ def _contains(outer: ProvisionRef, inner: ProvisionRef) -> bool:
         return len(inner.path) > len(outer.path) and inner.path[:len(outer.path)] == outer.path
     return (outer.start, outer.end) != (inner.start, inner.end) and outer.start <= inner.start \
         and inner.end <= outer.end
+
+
+def wide(character: str) -> bool:
+    """Whether a character is full-width (Chinese): it takes two columns of a terminal, twice a letter's room."""
+    return unicodedata.east_asian_width(character) in ("W", "F")
 
 
 def provision_labels(result: OffenceResult, separator: str = ", ") -> str:

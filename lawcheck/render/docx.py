@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as _dt
 import io
 import itertools
-import unicodedata
 import zipfile
 from collections.abc import Iterable, Sequence
 
@@ -43,6 +42,7 @@ from lawcheck.render.common import (
     fixed_zip,
     innermost,
     instrument_title,
+    wide,
     localise,
     model_provision,
     scope_reasons,
@@ -323,12 +323,8 @@ def _whole_words(widths: list[float], rows: Sequence[Sequence[Cell]],
 def _word_width(word: str) -> float:
     """A word's width (cm) at the table's size, generous: brackets and thin letters count half, capitals more,
     a full-width character (Chinese) twice."""
-    return WORD_CM_PER_CHAR * sum(2.0 if _wide(c) else 0.5 if c in _THIN else 1.25 if c.isupper() or c in "mw"
+    return WORD_CM_PER_CHAR * sum(2.0 if wide(c) else 0.5 if c in _THIN else 1.25 if c.isupper() or c in "mw"
                                   else 1.0 for c in word)
-
-
-def _wide(c: str) -> bool:
-    return unicodedata.east_asian_width(c) in ("W", "F")
 
 
 def _unbroken(text: str) -> list[str]:
@@ -337,9 +333,9 @@ def _unbroken(text: str) -> list[str]:
     whole and a sentence written without spaces does not count as one long word."""
     pieces = []
     for word in text.split():
-        for wide, run in itertools.groupby(word, _wide):
+        for is_wide, run in itertools.groupby(word, wide):
             run = "".join(run)
-            pieces.append(run[:WIDE_UNBROKEN] if wide else run)
+            pieces.append(run[:WIDE_UNBROKEN] if is_wide else run)
     return pieces
 
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 import dataclasses
 import json
 import textwrap
-import unicodedata
 
 from lawcheck.explain import ElementExplanation, Explanation, NearMiss, Place
 from lawcheck.models import Catalogue
-from lawcheck.render.common import short_name
+from lawcheck.render.common import short_name, wide
 from lawcheck.render.i18n import Labels
 
 SCHEMA = "lawcheck.explanation/1"
@@ -72,7 +71,7 @@ class _Say:
 def _wrap(text: str, indent: str = "", width: int = WIDTH) -> list[str]:
     """``text`` in lines of ``width`` columns; a full-width (Chinese) character takes two, so such a text is
     wrapped at fewer characters."""
-    columns = sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+    columns = sum(2 if wide(c) else 1 for c in text)
     if columns > len(text) and width < UNWRAPPED:
         width = max(20, width * len(text) // columns)
     return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent + "  ") or [indent]
